@@ -1,0 +1,93 @@
+package dev.vetter.api.green;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import dev.vetter.platform.ProblemCode;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads and checks the common parts of Green request bodies, with Green's codes for what is wrong. */
+final class GreenBody {
+
+	private GreenBody() {
+	}
+
+	static JsonNode object(JsonMapper mapper, byte[] body) {
+		JsonNode root;
+		try {
+			root = mapper.readTree(body);
+		}
+		catch (JacksonException e) {
+			throw new GreenRequestError(ProblemCode.MALFORMED_JSON, "request body is not valid JSON");
+		}
+		if (root == null || !root.isObject()) {
+			throw new GreenRequestError(ProblemCode.MALFORMED_JSON, "request body must be a JSON object");
+		}
+		return root;
+	}
+
+	static String optionalString(JsonNode root, String field) {
+		JsonNode node = root.get(field);
+		if (node == null || node.isNull()) {
+			return null;
+		}
+		if (!node.isString()) {
+			throw new GreenRequestError(ProblemCode.VALIDATION_FAILED, field + " must be a string");
+		}
+		return node.asString();
+	}
+
+	/** The requested scenes, each one of {@code supported}. */
+	static List<String> scenes(JsonNode root, Set<String> supported) {
+		JsonNode node = root.get("scenes");
+		if (node == null || !node.isArray() || node.isEmpty()) {
+			throw new GreenRequestError(ProblemCode.VALIDATION_FAILED, "scenes must be a non-empty array, e.g. [\"antispam\"]");
+		}
+		List<String> scenes = new ArrayList<>();
+		for (JsonNode scene : node) {
+			if (!scene.isString()) {
+				throw new GreenRequestError(ProblemCode.VALIDATION_FAILED, "scenes must hold strings");
+			}
+			if (!supported.contains(scene.asString())) {
+				throw new GreenRequestError(ProblemCode.UNSUPPORTED_SCENE,
+						"scene '" + scene.asString() + "' is not supported here; supported: " + supported);
+			}
+			if (!scenes.contains(scene.asString())) {
+				scenes.add(scene.asString());
+			}
+		}
+		return scenes;
+	}
+
+	static JsonNode tasks(JsonNode root, int maxTasks) {
+		JsonNode tasks = root.get("tasks");
+		if (tasks == null || !tasks.isArray() || tasks.isEmpty()) {
+			throw new GreenRequestError(ProblemCode.VALIDATION_FAILED, "tasks must be a non-empty array");
+		}
+		if (tasks.size() > maxTasks) {
+			throw new GreenRequestError(ProblemCode.TOO_MANY_TASKS, "at most " + maxTasks + " tasks per request");
+		}
+		return tasks;
+	}
+
+	/** Returns an error message for a bad dataId, or null. */
+	static String checkDataId(JsonNode task) {
+		JsonNode dataId = task.get("dataId");
+		if (dataId == null || dataId.isNull()) {
+			return null;
+		}
+		if (!dataId.isString() || !dataId.asString().matches("[A-Za-z0-9_.-]{1,128}")) {
+			return "dataId must be at most 128 characters of letters, digits, _ . -";
+		}
+		return null;
+	}
+
+	static String dataId(JsonNode task) {
+		JsonNode dataId = task.get("dataId");
+		return dataId != null && dataId.isString() ? dataId.asString() : null;
+	}
+}

@@ -1,0 +1,24 @@
+package dev.vetter.api.green;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Hidden;
+
+/** Any other {@code /green/**} path: Alibaba's gateway answer for an unknown action. */
+@RestController
+@Hidden
+class GreenFallbackController {
+
+	@RequestMapping("/green/**")
+	void unknown(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		Object call = request.getAttribute(GreenCall.class.getName());
+		String requestId = call instanceof GreenCall c ? c.requestId() : RequestIds.next();
+		PopErrors.write(response, requestId, GatewayError.UNKNOWN_ACTION, null);
+	}
+}

@@ -1,0 +1,114 @@
+package dev.vetter.api.green;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import dev.vetter.moderation.TextModeration;
+import dev.vetter.moderation.TextVerdict;
+import dev.vetter.platform.ProblemCode;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code POST /green/text/scan}: synchronous text moderation, Green API 1.0 section 1.2. */
+@RestController
+@Tag(name = "Green API 1.0 (Alibaba-compatible)")
+class GreenTextController {
+
+	static final Set<String> SCENES = Set.of("antispam", "keyword");
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record TaskResult(int code, String msg, String dataId, String taskId, String content, String filteredContent,
+			List<Result> results) {
+
+		static TaskResult error(ProblemCode code, String msg, String dataId) {
+			return new TaskResult(code.greenCode(), msg, dataId, null, null, null, null);
+		}
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record Result(String scene, String label, String suggestion, double rate, List<Detail> details) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record Detail(String label, List<Context> contexts) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record Context(String context, List<Position> positions, String libName, String libCode, String ruleType) {
+	}
+
+	record Position(int startPos, int endPos) {
+	}
+
+	private final TextModeration moderation;
+
+	private final JsonMapper mapper;
+
+	private final GreenProperties properties;
+
+	GreenTextController(TextModeration moderation, JsonMapper mapper, GreenProperties properties) {
+		this.moderation = moderation;
+		this.mapper = mapper;
+		this.properties = properties;
+	}
+
+	@PostMapping(path = "/green/text/scan", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Text moderation (synchronous), Alibaba TextScan")
+	Envelope scan(HttpServletRequest request) {
+		GreenCall call = GreenCall.of(request);
+		JsonNode root = GreenBody.object(mapper, call.body());
+		String bizType = GreenBody.optionalString(root, "bizType");
+		List<String> scenes = GreenBody.scenes(root, SCENES);
+		JsonNode tasks = GreenBody.tasks(root, properties.maxTasks());
+		List<TaskResult> data = new ArrayList<>(tasks.size());
+		for (JsonNode task : tasks) {
+			data.add(scanTask(call.tenantId(), bizType, scenes, task));
+		}
+		return Envelope.ok(call.requestId(), data);
+	}
+
+	private TaskResult scanTask(long tenantId, String bizType, List<String> scenes, JsonNode task) {
+		if (!task.isObject()) {
+			return TaskResult.error(ProblemCode.VALIDATION_FAILED, "each task must be an object", null);
+		}
+		String dataId = GreenBody.dataId(task);
+		String badDataId = GreenBody.checkDataId(task);
+		if (badDataId != null) {
+			return TaskResult.error(ProblemCode.VALIDATION_FAILED, badDataId, null);
+		}
+		JsonNode content = task.get("content");
+		if (content == null || !content.isString()) {
+			return TaskResult.error(ProblemCode.VALIDATION_FAILED, "content is required and must be a string", dataId);
+		}
+		String text = content.asString();
+		if (text.length() > properties.maxTextLength()) {
+			return TaskResult.error(ProblemCode.TOO_LARGE,
+					"content is at most " + properties.maxTextLength() + " characters", dataId);
+		}
+		TextVerdict verdict = moderation.scan(tenantId, bizType, text);
+		List<Detail> details = verdict.findings().isEmpty() ? null : verdict.findings().stream()
+			.map(f -> new Detail(f.label(), f.contexts().stream()
+				.map(c -> new Context(c.context(), c.positions().stream().map(p -> new Position(p[0], p[1])).toList(),
+						c.library() == null ? null : c.library().name(), c.library() == null ? null : c.library().code(),
+						c.library() == null ? null : "content"))
+				.toList()))
+			.toList();
+		List<Result> results = new ArrayList<>(scenes.size());
+		for (String scene : scenes) {
+			results.add(new Result(scene, verdict.label(), verdict.suggestion().wire(), verdict.rate(), details));
+		}
+		return new TaskResult(200, "OK", dataId, verdict.taskId(), text, verdict.filteredContent(), results);
+	}
+}

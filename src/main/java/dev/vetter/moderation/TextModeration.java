@@ -1,0 +1,117 @@
+package dev.vetter.moderation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+
+import dev.vetter.detection.TextAnalysis;
+import dev.vetter.detection.TextDetector;
+import dev.vetter.detection.TextHit;
+import dev.vetter.moderation.internal.TaskIds;
+import dev.vetter.policy.LibraryAction;
+import dev.vetter.policy.LibrarySource;
+import dev.vetter.policy.PolicyCatalog;
+import dev.vetter.policy.Suggestion;
+import dev.vetter.policy.TextPolicy;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Synchronous text moderation: the text engine under the tenant's bizType policy. A passed scan touches no
+ * database row (the compiled policy is cached), so this path runs at the speed of the matcher.
+ */
+@Service
+public class TextModeration {
+
+	private static final double NORMAL_RATE = 99.9;
+
+	private final TextDetector detector;
+
+	private final PolicyCatalog policies;
+
+	private final Map<Suggestion, Counter> verdicts = new LinkedHashMap<>();
+
+	TextModeration(TextDetector detector, PolicyCatalog policies, MeterRegistry meters) {
+		this.detector = detector;
+		this.policies = policies;
+		for (Suggestion s : Suggestion.values()) {
+			verdicts.put(s, Counter.builder("vetter.scans").tag("kind", "text").tag("suggestion", s.wire())
+				.description("text scans by machine suggestion").register(meters));
+		}
+	}
+
+	public TextVerdict scan(long tenantId, String bizType, String content) {
+		TextPolicy policy = policies.textPolicy(tenantId, bizType);
+		TextAnalysis analysis = detector.analyze(content, List.of(policy.libraryTerms()),
+				new TextDetector.Options(policy.policy().lexicons(), policy.policy().rules()));
+		TextVerdict verdict = judge(TaskIds.next("txt"), content, analysis, policy);
+		verdicts.get(verdict.suggestion()).increment();
+		return verdict;
+	}
+
+	static TextVerdict judge(String taskId, String content, TextAnalysis analysis, TextPolicy policy) {
+		List<TextHit> allowed = analysis.hits().stream().filter(TextModeration::isAllowList).toList();
+		Map<String, List<TextHit>> byLabel = new LinkedHashMap<>();
+		Map<TextHit, Suggestion> suggestions = new LinkedHashMap<>();
+		for (TextHit hit : analysis.hits()) {
+			if (isAllowList(hit) || allowed.stream().anyMatch(a -> a.overlaps(hit.start(), hit.end()))) {
+				continue;
+			}
+			Suggestion s = policy.policy().labelSuggestions().getOrDefault(hit.label(), machineSuggestion(hit));
+			if (s == Suggestion.PASS) {
+				continue;
+			}
+			suggestions.put(hit, s);
+			byLabel.computeIfAbsent(hit.label(), l -> new ArrayList<>()).add(hit);
+		}
+		List<TextVerdict.Finding> findings = new ArrayList<>();
+		for (Map.Entry<String, List<TextHit>> e : byLabel.entrySet()) {
+			Suggestion worst = Suggestion.PASS;
+			double rate = 0;
+			for (TextHit hit : e.getValue()) {
+				worst = worst.max(suggestions.get(hit));
+				rate = Math.max(rate, hit.rate());
+			}
+			findings.add(new TextVerdict.Finding(e.getKey(), worst, rate, contexts(e.getValue())));
+		}
+		findings.sort(Comparator.comparing(TextVerdict.Finding::suggestion).thenComparingDouble(TextVerdict.Finding::rate)
+			.reversed());
+		String filtered = analysis.masked(hit -> suggestions.containsKey(hit) && hit.origin() != TextHit.Origin.RULE);
+		if (findings.isEmpty()) {
+			return new TextVerdict(taskId, content, filtered, Suggestion.PASS, "normal", NORMAL_RATE, List.of());
+		}
+		TextVerdict.Finding top = findings.get(0);
+		return new TextVerdict(taskId, content, filtered, top.suggestion(), top.label(), top.rate(), List.copyOf(findings));
+	}
+
+	private static boolean isAllowList(TextHit hit) {
+		return hit.term() != null && hit.term().source() instanceof LibrarySource lib && lib.action() == LibraryAction.PASS;
+	}
+
+	private static Suggestion machineSuggestion(TextHit hit) {
+		if (hit.term() != null && hit.term().source() instanceof LibrarySource lib) {
+			return lib.action() == LibraryAction.BLOCK ? Suggestion.BLOCK : Suggestion.REVIEW;
+		}
+		return hit.severity() == TextHit.Severity.BLOCK ? Suggestion.BLOCK : Suggestion.REVIEW;
+	}
+
+	private static List<TextVerdict.Context> contexts(List<TextHit> hits) {
+		record Key(String context, LibrarySource library, String rule) {
+		}
+		Map<Key, List<int[]>> grouped = new LinkedHashMap<>();
+		for (TextHit hit : hits) {
+			LibrarySource lib = hit.term() != null && hit.term().source() instanceof LibrarySource l ? l : null;
+			grouped.computeIfAbsent(new Key(hit.context(), lib, hit.rule()), k -> new ArrayList<>())
+				.add(new int[] { hit.start(), hit.end() });
+		}
+		List<TextVerdict.Context> out = new ArrayList<>(grouped.size());
+		grouped.forEach((k, positions) -> out.add(new TextVerdict.Context(k.context(), positions, k.library(), k.rule())));
+		return out;
+	}
+
+}

@@ -1,0 +1,147 @@
+package dev.vetter.policy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import dev.vetter.detection.TextTerm;
+import dev.vetter.detection.TextTermSet;
+import dev.vetter.policy.internal.BizTypes;
+import dev.vetter.policy.internal.Libraries;
+import dev.vetter.policy.internal.PolicyCodec;
+import dev.vetter.policy.internal.PolicyVersions;
+
+/**
+ * Compiled policies for the scan hot path. A tenant's libraries and bizTypes are loaded and compiled once
+ * and kept until the tenant's policy version changes. Changes made on this node are seen by the next scan;
+ * changes made on another node within {@code vetter.policy.refresh-interval} (default 1 s), because each
+ * node re-reads the version number at most that often.
+ */
+@Service
+public class PolicyCatalog {
+
+	private static final Logger log = LoggerFactory.getLogger(PolicyCatalog.class);
+
+	/** Everything compiled for one tenant at one policy version. */
+	private static final class TenantPolicies {
+
+		final long version;
+
+		volatile long checkedAt;
+
+		final Map<String, BizTypePolicy> bizTypes;
+
+		final List<Library> libraries;
+
+		final Map<Long, List<String>> entries;
+
+		final Map<String, TextPolicy> compiled = new ConcurrentHashMap<>();
+
+		final Map<String, TextTermSet> termSets = new ConcurrentHashMap<>();
+
+		TenantPolicies(long version, long checkedAt, Map<String, BizTypePolicy> bizTypes, List<Library> libraries,
+				Map<Long, List<String>> entries) {
+			this.version = version;
+			this.checkedAt = checkedAt;
+			this.bizTypes = bizTypes;
+			this.libraries = libraries;
+			this.entries = entries;
+		}
+	}
+
+	private final Libraries libraries;
+
+	private final BizTypes bizTypes;
+
+	private final PolicyVersions versions;
+
+	private final PolicyCodec codec;
+
+	private final long refreshNanos;
+
+	private final Map<Long, TenantPolicies> cache = new ConcurrentHashMap<>();
+
+	PolicyCatalog(Libraries libraries, BizTypes bizTypes, PolicyVersions versions, PolicyCodec codec,
+			@Value("${vetter.policy.refresh-interval:1s}") Duration refresh) {
+		this.libraries = libraries;
+		this.bizTypes = bizTypes;
+		this.versions = versions;
+		this.codec = codec;
+		this.refreshNanos = refresh.toNanos();
+	}
+
+	/** The text policy of {@code bizType}; an unknown or absent bizType gets the default policy. */
+	public TextPolicy textPolicy(long tenantId, String bizType) {
+		TenantPolicies policies = current(tenantId);
+		String name = bizType == null || bizType.isBlank() || !policies.bizTypes.containsKey(bizType) ? "default" : bizType;
+		return policies.compiled.computeIfAbsent(name, n -> compile(policies, n));
+	}
+
+	/** Forgets what this node compiled for the tenant; the next scan reloads. */
+	void evict(long tenantId) {
+		cache.remove(tenantId);
+	}
+
+	private TenantPolicies current(long tenantId) {
+		long now = System.nanoTime();
+		TenantPolicies cached = cache.get(tenantId);
+		if (cached != null && now - cached.checkedAt < refreshNanos) {
+			return cached;
+		}
+		long version = versions.current(tenantId);
+		if (cached != null && cached.version == version) {
+			cached.checkedAt = now;
+			return cached;
+		}
+		synchronized (this) {
+			TenantPolicies again = cache.get(tenantId);
+			if (again != null && again.version == version) {
+				return again;
+			}
+			TenantPolicies loaded = load(tenantId, version, now);
+			cache.put(tenantId, loaded);
+			return loaded;
+		}
+	}
+
+	private TenantPolicies load(long tenantId, long version, long now) {
+		long started = System.nanoTime();
+		Map<String, BizTypePolicy> types = new HashMap<>();
+		for (BizTypes.Stored stored : bizTypes.of(tenantId)) {
+			types.put(stored.name(), codec.read(stored.policyJson()));
+		}
+		List<Library> libs = libraries.of(tenantId).stream().filter(l -> l.kind() == LibraryKind.TEXT).toList();
+		Map<Long, List<String>> entries = new HashMap<>();
+		libraries.forEachEntry(tenantId, LibraryKind.TEXT,
+				(lib, term) -> entries.computeIfAbsent(lib, k -> new ArrayList<>()).add(term));
+		log.debug("Loaded policies of tenant {} at version {} in {} ms", tenantId, version,
+				(System.nanoTime() - started) / 1_000_000);
+		return new TenantPolicies(version, now, Map.copyOf(types), libs, entries);
+	}
+
+	private TextPolicy compile(TenantPolicies policies, String name) {
+		BizTypePolicy policy = policies.bizTypes.getOrDefault(name, BizTypePolicy.DEFAULT);
+		List<Library> applied = policies.libraries.stream().filter(l -> policy.appliesTo(l.name())).toList();
+		String key = applied.stream().map(l -> Long.toString(l.id())).collect(Collectors.joining(","));
+		TextTermSet terms = policies.termSets.computeIfAbsent(key, k -> {
+			List<TextTerm> all = new ArrayList<>();
+			for (Library library : applied) {
+				LibrarySource source = library.source();
+				for (String term : policies.entries.getOrDefault(library.id(), List.of())) {
+					all.add(new TextTerm(term, "customized", source));
+				}
+			}
+			return all.isEmpty() ? TextTermSet.empty() : TextTermSet.compile(all);
+		});
+		return new TextPolicy(name, policy, terms);
+	}
+}

@@ -1,0 +1,29 @@
+package dev.vetter.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * A full Vetter on a random port against the per-JVM embedded PostgreSQL, with fixed bootstrap
+ * credentials ({@link Api#ACCESS_KEY_ID} etc.) and a {@link MutableClock}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"vetter.bootstrap.tenant-uid=" + Api.TENANT_UID,
+		"vetter.bootstrap.access-key-id=" + Api.ACCESS_KEY_ID,
+		"vetter.bootstrap.access-key-secret=" + Api.ACCESS_KEY_SECRET,
+		"vetter.bootstrap.operator-username=" + Api.OPERATOR,
+		"vetter.bootstrap.operator-password=" + Api.OPERATOR_PASSWORD,
+		"vetter.security.master-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+		"vetter.policy.refresh-interval=0s" })
+@Import(TestBeans.class)
+@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+public @interface IntegrationTest {
+}
