@@ -19,6 +19,7 @@ import dev.vetter.platform.InvalidInput;
 import dev.vetter.platform.NotFound;
 import dev.vetter.platform.ProblemCode;
 import dev.vetter.tenancy.internal.AccessKeys;
+import dev.vetter.tenancy.internal.Secrets;
 import dev.vetter.tenancy.internal.Tenants;
 import dev.vetter.tenancy.internal.UserTenants;
 import dev.vetter.tenancy.internal.Users;
@@ -161,8 +162,36 @@ public class TenantDirectory {
 		return id;
 	}
 
+	/** A tenant and its first access key, as an operator creates them. */
+	public record NewTenant(Tenant tenant, String accessKeyId, String accessKeySecret) {
+	}
+
+	/** Creates a tenant with one access key; {@code uid} may be null for a random one. */
+	@Transactional
+	public NewTenant createTenant(Long uid, String name) {
+		if (name == null || name.isBlank() || name.length() > 128) {
+			throw new InvalidInput("name is required, at most 128 characters");
+		}
+		if (uid != null && uid <= 0) {
+			throw new InvalidInput("uid must be a positive number");
+		}
+		long chosen = uid != null ? uid : Secrets.randomUid();
+		if (tenants.byUid(chosen).isPresent()) {
+			throw new InvalidInput(ProblemCode.CONFLICT, "a tenant with uid " + chosen + " exists already");
+		}
+		Tenant tenant = tenants.create(chosen, name.strip());
+		String keyId = Secrets.newAccessKeyId();
+		String secret = Secrets.newAccessKeySecret();
+		accessKeys.save(keyId, tenant.id(), secret);
+		return new NewTenant(tenant, keyId, secret);
+	}
+
 	public String hashPassword(String password) {
 		return passwords.encode(password);
+	}
+
+	public boolean passwordMatches(String password, String hash) {
+		return passwords.matches(password, hash);
 	}
 
 	/** Forgets cached keys and logins, e.g. after a key or password changed on this node. */

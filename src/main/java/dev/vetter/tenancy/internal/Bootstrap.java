@@ -1,10 +1,8 @@
 package dev.vetter.tenancy.internal;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +28,6 @@ import dev.vetter.tenancy.TenantDirectory;
 class Bootstrap implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(Bootstrap.class);
-
-	private static final SecureRandom RANDOM = new SecureRandom();
-
-	private static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
 	private final TenancyProperties.Bootstrap settings;
 
@@ -84,8 +78,7 @@ class Bootstrap implements ApplicationRunner {
 			}
 		}
 		else if (firstStart) {
-			long uid = 1_000_000_000_000_000L + (RANDOM.nextLong() & Long.MAX_VALUE) % 9_000_000_000_000_000L;
-			tenant = tenants.create(uid, settings.tenantName());
+			tenant = tenants.create(Secrets.randomUid(), settings.tenantName());
 			report.add("tenant        uid=" + tenant.uid() + " (" + tenant.name() + ")");
 		}
 
@@ -98,14 +91,14 @@ class Bootstrap implements ApplicationRunner {
 				accessKeys.save(settings.accessKeyId(), owner.id(), settings.accessKeySecret());
 			}
 			else if (!accessKeys.exists(settings.accessKeyId())) {
-				String secret = random(30);
+				String secret = Secrets.newAccessKeySecret();
 				accessKeys.save(settings.accessKeyId(), owner.id(), secret);
 				report.add("access key    " + settings.accessKeyId() + " / " + secret);
 			}
 		}
 		else if (firstStart && tenant != null) {
-			String id = "LTAI" + random(20);
-			String secret = random(30);
+			String id = Secrets.newAccessKeyId();
+			String secret = Secrets.newAccessKeySecret();
 			accessKeys.save(id, tenant.id(), secret);
 			report.add("access key    " + id + " / " + secret);
 		}
@@ -114,24 +107,14 @@ class Bootstrap implements ApplicationRunner {
 		var existing = users.byUsername(operator);
 		String configuredPassword = settings.operatorPassword();
 		if (existing.isEmpty() && (firstStart || configuredPassword != null)) {
-			String password = configuredPassword != null ? configuredPassword : random(16);
+			String password = configuredPassword != null ? configuredPassword : Secrets.random(16);
 			users.create(operator, directory.hashPassword(password), null, EnumSet.of(Role.OPERATOR));
 			report.add("operator      " + operator + (configuredPassword != null ? " (configured password)" : " / " + password));
 		}
 		else if (existing.isPresent() && configuredPassword != null
-				&& !new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder()
-					.matches(configuredPassword, existing.get().passwordHash())) {
+				&& !directory.passwordMatches(configuredPassword, existing.get().passwordHash())) {
 			users.updatePassword(operator, directory.hashPassword(configuredPassword));
 		}
 		return report;
 	}
-
-	private static String random(int length) {
-		StringBuilder sb = new StringBuilder(length);
-		for (int i = 0; i < length; i++) {
-			sb.append(ALNUM.charAt(RANDOM.nextInt(ALNUM.length())));
-		}
-		return sb.toString();
-	}
-
 }

@@ -32,6 +32,12 @@ class TenantController {
 	record UserCreated(long id, String username, Set<Role> roles, Set<Long> tenants) {
 	}
 
+	record NewTenant(Long uid, String name) {
+	}
+
+	record TenantCreated(long uid, String name, String accessKeyId, String accessKeySecret) {
+	}
+
 	private final TenantDirectory directory;
 
 	TenantController(TenantDirectory directory) {
@@ -46,6 +52,18 @@ class TenantController {
 		}
 		Tenant t = directory.tenant(caller.tenantId());
 		return new TenantView(t.uid(), t.name());
+	}
+
+	@PostMapping("/v1/admin/tenants")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Create a tenant with one access key (operator only); the secret is shown once")
+	TenantCreated createTenant(Caller caller, @RequestBody NewTenant body) {
+		if (!caller.has(Role.OPERATOR)) {
+			throw new AccessDenied("only operators create tenants");
+		}
+		TenantDirectory.NewTenant created = directory.createTenant(body.uid(), body.name());
+		return new TenantCreated(created.tenant().uid(), created.tenant().name(), created.accessKeyId(),
+				created.accessKeySecret());
 	}
 
 	@PostMapping("/v1/admin/users")
