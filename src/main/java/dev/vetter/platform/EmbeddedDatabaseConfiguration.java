@@ -2,7 +2,12 @@ package dev.vetter.platform;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -32,6 +37,7 @@ class EmbeddedDatabaseConfiguration {
 	EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
 		File dataDir = new File(properties.dataDir()).getAbsoluteFile();
 		dataDir.getParentFile().mkdirs();
+		stopOrphan(dataDir);
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(dataDir)
 			.setCleanDataDirectory(false)
@@ -39,13 +45,44 @@ class EmbeddedDatabaseConfiguration {
 			.setServerConfig("max_connections", "200")
 			.setServerConfig("fsync", "on")
 			.setServerConfig("listen_addresses", "127.0.0.1")
-			.setRegisterShutdownHook(true);
+			// Spring stops it (bean destroy) after everything that uses the database has shut down
+			.setRegisterShutdownHook(false);
 		if (properties.port() > 0) {
 			builder.setPort(properties.port());
 		}
 		EmbeddedPostgres pg = builder.start();
 		log.info("Embedded PostgreSQL started on port {} with data in {}", pg.getPort(), dataDir);
 		return pg;
+	}
+
+	/**
+	 * A PostgreSQL left running by a Vetter that was killed (kill -9 runs no shutdown hook) still holds the
+	 * data directory. Its clients are gone, so a smart shutdown (SIGTERM) completes at once.
+	 */
+	static void stopOrphan(File dataDir) throws IOException {
+		Path pidFile = dataDir.toPath().resolve("postmaster.pid");
+		if (!Files.exists(pidFile)) {
+			return;
+		}
+		List<String> lines = Files.readAllLines(pidFile);
+		if (lines.isEmpty() || !lines.get(0).strip().matches("\\d+")) {
+			return;
+		}
+		long pid = Long.parseLong(lines.get(0).strip());
+		Optional<ProcessHandle> process = ProcessHandle.of(pid)
+			.filter(ProcessHandle::isAlive)
+			.filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
+		if (process.isEmpty()) {
+			return;
+		}
+		log.warn("Stopping PostgreSQL (pid {}) left running on {} by a previous run", pid, dataDir);
+		process.get().destroy();
+		try {
+			process.get().onExit().get(30, TimeUnit.SECONDS);
+		}
+		catch (Exception e) {
+			process.get().destroyForcibly();
+		}
 	}
 
 	@Bean

@@ -119,6 +119,12 @@ public class PolicyAdministration {
 		return removed;
 	}
 
+	/** Parses the policy strictly (unknown fields are refused) and stores it. */
+	@Transactional
+	public BizTypePolicy putBizType(long tenantId, String name, String policyJson) {
+		return putBizType(tenantId, name, codec.parse(policyJson));
+	}
+
 	@Transactional
 	public BizTypePolicy putBizType(long tenantId, String name, BizTypePolicy policy) {
 		if (name == null || !name.matches(NAME)) {

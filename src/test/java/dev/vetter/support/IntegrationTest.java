@@ -22,7 +22,9 @@ import org.springframework.test.context.ContextConfiguration;
 		"vetter.bootstrap.operator-username=" + Api.OPERATOR,
 		"vetter.bootstrap.operator-password=" + Api.OPERATOR_PASSWORD,
 		"vetter.security.master-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
-		"vetter.policy.refresh-interval=0s" })
+		"vetter.policy.refresh-interval=0s",
+		// the per-JVM database stops in a shutdown hook, maybe before cached contexts close: fail fast then
+		"spring.datasource.hikari.connection-timeout=1500" })
 @Import(TestBeans.class)
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 public @interface IntegrationTest {

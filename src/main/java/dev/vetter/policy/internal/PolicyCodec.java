@@ -2,7 +2,13 @@ package dev.vetter.policy.internal;
 
 import org.springframework.stereotype.Component;
 
+import dev.vetter.platform.InvalidInput;
+import dev.vetter.platform.ProblemCode;
+import dev.vetter.platform.VetterException;
 import dev.vetter.policy.BizTypePolicy;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,6 +20,28 @@ public class PolicyCodec {
 	private final JsonMapper mapper = JsonMapper.builder()
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.build();
+
+	/** Parses client input; every problem becomes a {@link InvalidInput} naming what is wrong. */
+	public BizTypePolicy parse(String json) {
+		try {
+			BizTypePolicy policy = mapper.readValue(json, BizTypePolicy.class);
+			if (policy == null) {
+				throw new InvalidInput("the policy must be a JSON object");
+			}
+			return policy;
+		}
+		catch (UnrecognizedPropertyException e) {
+			throw new InvalidInput("unknown policy field '" + e.getPropertyName() + "'; known: lexicons, rules, libraries, labelSuggestions");
+		}
+		catch (JacksonException e) {
+			Throwable cause = e.getCause();
+			if (cause instanceof VetterException v) {
+				throw v;
+			}
+			throw new InvalidInput(ProblemCode.MALFORMED_JSON, "the policy is not valid JSON of the documented shape: "
+					+ (cause instanceof IllegalArgumentException ? cause.getMessage() : e.getOriginalMessage()));
+		}
+	}
 
 	public BizTypePolicy read(String json) {
 		return mapper.readValue(json, BizTypePolicy.class);

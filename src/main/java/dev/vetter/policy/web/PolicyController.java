@@ -98,7 +98,9 @@ class PolicyController {
 
 	@PutMapping("/v1/biz-types/{name}")
 	@Operation(summary = "Create or replace a bizType policy")
-	BizTypePolicy putBizType(Caller caller, @PathVariable String name, @RequestBody BizTypePolicy policy) {
+	BizTypePolicy putBizType(Caller caller, @PathVariable String name,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+					schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = BizTypePolicy.class))) @RequestBody String policy) {
 		return admin.putBizType(tenant(caller), name, policy);
 	}
 

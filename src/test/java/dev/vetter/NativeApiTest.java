@@ -1,0 +1,137 @@
+package dev.vetter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.vetter.support.Api;
+import dev.vetter.support.IntegrationTest;
+
+import tools.jackson.databind.JsonNode;
+
+/** The native API: authentication, problem+json errors with stable codes, the documented endpoints. */
+@IntegrationTest
+class NativeApiTest {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void tenantEndpointReturnsTheCallingTenant() {
+		JsonNode tenant = Api.tenant(port).get("/v1/tenant").json();
+
+		assertThat(tenant.get("uid").asLong()).isEqualTo(Api.TENANT_UID);
+		assertThat(tenant.get("name").asString()).isNotBlank();
+	}
+
+	@Test
+	void wrongCredentialsAre401ProblemJson() {
+		Api.Response r = new Api(port, Api.ACCESS_KEY_ID, "wrong").get("/v1/tenant");
+
+		assertThat(r.status()).isEqualTo(401);
+		assertThat(r.contentType()).startsWith("application/problem+json");
+		assertThat(r.json().get("code").asString()).isEqualTo("unauthenticated");
+	}
+
+	@Test
+	void malformedJsonIs400WithStableCode() {
+		Api.Response r = Api.tenant(port).post("/v1/libraries", "{\"name\":");
+
+		assertThat(r.status()).isEqualTo(400);
+		assertThat(r.json().get("code").asString()).isEqualTo("malformed-json");
+		assertThat(r.body()).doesNotContain("Exception").doesNotContain("at dev.");
+	}
+
+	@Test
+	void invalidLibraryIs400AndDuplicateIs409() {
+		Api api = Api.tenant(port);
+		assertThat(api.post("/v1/libraries", "{\"name\":\"bad name!\",\"kind\":\"TEXT\",\"action\":\"BLOCK\"}").json()
+			.get("code").asString()).isEqualTo("validation-failed");
+		assertThat(api.post("/v1/libraries", "{\"name\":\"x\",\"kind\":\"SOUND\",\"action\":\"BLOCK\"}").status())
+			.isEqualTo(400);
+		String name = "dup-" + System.nanoTime();
+		assertThat(api.post("/v1/libraries", "{\"name\":\"" + name + "\",\"kind\":\"TEXT\",\"action\":\"BLOCK\"}").status())
+			.isEqualTo(201);
+		Api.Response dup = api.post("/v1/libraries", "{\"name\":\"" + name + "\",\"kind\":\"TEXT\",\"action\":\"BLOCK\"}");
+		assertThat(dup.status()).isEqualTo(409);
+		assertThat(dup.json().get("code").asString()).isEqualTo("conflict");
+	}
+
+	@Test
+	void otherTenantsLibraryIsNotFound() {
+		Api mine = Api.tenant(port);
+		long id = mine.post("/v1/libraries", "{\"name\":\"private-" + System.nanoTime() + "\",\"kind\":\"TEXT\",\"action\":\"BLOCK\"}")
+			.json().get("id").asLong();
+		JsonNode other = Api.operator(port).post("/v1/admin/tenants", "{\"name\":\"Nosy\"}").json();
+		Api nosy = new Api(port, other.get("accessKeyId").asString(), other.get("accessKeySecret").asString());
+
+		assertThat(nosy.get("/v1/libraries/" + id).status()).isEqualTo(404);
+		assertThat(nosy.post("/v1/libraries/" + id + "/entries", "{\"entries\":[\"x\"]}").status()).isEqualTo(404);
+		assertThat(nosy.get("/v1/libraries").json().size()).isZero();
+	}
+
+	@Test
+	void bizTypePolicyRoundTripsAndRejectsUnknownLabels() {
+		Api api = Api.tenant(port);
+		Api.Response put = api.put("/v1/biz-types/comments", "{\"rules\":false,\"labelSuggestions\":{\"ad\":\"block\"}}");
+		assertThat(put.status()).isEqualTo(200);
+		JsonNode got = api.get("/v1/biz-types/comments").json();
+		assertThat(got.get("rules").asBoolean()).isFalse();
+		assertThat(got.at("/labelSuggestions/ad").asString()).isEqualTo("block");
+
+		assertThat(api.put("/v1/biz-types/comments", "{\"labelSuggestions\":{\"nonsense\":\"block\"}}").status()).isEqualTo(400);
+		assertThat(api.put("/v1/biz-types/comments", "{\"unknownField\":1}").status()).isEqualTo(400);
+		assertThat(api.get("/v1/biz-types/never").status()).isEqualTo(404);
+	}
+
+	@Test
+	void nativeTextModerationReportsFindingsWithPositions() {
+		Api api = Api.tenant(port);
+		long id = api.post("/v1/libraries", "{\"name\":\"native-" + System.nanoTime() + "\",\"kind\":\"TEXT\",\"action\":\"REVIEW\"}")
+			.json().get("id").asLong();
+		api.post("/v1/libraries/" + id + "/entries", "{\"entries\":[\"blorptastic\"]}");
+
+		JsonNode r = api.post("/v1/text/moderations", "{\"content\":\"so blorptastic\",\"dataId\":\"n1\"}").json();
+
+		assertThat(r.get("suggestion").asString()).isEqualTo("review");
+		assertThat(r.get("dataId").asString()).isEqualTo("n1");
+		assertThat(r.at("/findings/0/matches/0/library/id").asLong()).isEqualTo(id);
+		assertThat(r.at("/findings/0/matches/0/positions/0/start").asInt()).isEqualTo(3);
+		assertThat(r.at("/findings/0/matches/0/positions/0/end").asInt()).isEqualTo(14);
+	}
+
+	@Test
+	void nativeTextModerationLimits() {
+		Api api = Api.tenant(port);
+		assertThat(api.post("/v1/text/moderations", "{}").json().get("code").asString()).isEqualTo("validation-failed");
+		Api.Response tooLong = api.post("/v1/text/moderations", "{\"content\":\"" + "a".repeat(10_001) + "\"}");
+		assertThat(tooLong.status()).isEqualTo(413);
+		assertThat(tooLong.json().get("code").asString()).isEqualTo("too-large");
+	}
+
+	@Test
+	void onlyOperatorsCreateTenantsAndUsers() {
+		Api.Response r = Api.tenant(port).post("/v1/admin/tenants", "{\"name\":\"x\"}");
+		assertThat(r.status()).isEqualTo(403);
+		assertThat(r.json().get("code").asString()).isEqualTo("forbidden");
+
+		Api.Response user = Api.operator(port).post("/v1/admin/users",
+				"{\"username\":\"rev-" + System.nanoTime() + "\",\"password\":\"reviewer-pass\",\"roles\":[\"REVIEWER\"],\"tenants\":["
+						+ Api.TENANT_UID + "]}");
+		assertThat(user.status()).isEqualTo(201);
+	}
+
+	@Test
+	void openApiDescribesTheNativeAndGreenRoutes() {
+		Api.Response r = Api.tenant(port).get("/v3/api-docs");
+
+		assertThat(r.status()).isEqualTo(200);
+		assertThat(r.body()).contains("/v1/libraries").contains("/v1/text/moderations").contains("/green/text/scan");
+	}
+
+	@Test
+	void pingNeedsNoAuthentication() {
+		assertThat(new Api(port, "nobody", "nothing").get("/ping").body()).isEqualTo("pong");
+	}
+}
