@@ -36,8 +36,11 @@ public class TextModeration {
 
 	private final Map<Suggestion, Counter> verdicts = new LinkedHashMap<>();
 
-	TextModeration(TextDetector detector, PolicyCatalog policies, MeterRegistry meters) {
+	private final HumanReview humanReview;
+
+	TextModeration(TextDetector detector, PolicyCatalog policies, HumanReview humanReview, MeterRegistry meters) {
 		this.detector = detector;
+		this.humanReview = humanReview;
 		this.policies = policies;
 		for (Suggestion s : Suggestion.values()) {
 			verdicts.put(s, Counter.builder("vetter.scans").tag("kind", "text").tag("suggestion", s.wire())
@@ -45,12 +48,25 @@ public class TextModeration {
 		}
 	}
 
+	/** Scans one text under the bizType's policy; see {@link #scan(long, String, String, String, List)}. */
 	public TextVerdict scan(long tenantId, String bizType, String content) {
+		return scan(tenantId, bizType, content, null, List.of("antispam"));
+	}
+
+	/**
+	 * Scans one text. When the bizType's escalation rules send the result to people (and the tenant has
+	 * manual review), the task and its review item are stored before this returns.
+	 */
+	public TextVerdict scan(long tenantId, String bizType, String content, String dataId, List<String> scenes) {
 		TextPolicy policy = policies.textPolicy(tenantId, bizType);
 		TextAnalysis analysis = detector.analyze(content, List.of(policy.libraryTerms()),
 				new TextDetector.Options(policy.policy().lexicons(), policy.policy().rules()));
 		TextVerdict verdict = judge(TaskIds.next("txt"), content, analysis, policy);
 		verdicts.get(verdict.suggestion()).increment();
+		if (EscalationPolicy.escalates(verdict, policy.policy().escalation())) {
+			humanReview.escalateIfNeeded(tenantId, policy.bizType(), verdict, TaskResult.ofText(verdict, dataId, scenes),
+					policy.policy().escalation());
+		}
 		return verdict;
 	}
 

@@ -18,6 +18,8 @@ public enum ProblemCode {
 	NOT_FOUND("not-found", 404, 404),
 	METHOD_NOT_ALLOWED("method-not-allowed", 405, 400),
 	CONFLICT("conflict", 409, 400),
+	MANUAL_REVIEW_DISABLED("manual-review-disabled", 403, 596),
+	EXPIRED("expired", 410, 594),
 	INTERNAL("internal-error", 500, 500);
 
 	private final String code;

@@ -14,21 +14,23 @@ import dev.vetter.platform.InvalidInput;
  * @param rules            run the ad / contact / flood / meaningless rules (default true)
  * @param libraries        names of the tenant's libraries that apply; absent = all of them, [] = none
  * @param labelSuggestions per-label override of the machine suggestion, e.g. {@code {"ad":"block","flood":"pass"}}
+ * @param escalation       when results go to human review (tenants with manual review enabled)
  */
 public record BizTypePolicy(Boolean lexicons, Boolean rules, List<String> libraries,
-		Map<String, Suggestion> labelSuggestions) {
+		Map<String, Suggestion> labelSuggestions, EscalationRules escalation) {
 
 	/** The Green text labels a policy may name. */
 	public static final Set<String> TEXT_LABELS = Set.of("normal", "spam", "ad", "politics", "terrorism", "abuse",
 			"porn", "flood", "contraband", "meaningless", "customized");
 
-	public static final BizTypePolicy DEFAULT = new BizTypePolicy(true, true, null, Map.of());
+	public static final BizTypePolicy DEFAULT = new BizTypePolicy(true, true, null, Map.of(), null);
 
 	public BizTypePolicy {
 		lexicons = lexicons == null || lexicons;
 		rules = rules == null || rules;
 		libraries = libraries == null ? null : List.copyOf(libraries);
 		labelSuggestions = labelSuggestions == null ? Map.of() : Map.copyOf(labelSuggestions);
+		escalation = escalation == null ? EscalationRules.DEFAULT : escalation;
 		for (String label : labelSuggestions.keySet()) {
 			if (!TEXT_LABELS.contains(label)) {
 				throw new InvalidInput("labelSuggestions: unknown label '" + label + "'; known: " + TEXT_LABELS);

@@ -19,6 +19,7 @@ import dev.vetter.platform.InvalidInput;
 import dev.vetter.platform.NotFound;
 import dev.vetter.platform.ProblemCode;
 import dev.vetter.tenancy.internal.AccessKeys;
+import dev.vetter.tenancy.internal.Agreements;
 import dev.vetter.tenancy.internal.Secrets;
 import dev.vetter.tenancy.internal.Tenants;
 import dev.vetter.tenancy.internal.UserTenants;
@@ -49,6 +50,8 @@ public class TenantDirectory {
 
 	private final UserTenants userTenants;
 
+	private final Agreements agreements;
+
 	private final Clock clock;
 
 	private final BCryptPasswordEncoder passwords = new BCryptPasswordEncoder();
@@ -59,7 +62,9 @@ public class TenantDirectory {
 
 	private final Map<String, Cached<Caller>> loginCache = new ConcurrentHashMap<>();
 
-	TenantDirectory(AccessKeys accessKeys, Tenants tenants, Users users, UserTenants userTenants, Clock clock) {
+	TenantDirectory(AccessKeys accessKeys, Tenants tenants, Users users, UserTenants userTenants, Agreements agreements,
+			Clock clock) {
+		this.agreements = agreements;
 		this.accessKeys = accessKeys;
 		this.tenants = tenants;
 		this.users = users;
@@ -123,6 +128,19 @@ public class TenantDirectory {
 			loginCache.put(cacheKey, new Cached<>(caller, now.plus(Duration.ofMinutes(5))));
 		}
 		return caller;
+	}
+
+	/** The tenant's manual review agreement; {@link ManualReviewAgreement#DISABLED} when none was made. */
+	public ManualReviewAgreement agreement(long tenantId) {
+		return agreements.of(tenantId).orElse(ManualReviewAgreement.DISABLED);
+	}
+
+	/** Records the agreement and switches manual review on or off (operators only, checked by the caller). */
+	@Transactional
+	public ManualReviewAgreement saveAgreement(long tenantUid, ManualReviewAgreement agreement) {
+		Tenant tenant = tenantByUid(tenantUid);
+		agreements.save(tenant.id(), agreement);
+		return agreement;
 	}
 
 	/** Tenants a reviewer is assigned to; empty means unrestricted. */

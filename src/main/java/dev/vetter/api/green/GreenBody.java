@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import dev.vetter.moderation.HumanReview;
 import dev.vetter.platform.ProblemCode;
 
 import tools.jackson.core.JacksonException;
@@ -84,6 +85,60 @@ final class GreenBody {
 			return "dataId must be at most 128 characters of letters, digits, _ . -";
 		}
 		return null;
+	}
+
+	/** The dataId as sent (any string), so a per-task error can echo it; format checked elsewhere. */
+	static String dataIdRaw(JsonNode task) {
+		JsonNode dataId = task.get("dataId");
+		return dataId != null && dataId.isString() ? dataId.asString() : null;
+	}
+
+	/** {@code callback}, {@code seed} and {@code cryptType} of async and manual requests. */
+	static HumanReview.CallbackSpec callback(JsonNode root) {
+		String url = optionalString(root, "callback");
+		String seed = optionalString(root, "seed");
+		String cryptType = optionalString(root, "cryptType");
+		if (url == null || url.isBlank()) {
+			return HumanReview.CallbackSpec.NONE;
+		}
+		if (url.length() > 2048 || !url.matches("(?i)https?://[^\\s]+")) {
+			throw new GreenRequestError(ProblemCode.VALIDATION_FAILED, "callback must be an http(s) URL of at most 2048 characters");
+		}
+		if (seed == null || !seed.matches("[A-Za-z0-9_]{1,64}")) {
+			throw new GreenRequestError(ProblemCode.VALIDATION_FAILED,
+					"seed is required with callback: 1-64 letters, digits or underscores");
+		}
+		String crypt = cryptType == null ? "SHA256" : cryptType.toUpperCase(java.util.Locale.ROOT);
+		if (!crypt.equals("SHA256") && !crypt.equals("SM3")) {
+			throw new GreenRequestError(ProblemCode.VALIDATION_FAILED, "cryptType is SHA256 or SM3");
+		}
+		return new HumanReview.CallbackSpec(url, seed, crypt);
+	}
+
+	/** A results/cancel body: an array of taskId strings, or of {"taskId": ...} objects. */
+	static List<String> taskIds(JsonMapper mapper, byte[] body, int max) {
+		JsonNode root;
+		try {
+			root = mapper.readTree(body);
+		}
+		catch (JacksonException e) {
+			throw new GreenRequestError(ProblemCode.MALFORMED_JSON, "request body is not valid JSON");
+		}
+		if (root == null || !root.isArray() || root.isEmpty()) {
+			throw new GreenRequestError(ProblemCode.VALIDATION_FAILED, "body must be a non-empty array of taskIds");
+		}
+		if (root.size() > max) {
+			throw new GreenRequestError(ProblemCode.TOO_MANY_TASKS, "at most " + max + " taskIds per request");
+		}
+		List<String> ids = new ArrayList<>(root.size());
+		for (JsonNode node : root) {
+			JsonNode id = node.isObject() ? node.get("taskId") : node;
+			if (id == null || !id.isString() || id.asString().isBlank() || id.asString().length() > 128) {
+				throw new GreenRequestError(ProblemCode.VALIDATION_FAILED, "each element is a taskId string or {\"taskId\": ...}");
+			}
+			ids.add(id.asString());
+		}
+		return ids;
 	}
 
 	static String dataId(JsonNode task) {

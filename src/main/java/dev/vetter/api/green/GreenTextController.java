@@ -10,10 +10,8 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import dev.vetter.moderation.TextModeration;
-import dev.vetter.moderation.TextVerdict;
+import dev.vetter.moderation.TaskResult;
 import dev.vetter.platform.ProblemCode;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -27,30 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
 class GreenTextController {
 
 	static final Set<String> SCENES = Set.of("antispam", "keyword");
-
-	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record TaskResult(int code, String msg, String dataId, String taskId, String content, String filteredContent,
-			List<Result> results) {
-
-		static TaskResult error(ProblemCode code, String msg, String dataId) {
-			return new TaskResult(code.greenCode(), msg, dataId, null, null, null, null);
-		}
-	}
-
-	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record Result(String scene, String label, String suggestion, double rate, List<Detail> details) {
-	}
-
-	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record Detail(String label, List<Context> contexts) {
-	}
-
-	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record Context(String context, List<Position> positions, String libName, String libCode, String ruleType) {
-	}
-
-	record Position(int startPos, int endPos) {
-	}
 
 	private final TextModeration moderation;
 
@@ -97,18 +71,6 @@ class GreenTextController {
 			return TaskResult.error(ProblemCode.TOO_LARGE,
 					"content is at most " + properties.maxTextLength() + " characters", dataId);
 		}
-		TextVerdict verdict = moderation.scan(tenantId, bizType, text);
-		List<Detail> details = verdict.findings().isEmpty() ? null : verdict.findings().stream()
-			.map(f -> new Detail(f.label(), f.contexts().stream()
-				.map(c -> new Context(c.context(), c.positions().stream().map(p -> new Position(p[0], p[1])).toList(),
-						c.library() == null ? null : c.library().name(), c.library() == null ? null : c.library().code(),
-						c.library() == null ? null : "content"))
-				.toList()))
-			.toList();
-		List<Result> results = new ArrayList<>(scenes.size());
-		for (String scene : scenes) {
-			results.add(new Result(scene, verdict.label(), verdict.suggestion().wire(), verdict.rate(), details));
-		}
-		return new TaskResult(200, "OK", dataId, verdict.taskId(), text, verdict.filteredContent(), results);
+		return TaskResult.ofText(moderation.scan(tenantId, bizType, text, dataId, scenes), dataId, scenes);
 	}
 }

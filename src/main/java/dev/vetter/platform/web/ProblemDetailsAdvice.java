@@ -47,6 +47,11 @@ public class ProblemDetailsAdvice {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+		for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof VetterException v) {
+				return problem(v.problem(), v.getMessage());
+			}
+		}
 		return problem(ProblemCode.MALFORMED_JSON, "request body is not valid JSON of the expected shape");
 	}
 

@@ -31,7 +31,7 @@ public class PolicyCodec {
 			return policy;
 		}
 		catch (UnrecognizedPropertyException e) {
-			throw new InvalidInput("unknown policy field '" + e.getPropertyName() + "'; known: lexicons, rules, libraries, labelSuggestions");
+			throw new InvalidInput("unknown policy field '" + e.getPropertyName() + "'; known: lexicons, rules, libraries, labelSuggestions, escalation (suggestions, labels, reviewLibraries, auditSampleRate)");
 		}
 		catch (JacksonException e) {
 			Throwable cause = e.getCause();

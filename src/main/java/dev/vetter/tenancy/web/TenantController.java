@@ -4,7 +4,9 @@ import java.util.Set;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.vetter.platform.AccessDenied;
 import dev.vetter.platform.InvalidInput;
 import dev.vetter.tenancy.Caller;
+import dev.vetter.tenancy.ManualReviewAgreement;
 import dev.vetter.tenancy.Role;
 import dev.vetter.tenancy.Tenant;
 import dev.vetter.tenancy.TenantDirectory;
@@ -64,6 +67,24 @@ class TenantController {
 		TenantDirectory.NewTenant created = directory.createTenant(body.uid(), body.name());
 		return new TenantCreated(created.tenant().uid(), created.tenant().name(), created.accessKeyId(),
 				created.accessKeySecret());
+	}
+
+	@PutMapping("/v1/admin/tenants/{uid}/manual-review")
+	@Operation(summary = "Switch the manual review service on or off and record the agreement (operator only)")
+	ManualReviewAgreement putManualReview(Caller caller, @PathVariable long uid, @RequestBody ManualReviewAgreement body) {
+		if (!caller.has(Role.OPERATOR)) {
+			throw new AccessDenied("only operators enable manual review");
+		}
+		return directory.saveAgreement(uid, body);
+	}
+
+	@GetMapping("/v1/admin/tenants/{uid}/manual-review")
+	@Operation(summary = "The tenant's manual review agreement (operator only)")
+	ManualReviewAgreement getManualReview(Caller caller, @PathVariable long uid) {
+		if (!caller.has(Role.OPERATOR)) {
+			throw new AccessDenied("only operators see agreements");
+		}
+		return directory.agreement(directory.tenantByUid(uid).id());
 	}
 
 	@PostMapping("/v1/admin/users")

@@ -1,0 +1,256 @@
+package dev.vetter.moderation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.vetter.moderation.internal.TaskIds;
+import dev.vetter.moderation.internal.Tasks;
+import dev.vetter.platform.NotFound;
+import dev.vetter.platform.ProblemCode;
+import dev.vetter.policy.EscalationRules;
+import dev.vetter.review.ReviewDecided;
+import dev.vetter.review.ReviewSubmission;
+import dev.vetter.review.ReviewWorkflow;
+import dev.vetter.tenancy.ManualReviewAgreement;
+import dev.vetter.tenancy.TenantDirectory;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The two review modes, seen from moderation. Human-machine: an escalated machine result becomes a durable
+ * task and a review item before the scan answers. Human-only: every task is queued for people and only their
+ * verdict is returned. When a verdict is final ({@link ReviewDecided}) it becomes the task's final result.
+ */
+@Service
+public class HumanReview {
+
+	public static final Set<String> KINDS = ManualReviewAgreement.KINDS;
+
+	/** One task of a human-only request. */
+	public record ManualTask(String dataId, String content, String url) {
+	}
+
+	/** Per-request callback settings (override the tenant's notification settings for the task). */
+	public record CallbackSpec(String url, String seed, String cryptType) {
+
+		public static final CallbackSpec NONE = new CallbackSpec(null, null, null);
+	}
+
+	private final Tasks tasks;
+
+	private final ReviewWorkflow workflow;
+
+	private final TenantDirectory directory;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final Duration retention;
+
+	private final int maxTextLength;
+
+	HumanReview(Tasks tasks, ReviewWorkflow workflow, TenantDirectory directory, JsonMapper json, Clock clock,
+			@Value("${vetter.review.result-retention:30d}") Duration retention,
+			@Value("${vetter.text.max-length:10000}") int maxTextLength) {
+		this.tasks = tasks;
+		this.workflow = workflow;
+		this.directory = directory;
+		this.json = json;
+		this.clock = clock;
+		this.retention = retention;
+		this.maxTextLength = maxTextLength;
+	}
+
+	/** Throws {@link ManualReviewDisabled} unless the tenant has the manual review service. */
+	public ManualReviewAgreement requireEnabled(long tenantId) {
+		ManualReviewAgreement agreement = directory.agreement(tenantId);
+		if (!agreement.enabled()) {
+			throw new ManualReviewDisabled();
+		}
+		return agreement;
+	}
+
+	/**
+	 * Human-machine: queues the machine result for people when the bizType's rules say so and the tenant has
+	 * manual review. The task row and the review item are committed before this returns.
+	 *
+	 * @return whether the result was escalated
+	 */
+	@Transactional
+	public boolean escalateIfNeeded(long tenantId, String bizType, TextVerdict verdict, TaskResult machineResult,
+			EscalationRules rules) {
+		if (!EscalationPolicy.escalates(verdict, rules)) {
+			return false;
+		}
+		ManualReviewAgreement agreement = directory.agreement(tenantId);
+		if (!agreement.enabled()) {
+			return false;
+		}
+		Instant now = clock.instant();
+		String machineJson = json.writeValueAsString(machineResult);
+		tasks.insert(new Tasks.Task(verdict.taskId(), tenantId, "text", "HUMAN_MACHINE", machineResult.dataId(), bizType,
+				verdict.content(), null, machineJson, null, "REVIEWING", null, null, null, now, null));
+		Map<String, Object> snapshot = new LinkedHashMap<>();
+		snapshot.put("text", verdict.content());
+		snapshot.put("machine", machineResult);
+		int priority = verdict.suggestion() == dev.vetter.policy.Suggestion.PASS ? -1 : 0;
+		workflow.submit(new ReviewSubmission(tenantId, verdict.taskId(), "text", json.writeValueAsString(snapshot),
+				agreement.criteria(), agreement.labels(), priority, now.plus(agreement.sla("text")),
+				agreement.requiredReviews()));
+		return true;
+	}
+
+	/**
+	 * Human-only: queues every valid task. Invalid tasks get their own error code; the others are queued.
+	 */
+	@Transactional
+	public List<TaskResult> submitHumanOnly(long tenantId, String kind, String bizType, List<ManualTask> manualTasks,
+			CallbackSpec callback) {
+		ManualReviewAgreement agreement = requireEnabled(tenantId);
+		Instant now = clock.instant();
+		List<TaskResult> out = new ArrayList<>(manualTasks.size());
+		for (ManualTask task : manualTasks) {
+			String problem = check(kind, task);
+			if (problem != null) {
+				ProblemCode code = problem.startsWith("TOO_LARGE") ? ProblemCode.TOO_LARGE : ProblemCode.VALIDATION_FAILED;
+				out.add(TaskResult.error(code, problem, task.dataId()));
+				continue;
+			}
+			String taskId = TaskIds.next(prefix(kind));
+			tasks.insert(new Tasks.Task(taskId, tenantId, kind, "HUMAN_ONLY", task.dataId(), bizType, task.content(),
+					task.url(), null, null, "REVIEWING", callback.url(), callback.seed(), callback.cryptType(), now, null));
+			Map<String, Object> snapshot = new LinkedHashMap<>();
+			if (task.content() != null) {
+				snapshot.put("text", task.content());
+			}
+			if (task.url() != null) {
+				snapshot.put("url", task.url());
+			}
+			workflow.submit(new ReviewSubmission(tenantId, taskId, kind, json.writeValueAsString(snapshot),
+					agreement.criteria(), agreement.labels(), 0, now.plus(agreement.sla(kind)),
+					agreement.requiredReviews()));
+			out.add(new TaskResult(200, "OK", task.dataId(), taskId, null, null, task.url(), null, null));
+		}
+		return out;
+	}
+
+	/** Human-only results: 280 until a human decided, then the verdict; 594 past retention, 404 unknown. */
+	public List<TaskResult> humanOnlyResults(long tenantId, String kind, List<String> taskIds) {
+		requireEnabled(tenantId);
+		List<TaskResult> out = new ArrayList<>(taskIds.size());
+		for (String taskId : taskIds) {
+			Optional<Tasks.Task> task = tasks.byId(tenantId, taskId)
+				.filter(t -> t.mode().equals("HUMAN_ONLY") && t.kind().equals(kind));
+			if (task.isEmpty()) {
+				out.add(new TaskResult(404, "NOT_FOUND: no such task", null, taskId, null, null, null, null, null));
+				continue;
+			}
+			try {
+				out.add(document(task.get()));
+			}
+			catch (TaskExpired e) {
+				out.add(new TaskResult(594, e.getMessage(), task.get().dataId(), taskId, null, null, null, null, null));
+			}
+		}
+		return out;
+	}
+
+	/** Any stored task of the tenant (native API). */
+	public TaskResult task(long tenantId, String taskId) {
+		return document(tasks.byId(tenantId, taskId).orElseThrow(() -> new NotFound("task " + taskId)));
+	}
+
+	/** The result document of a stored task as it stands now. */
+	TaskResult document(Tasks.Task task) {
+		if (task.completedAt() != null && task.completedAt().isBefore(clock.instant().minus(retention))) {
+			throw new TaskExpired(task.taskId());
+		}
+		TaskResult.AuditResult audit = task.auditResult() == null ? null
+				: json.readValue(task.auditResult(), TaskResult.AuditResult.class);
+		if (task.mode().equals("HUMAN_MACHINE")) {
+			TaskResult machine = json.readValue(task.machineResult(), TaskResult.class);
+			return audit == null ? machine : machine.withAudit(audit);
+		}
+		if (audit == null) {
+			return TaskResult.processing(task.dataId(), task.taskId());
+		}
+		return new TaskResult(200, "OK", task.dataId(), task.taskId(), task.content(), null, task.url(),
+				humanResults(task.kind(), audit), audit);
+	}
+
+	/** Records the final human verdict on its task, once. */
+	@ApplicationModuleListener(id = "moderation.review-decided")
+	void on(ReviewDecided decided) {
+		TaskResult.AuditResult audit = new TaskResult.AuditResult(decided.suggestion(), decided.labels(), decided.note(),
+				decided.reviewedAt(), decided.reviews());
+		tasks.complete(decided.taskId(), json.writeValueAsString(audit), decided.reviewedAt());
+	}
+
+	static List<TaskResult.SceneResult> humanResults(String kind, TaskResult.AuditResult audit) {
+		if ("pass".equals(audit.suggestion()) || audit.labels().isEmpty()) {
+			return List.of(new TaskResult.SceneResult(defaultScene(kind), "normal", audit.suggestion(), 100.0, null));
+		}
+		return audit.labels().stream()
+			.map(label -> new TaskResult.SceneResult(scene(kind, label), label, audit.suggestion(), 100.0, null))
+			.toList();
+	}
+
+	private static String defaultScene(String kind) {
+		return kind.equals("text") || kind.equals("voice") ? "antispam" : "porn";
+	}
+
+	private static String scene(String kind, String label) {
+		if (kind.equals("text") || kind.equals("voice")) {
+			return "antispam";
+		}
+		return switch (label) {
+			case "porn", "sexy" -> "porn";
+			case "terrorism", "violence", "bloody", "explosion", "weapon", "politics", "flag", "drug", "gamble" -> "terrorism";
+			case "ad", "spam", "qrcode", "programCode", "contraband", "abuse", "npx" -> "ad";
+			case "live", "meaningless", "PIP", "smoking" -> "live";
+			case "logo", "TV", "trademark" -> "logo";
+			default -> "antispam";
+		};
+	}
+
+	private String check(String kind, ManualTask task) {
+		if (task.dataId() != null && !task.dataId().matches("[A-Za-z0-9_.-]{1,128}")) {
+			return "dataId must be at most 128 characters of letters, digits, _ . -";
+		}
+		if (kind.equals("text")) {
+			if (task.content() == null) {
+				return "content is required for text tasks";
+			}
+			if (task.content().length() > maxTextLength) {
+				return "TOO_LARGE: content is at most " + maxTextLength + " characters";
+			}
+			return null;
+		}
+		if (task.url() == null || task.url().length() > 2048 || !task.url().matches("(?i)https?://[^\\s]+")) {
+			return "url is required: an http(s) URL of at most 2048 characters";
+		}
+		return null;
+	}
+
+	private static String prefix(String kind) {
+		return switch (kind) {
+			case "text" -> "txt";
+			case "image" -> "img";
+			case "video" -> "vi";
+			default -> "au";
+		};
+	}
+}

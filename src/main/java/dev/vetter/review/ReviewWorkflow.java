@@ -1,0 +1,166 @@
+package dev.vetter.review;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.vetter.platform.AccessDenied;
+import dev.vetter.platform.NotFound;
+import dev.vetter.review.internal.ReviewEvents;
+import dev.vetter.review.internal.ReviewItem;
+import dev.vetter.review.internal.ReviewItems;
+import dev.vetter.tenancy.Caller;
+import dev.vetter.tenancy.Role;
+import dev.vetter.tenancy.TenantDirectory;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The review queue's use cases. Each state change writes the current-status row and an event-log entry in
+ * one transaction. Claims are leases: an expired lease frees the item for the next claim, no sweeper needed.
+ */
+@Service
+public class ReviewWorkflow {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final ReviewItems items;
+
+	private final ReviewEvents events;
+
+	private final TenantDirectory directory;
+
+	private final ApplicationEventPublisher publisher;
+
+	private final Clock clock;
+
+	private final Duration lease;
+
+	private final MeterRegistry meters;
+
+	ReviewWorkflow(ReviewItems items, ReviewEvents events, TenantDirectory directory, ApplicationEventPublisher publisher,
+			Clock clock, @Value("${vetter.review.lease:5m}") Duration lease, MeterRegistry meters) {
+		this.items = items;
+		this.events = events;
+		this.directory = directory;
+		this.publisher = publisher;
+		this.clock = clock;
+		this.lease = lease;
+		this.meters = meters;
+	}
+
+	/** Queues an item, in the caller's transaction (the task row and the item commit together). */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public long submit(ReviewSubmission submission) {
+		Instant now = clock.instant();
+		long id = items.insert(submission, now);
+		events.append(id, "SUBMITTED", null, null, now);
+		meters.counter("vetter.review.submitted", "kind", submission.kind()).increment();
+		return id;
+	}
+
+	/**
+	 * Gives the reviewer the item they hold (extending the lease) or claims the next one: earliest deadline
+	 * first, then priority. Leads are served escalated items first. Empty when there is nothing to do.
+	 */
+	@Transactional
+	public Optional<ClaimedItem> claim(Caller reviewer) {
+		long me = reviewerId(reviewer);
+		Instant now = clock.instant();
+		Instant until = now.plus(lease);
+		Optional<Long> held = items.heldBy(me, now);
+		if (held.isPresent()) {
+			items.extendLease(held.get(), until);
+			events.append(held.get(), "LEASE_EXTENDED", me, null, now);
+			return Optional.of(items.view(held.get()));
+		}
+		Long[] tenants = directory.assignedTenants(me).toArray(Long[]::new);
+		Optional<Long> claimed = Optional.empty();
+		if (reviewer.has(Role.LEAD)) {
+			claimed = items.claimNext("ESCALATED", me, tenants, now, until);
+		}
+		if (claimed.isEmpty()) {
+			claimed = items.claimNext("PENDING", me, tenants, now, until);
+		}
+		claimed.ifPresent(id -> {
+			events.append(id, "CLAIMED", me, "{\"leaseUntil\":\"" + until + "\"}", now);
+			meters.counter("vetter.review.claimed").increment();
+		});
+		return claimed.map(items::view);
+	}
+
+	/** Records a decision on an item the reviewer holds; publishes {@link ReviewDecided} when it is final. */
+	@Transactional
+	public ReviewOutcome decide(Caller reviewer, long itemId, Verdict verdict) {
+		long me = reviewerId(reviewer);
+		Instant now = clock.instant();
+		ReviewItem item = items.lock(itemId).orElseThrow(() -> new NotFound("review item " + itemId));
+		checkTenant(me, item.tenantId());
+		ReviewOutcome outcome = item.decide(me, reviewer.has(Role.LEAD), verdict, now);
+		items.saveDecision(item);
+		events.append(itemId, "DECIDED", me, JSON.writeValueAsString(verdict), now);
+		meters.counter("vetter.review.decisions", "suggestion", verdict.suggestion()).increment();
+		switch (outcome) {
+			case ESCALATED -> events.append(itemId, "ESCALATED", null, null, now);
+			case FINAL -> {
+				Verdict fin = item.finalVerdict();
+				events.append(itemId, "FINALIZED", null, JSON.writeValueAsString(fin), now);
+				publisher.publishEvent(new ReviewDecided(item.tenantId(), item.taskId(), item.kind(), fin.suggestion(),
+						fin.labels(), fin.note(), now, item.humanDecisions()));
+			}
+			case NEEDS_MORE -> {
+			}
+		}
+		return outcome;
+	}
+
+	/** Gives a held item back to the queue at once. */
+	@Transactional
+	public void release(Caller reviewer, long itemId) {
+		long me = reviewerId(reviewer);
+		Instant now = clock.instant();
+		ReviewItem item = items.lock(itemId).orElseThrow(() -> new NotFound("review item " + itemId));
+		item.release(me, now);
+		items.saveState(item, now);
+		events.append(itemId, "RELEASED", me, null, now);
+	}
+
+	/** Takes the task's item out of the queue if it has no final verdict yet (the task was cancelled). */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean withdraw(String taskId) {
+		Optional<Long> id = items.idOfTask(taskId);
+		if (id.isPresent() && items.withdraw(taskId)) {
+			events.append(id.get(), "WITHDRAWN", null, null, clock.instant());
+			return true;
+		}
+		return false;
+	}
+
+	/** The item's event log, oldest first. */
+	public List<ReviewEvents.Entry> history(long itemId) {
+		return events.of(itemId);
+	}
+
+	private static long reviewerId(Caller caller) {
+		if (caller.userId() == null || !(caller.has(Role.REVIEWER) || caller.has(Role.LEAD))) {
+			throw new AccessDenied("only reviewers and leads work the review queue");
+		}
+		return caller.userId();
+	}
+
+	private void checkTenant(long reviewerId, long tenantId) {
+		var assigned = directory.assignedTenants(reviewerId);
+		if (!assigned.isEmpty() && !assigned.contains(tenantId)) {
+			throw new NotFound("review item");
+		}
+	}
+}

@@ -1,0 +1,192 @@
+package dev.vetter.review.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.vetter.review.ClaimedItem;
+import dev.vetter.review.ReviewSubmission;
+import dev.vetter.review.Verdict;
+
+@Repository
+public class ReviewItems {
+
+	private static final String CLAIM = """
+			update review_items i set claimed_by = :me, lease_until = :until
+			where i.id = (
+			  select r.id from review_items r
+			  where r.status = :status
+			    and (r.lease_until is null or r.lease_until <= :now)
+			    and (cast(:unrestricted as boolean) or r.tenant_id = any(cast(:tenants as bigint[])))
+			    and not exists (select 1 from review_decisions d where d.item_id = r.id and d.reviewer_id = :me)
+			  order by r.deadline, r.priority desc, r.id
+			  limit 1
+			  for update skip locked)
+			returning i.id
+			""";
+
+	private static final String VIEW = """
+			select id, task_id, kind, content::text, criteria, allowed_labels, deadline, lease_until, required_reviews,
+			       status
+			from review_items
+			""";
+
+	private final JdbcClient jdbc;
+
+	ReviewItems(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public long insert(ReviewSubmission s, Instant now) {
+		return jdbc.sql("""
+				insert into review_items (tenant_id, task_id, kind, content, criteria, allowed_labels, priority, deadline,
+				                          required_reviews, status, created_at)
+				values (:tenant, :task, :kind, cast(:content as jsonb), :criteria, :labels, :priority, :deadline,
+				        :required, 'PENDING', :now)
+				returning id
+				""")
+			.param("tenant", s.tenantId())
+			.param("task", s.taskId())
+			.param("kind", s.kind())
+			.param("content", s.contentJson())
+			.param("criteria", s.criteria() == null ? "" : s.criteria())
+			.param("labels", s.allowedLabels().toArray(String[]::new))
+			.param("priority", s.priority())
+			.param("deadline", Timestamp.from(s.deadline()))
+			.param("required", s.requiredReviews())
+			.param("now", Timestamp.from(now))
+			.query(Long.class)
+			.single();
+	}
+
+	/** The item this reviewer holds with a live lease, if any (most recently claimed first). */
+	public Optional<Long> heldBy(long reviewerId, Instant now) {
+		return jdbc.sql("""
+				select id from review_items
+				where claimed_by = :me and lease_until > :now and status in ('PENDING', 'ESCALATED')
+				order by lease_until desc limit 1
+				for update
+				""")
+			.param("me", reviewerId)
+			.param("now", Timestamp.from(now))
+			.query(Long.class)
+			.optional();
+	}
+
+	public void extendLease(long itemId, Instant until) {
+		jdbc.sql("update review_items set lease_until = :until where id = :id")
+			.param("until", Timestamp.from(until))
+			.param("id", itemId)
+			.update();
+	}
+
+	/** Claims the next free item of the given status in queue order, or nothing. */
+	public Optional<Long> claimNext(String status, long reviewerId, Long[] tenants, Instant now, Instant until) {
+		return jdbc.sql(CLAIM)
+			.param("me", reviewerId)
+			.param("until", Timestamp.from(until))
+			.param("status", status)
+			.param("now", Timestamp.from(now))
+			.param("unrestricted", tenants.length == 0)
+			.param("tenants", tenants)
+			.query(Long.class)
+			.optional();
+	}
+
+	public ClaimedItem view(long id) {
+		return jdbc.sql(VIEW + " where id = :id")
+			.param("id", id)
+			.query((rs, n) -> new ClaimedItem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), Arrays.asList((String[]) rs.getArray(6).getArray()), rs.getTimestamp(7).toInstant(),
+					rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(), rs.getInt(9),
+					"ESCALATED".equals(rs.getString(10))))
+			.single();
+	}
+
+	/** Loads the item for a state change, locking its row. */
+	public Optional<ReviewItem> lock(long id) {
+		Optional<ReviewItem> item = jdbc.sql("""
+				select id, tenant_id, task_id, kind, status, claimed_by, lease_until, required_reviews, allowed_labels
+				from review_items where id = :id for update
+				""")
+			.param("id", id)
+			.query((rs, n) -> {
+				long claimed = rs.getLong(6);
+				Long claimedBy = rs.wasNull() ? null : claimed;
+				Timestamp lease = rs.getTimestamp(7);
+				return new ReviewItem(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+						ReviewItem.Status.valueOf(rs.getString(5)), claimedBy, lease == null ? null : lease.toInstant(),
+						rs.getInt(8), Arrays.asList((String[]) rs.getArray(9).getArray()), List.of());
+			})
+			.optional();
+		return item.map(i -> new ReviewItem(i.id, i.tenantId, i.taskId, i.kind, i.status, i.claimedBy, i.leaseUntil,
+				i.requiredReviews, i.allowedLabels, decisions(id)));
+	}
+
+	public Optional<Long> idOfTask(String taskId) {
+		return jdbc.sql("select id from review_items where task_id = :t").param("t", taskId).query(Long.class).optional();
+	}
+
+	private List<ReviewItem.Decision> decisions(long itemId) {
+		return jdbc.sql("""
+				select reviewer_id, suggestion, labels, note, lead, decided_at from review_decisions
+				where item_id = :id order by decided_at, reviewer_id
+				""")
+			.param("id", itemId)
+			.query((rs, n) -> new ReviewItem.Decision(rs.getLong(1),
+					new Verdict(rs.getString(2), Arrays.asList((String[]) rs.getArray(3).getArray()), rs.getString(4)),
+					rs.getBoolean(5), rs.getTimestamp(6).toInstant()))
+			.list();
+	}
+
+	/** Writes the state the aggregate is in, and the decision it just recorded. */
+	public void saveDecision(ReviewItem item) {
+		ReviewItem.Decision d = item.lastDecision();
+		jdbc.sql("""
+				insert into review_decisions (item_id, reviewer_id, suggestion, labels, note, lead, decided_at)
+				values (:id, :reviewer, :suggestion, :labels, :note, :lead, :at)
+				""")
+			.param("id", item.id)
+			.param("reviewer", d.reviewerId())
+			.param("suggestion", d.verdict().suggestion())
+			.param("labels", d.verdict().labels().toArray(String[]::new))
+			.param("note", d.verdict().note())
+			.param("lead", d.lead())
+			.param("at", Timestamp.from(d.at()))
+			.update();
+		saveState(item, d.at());
+	}
+
+	public void saveState(ReviewItem item, Instant now) {
+		Verdict v = item.finalVerdict;
+		jdbc.sql("""
+				update review_items set status = :status, claimed_by = :claimed, lease_until = :lease,
+				  final_suggestion = :fs, final_labels = :fl, final_note = :fn, decided_at = :decided
+				where id = :id
+				""")
+			.param("status", item.status.name())
+			.param("claimed", item.claimedBy)
+			.param("lease", item.leaseUntil == null ? null : Timestamp.from(item.leaseUntil))
+			.param("fs", v == null ? null : v.suggestion())
+			.param("fl", v == null ? null : v.labels().toArray(String[]::new))
+			.param("fn", v == null ? null : v.note())
+			.param("decided", v == null ? null : Timestamp.from(now))
+			.param("id", item.id)
+			.update();
+	}
+
+	/** Takes a not-yet-decided item out of the queue (its task was cancelled). */
+	public boolean withdraw(String taskId) {
+		return jdbc.sql("""
+				update review_items set status = 'WITHDRAWN', claimed_by = null, lease_until = null
+				where task_id = :t and status in ('PENDING', 'ESCALATED')
+				""")
+			.param("t", taskId)
+			.update() > 0;
+	}
+}

@@ -1,0 +1,53 @@
+package dev.vetter.review.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.vetter.review.ClaimedItem;
+import dev.vetter.review.ReviewWorkflow;
+import dev.vetter.review.Verdict;
+import dev.vetter.tenancy.Caller;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** The reviewer's workbench API. */
+@RestController
+@Tag(name = "Review")
+class ReviewController {
+
+	record Decision(String suggestion, List<String> labels, String note) {
+	}
+
+	private final ReviewWorkflow workflow;
+
+	ReviewController(ReviewWorkflow workflow) {
+		this.workflow = workflow;
+	}
+
+	@PostMapping("/v1/review/claims")
+	@Operation(summary = "Claim the next item (200 with the item, 204 when the queue is empty); re-claiming extends the lease")
+	ResponseEntity<ClaimedItem> claim(Caller caller) {
+		return workflow.claim(caller).map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
+	}
+
+	@PostMapping("/v1/review/items/{id}/decision")
+	@Operation(summary = "Decide an item you hold: pass or block, with labels from the agreement and a note")
+	Map<String, Object> decide(Caller caller, @PathVariable long id, @RequestBody Decision body) {
+		var outcome = workflow.decide(caller, id, new Verdict(body.suggestion(), body.labels(), body.note()));
+		return Map.of("id", id, "outcome", outcome.name());
+	}
+
+	@PostMapping("/v1/review/items/{id}/release")
+	@Operation(summary = "Give a held item back to the queue")
+	ResponseEntity<Void> release(Caller caller, @PathVariable long id) {
+		workflow.release(caller, id);
+		return ResponseEntity.noContent().build();
+	}
+}

@@ -1,0 +1,72 @@
+package dev.vetter.tenancy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.vetter.platform.InvalidInput;
+
+/**
+ * What an operator agreed with a tenant about the paid manual review service.
+ *
+ * @param enabled         manual review is on; while off, manual APIs answer 596 and nothing escalates
+ * @param dailyVolume     expected items per day (for staffing; not a hard limit)
+ * @param slaMinutes      turnaround target per content kind ({@code text}, {@code image}, {@code video},
+ *                        {@code voice}); an item's deadline is its arrival plus this
+ * @param criteria        review criteria shown to reviewers
+ * @param labels          the labels reviewers may choose
+ * @param requiredReviews independent reviews an item needs: 1, or 2 for double review
+ */
+public record ManualReviewAgreement(boolean enabled, int dailyVolume, Map<String, Integer> slaMinutes, String criteria,
+		List<String> labels, int requiredReviews) {
+
+	public static final Set<String> KINDS = Set.of("text", "image", "video", "voice");
+
+	public static final List<String> DEFAULT_LABELS = List.of("porn", "sexy", "terrorism", "violence", "abuse", "ad",
+			"politics", "contraband", "spam", "flood", "meaningless", "customized");
+
+	public static final Map<String, Integer> DEFAULT_SLA = Map.of("text", 60, "image", 60, "video", 240, "voice", 240);
+
+	public static final ManualReviewAgreement DISABLED = new ManualReviewAgreement(false, 0, DEFAULT_SLA, "",
+			DEFAULT_LABELS, 1);
+
+	public ManualReviewAgreement {
+		if (dailyVolume < 0) {
+			throw new InvalidInput("dailyVolume must not be negative");
+		}
+		Map<String, Integer> sla = new java.util.HashMap<>(DEFAULT_SLA);
+		if (slaMinutes != null) {
+			slaMinutes.forEach((kind, minutes) -> {
+				if (!KINDS.contains(kind)) {
+					throw new InvalidInput("slaMinutes: unknown content kind '" + kind + "'; known: " + KINDS);
+				}
+				if (minutes == null || minutes < 1 || minutes > 43_200) {
+					throw new InvalidInput("slaMinutes." + kind + " must be 1..43200 minutes");
+				}
+				sla.put(kind, minutes);
+			});
+		}
+		slaMinutes = Map.copyOf(sla);
+		criteria = criteria == null ? "" : criteria;
+		if (criteria.length() > 20_000) {
+			throw new InvalidInput("criteria is at most 20000 characters");
+		}
+		labels = labels == null || labels.isEmpty() ? DEFAULT_LABELS : List.copyOf(labels);
+		for (String label : labels) {
+			if (label == null || !label.matches("[A-Za-z0-9_-]{1,32}")) {
+				throw new InvalidInput("labels are 1-32 characters of letters, digits, _ -");
+			}
+		}
+		if (requiredReviews == 0) {
+			requiredReviews = 1;
+		}
+		if (requiredReviews < 1 || requiredReviews > 2) {
+			throw new InvalidInput("requiredReviews is 1 or 2");
+		}
+	}
+
+	public Duration sla(String kind) {
+		return Duration.ofMinutes(slaMinutes.getOrDefault(kind, 60));
+	}
+}
