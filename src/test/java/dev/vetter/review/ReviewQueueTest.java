@@ -1,0 +1,248 @@
+package dev.vetter.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.vetter.support.Api;
+import dev.vetter.support.Fixtures;
+import dev.vetter.support.IntegrationTest;
+import dev.vetter.support.MutableClock;
+
+import tools.jackson.databind.JsonNode;
+
+/** The review queue over real HTTP and PostgreSQL: leases, races, double review, escalation, isolation. */
+@IntegrationTest
+class ReviewQueueTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MutableClock clock;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	private List<String> submitTexts(Fixtures.TenantKey tenant, int n) {
+		StringBuilder tasks = new StringBuilder();
+		for (int i = 0; i < n; i++) {
+			tasks.append(i == 0 ? "" : ",").append("{\"dataId\":\"d").append(i).append("\",\"content\":\"text number ").append(i).append("\"}");
+		}
+		JsonNode r = tenant.api().post("/v1/manual-reviews", "{\"kind\":\"text\",\"tasks\":[" + tasks + "]}").json();
+		List<String> ids = new ArrayList<>();
+		r.get("tasks").forEach(t -> ids.add(t.get("taskId").asString()));
+		assertThat(ids).hasSize(n);
+		return ids;
+	}
+
+	@Test
+	void leaseExpiresWithoutASweeperAndTheFormerHolderCanNoLongerDecide() {
+		clock.freezeAt(Instant.parse("2026-11-24T12:00:00Z"));
+		Fixtures fx = new Fixtures(port);
+		Fixtures.TenantKey tenant = fx.manualTenant(1, "[\"abuse\"]");
+		submitTexts(tenant, 1);
+		Api alice = fx.reviewer(tenant.uid());
+		Api bob = fx.reviewer(tenant.uid());
+
+		JsonNode claimed = alice.post("/v1/review/claims", "").json();
+		assertThat(bob.post("/v1/review/claims", "").status()).isEqualTo(204);
+
+		clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+		JsonNode taken = bob.post("/v1/review/claims", "").json();
+		assertThat(taken.get("id").asLong()).isEqualTo(claimed.get("id").asLong());
+
+		Api.Response late = alice.post("/v1/review/items/" + claimed.get("id").asLong() + "/decision",
+				"{\"suggestion\":\"pass\",\"labels\":[]}");
+		assertThat(late.status()).isEqualTo(409);
+		assertThat(bob.post("/v1/review/items/" + taken.get("id").asLong() + "/decision", "{\"suggestion\":\"pass\"}").status())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void sameReviewerReclaimingExtendsTheLease() {
+		clock.freezeAt(Instant.parse("2026-11-24T12:00:00Z"));
+		Fixtures fx = new Fixtures(port);
+		Fixtures.TenantKey tenant = fx.manualTenant(1, "[\"abuse\"]");
+		submitTexts(tenant, 2);
+		Api alice = fx.reviewer(tenant.uid());
+
+		JsonNode first = alice.post("/v1/review/claims", "").json();
+		clock.advance(Duration.ofMinutes(4));
+		JsonNode again = alice.post("/v1/review/claims", "").json();
+
+		assertThat(again.get("id").asLong()).isEqualTo(first.get("id").asLong());
+		assertThat(Instant.parse(again.get("leaseUntil").asString()))
+			.isEqualTo(Instant.parse("2026-11-24T12:09:00Z"));
+		clock.advance(Duration.ofMinutes(4));
+		assertThat(alice.post("/v1/review/items/" + first.get("id").asLong() + "/decision", "{\"suggestion\":\"pass\"}").status())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void concurrentClaimsNeverAssignAnItemTwice() throws Exception {
+		Fixtures fx = new Fixtures(port);
+		Fixtures.TenantKey tenant = fx.manualTenant(1, "[\"abuse\"]");
+		List<String> taskIds = submitTexts(tenant, 60);
+		List<Api> reviewers = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			reviewers.add(fx.reviewer(tenant.uid()));
+		}
+		List<Long> claimed = Collections.synchronizedList(new ArrayList<>());
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		List<Callable<Void>> work = new ArrayList<>();
+		for (Api reviewer : reviewers) {
+			work.add(() -> {
+				while (true) {
+					Api.Response r = reviewer.post("/v1/review/claims", "");
+					if (r.status() == 204) {
+						return null;
+					}
+					long id = r.json().get("id").asLong();
+					claimed.add(id);
+					assertThat(reviewer.post("/v1/review/items/" + id + "/decision", "{\"suggestion\":\"pass\"}").status())
+						.isEqualTo(200);
+				}
+			});
+		}
+		for (Future<Void> f : pool.invokeAll(work)) {
+			f.get();
+		}
+		pool.shutdown();
+
+		assertThat(claimed).hasSize(taskIds.size());
+		assertThat(new HashSet<>(claimed)).hasSize(taskIds.size());
+	}
+
+	@Test
+	void doubleReviewAgreementIsFinal() {
+		Fixtures fx = new Fixtures(port);
+		Fixtures.TenantKey tenant = fx.manualTenant(2, "[\"abuse\",\"porn\"]");
+		String taskId = submitTexts(tenant, 1).get(0);
+		Api a = fx.reviewer(tenant.uid());
+		Api b = fx.reviewer(tenant.uid());
+
+		long id = a.post("/v1/review/claims", "").json().get("id").asLong();
+		assertThat(a.post("/v1/review/items/" + id + "/decision", "{\"suggestion\":\"block\",\"labels\":[\"abuse\"]}").json()
+			.get("outcome").asString()).isEqualTo("NEEDS_MORE");
+		assertThat(a.post("/v1/review/claims", "").status()).as("the same reviewer never reviews twice").isEqualTo(204);
+		assertThat(b.post("/v1/review/claims", "").json().get("id").asLong()).isEqualTo(id);
+		assertThat(b.post("/v1/review/items/" + id + "/decision", "{\"suggestion\":\"block\",\"labels\":[\"porn\"]}").json()
+			.get("outcome").asString()).isEqualTo("FINAL");
+
+		JsonNode task = awaitDone(tenant.api(), taskId);
+		assertThat(task.at("/auditResult/suggestion").asString()).isEqualTo("block");
+		assertThat(task.at("/auditResult/reviews").asInt()).isEqualTo(2);
+		assertThat(task.at("/auditResult/labels").toString()).contains("abuse").contains("porn");
+	}
+
+	@Test
+	void doubleReviewDisagreementGoesToALead() {
+		Fixtures fx = new Fixtures(port);
+		Fixtures.TenantKey tenant = fx.manualTenant(2, "[\"abuse\"]");
+		String taskId = submitTexts(tenant, 1).get(0);
+		Api a = fx.reviewer(tenant.uid());
+		Api b = fx.reviewer(tenant.uid());
+		Api c = fx.reviewer(tenant.uid());
+		Api lead = fx.lead(tenant.uid());
+
+		long id = a.post("/v1/review/claims", "").json().get("id").asLong();
+		a.post("/v1/review/items/" + id + "/decision", "{\"suggestion\":\"pass\"}");
+		b.post("/v1/review/claims", "");
+		assertThat(b.post("/v1/review/items/" + id + "/decision", "{\"suggestion\":\"block\",\"labels\":[\"abuse\"]}").json()
+			.get("outcome").asString()).isEqualTo("ESCALATED");
+
+		assertThat(c.post("/v1/review/claims", "").status()).as("escalated items are for leads").isEqualTo(204);
+		JsonNode escalated = lead.post("/v1/review/claims", "").json();
+		assertThat(escalated.get("id").asLong()).isEqualTo(id);
+		assertThat(escalated.get("escalated").asBoolean()).isTrue();
+		assertThat(lead.post("/v1/review/items/" + id + "/decision", "{\"suggestion\":\"block\",\"labels\":[\"abuse\"],\"note\":\"insult\"}")
+			.json().get("outcome").asString()).isEqualTo("FINAL");
+
+		JsonNode task = awaitDone(tenant.api(), taskId);
+		assertThat(task.at("/auditResult/suggestion").asString()).isEqualTo("block");
+		assertThat(task.at("/auditResult/note").asString()).isEqualTo("insult");
+		assertThat(task.at("/auditResult/reviews").asInt()).isEqualTo(3);
+	}
+
+	@Test
+	void badDecisionsChangeNothing() {
+		Fixtures fx = new Fixtures(port);
+		Fixtures.TenantKey tenant = fx.manualTenant(1, "[\"abuse\"]");
+		submitTexts(tenant, 1);
+		Api a = fx.reviewer(tenant.uid());
+		Api b = fx.reviewer(tenant.uid());
+		long id = a.post("/v1/review/claims", "").json().get("id").asLong();
+
+		assertThat(b.post("/v1/review/items/" + id + "/decision", "{\"suggestion\":\"pass\"}").status()).isEqualTo(409);
+		Api.Response badLabel = a.post("/v1/review/items/" + id + "/decision", "{\"suggestion\":\"block\",\"labels\":[\"porn\"]}");
+		assertThat(badLabel.status()).isEqualTo(400);
+		assertThat(a.post("/v1/review/items/" + id + "/decision", "{\"suggestion\":\"maybe\"}").status()).isEqualTo(400);
+		assertThat(a.post("/v1/review/items/999999999/decision", "{\"suggestion\":\"pass\"}").status()).isEqualTo(404);
+		assertThat(a.post("/v1/review/items/" + id + "/decision", "{\"suggestion\":\"pass\"}").status()).isEqualTo(200);
+		Api.Response twice = a.post("/v1/review/items/" + id + "/decision", "{\"suggestion\":\"block\",\"labels\":[\"abuse\"]}");
+		assertThat(twice.status()).isEqualTo(409);
+	}
+
+	@Test
+	void releaseGivesTheItemBack() {
+		Fixtures fx = new Fixtures(port);
+		Fixtures.TenantKey tenant = fx.manualTenant(1, "[\"abuse\"]");
+		submitTexts(tenant, 1);
+		Api a = fx.reviewer(tenant.uid());
+		Api b = fx.reviewer(tenant.uid());
+		long id = a.post("/v1/review/claims", "").json().get("id").asLong();
+
+		assertThat(b.post("/v1/review/items/" + id + "/release", "").status()).isEqualTo(409);
+		assertThat(a.post("/v1/review/items/" + id + "/release", "").status()).isEqualTo(204);
+		assertThat(b.post("/v1/review/claims", "").json().get("id").asLong()).isEqualTo(id);
+	}
+
+	@Test
+	void reviewersOnlySeeTheirTenantsAndTenantsCannotReview() {
+		Fixtures fx = new Fixtures(port);
+		Fixtures.TenantKey mine = fx.manualTenant(1, "[\"abuse\"]");
+		Fixtures.TenantKey other = fx.manualTenant(1, "[\"abuse\"]");
+		submitTexts(other, 1);
+		Api reviewer = fx.reviewer(mine.uid());
+
+		assertThat(reviewer.post("/v1/review/claims", "").status()).isEqualTo(204);
+		assertThat(mine.api().post("/v1/review/claims", "").status()).isEqualTo(403);
+		Set<Long> seen = new HashSet<>();
+		JsonNode item = fx.reviewer(other.uid()).post("/v1/review/claims", "").json();
+		seen.add(item.get("id").asLong());
+		assertThat(reviewer.post("/v1/review/items/" + item.get("id").asLong() + "/decision", "{\"suggestion\":\"pass\"}")
+			.status()).isEqualTo(404);
+		assertThat(item.get("criteria").asString()).isEqualTo("No insults.");
+		assertThat(item.at("/content/text").asString()).startsWith("text number");
+	}
+
+	static JsonNode awaitDone(Api tenant, String taskId) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (System.nanoTime() < deadline) {
+			JsonNode task = tenant.get("/v1/tasks/" + taskId).json();
+			if (task.get("auditResult") != null) {
+				return task;
+			}
+			java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+		}
+		throw new AssertionError("task " + taskId + " got no human verdict in time");
+	}
+}
