@@ -28,6 +28,18 @@ public final class TestDatabase {
 				throw new UncheckedIOException(e);
 			}
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				// shutdown hooks run concurrently: let Spring close the cached test contexts first, so they
+				// do not wait on a database that is already gone
+				Thread.getAllStackTraces().keySet().stream()
+					.filter(t -> t.getName().equals("SpringApplicationShutdownHook"))
+					.forEach(t -> {
+						try {
+							t.join(20_000);
+						}
+						catch (InterruptedException e) {
+							Thread.currentThread().interrupt();
+						}
+					});
 				try {
 					postgres.close();
 				}
