@@ -84,18 +84,18 @@ public class ReviewWorkflow {
 			return Optional.of(items.view(held.get()));
 		}
 		Long[] tenants = directory.assignedTenants(me).toArray(Long[]::new);
-		Optional<Long> claimed = Optional.empty();
+		Optional<ClaimedItem> claimed = Optional.empty();
 		if (reviewer.has(Role.LEAD)) {
 			claimed = items.claimNext("ESCALATED", me, tenants, now, until);
 		}
 		if (claimed.isEmpty()) {
 			claimed = items.claimNext("PENDING", me, tenants, now, until);
 		}
-		claimed.ifPresent(id -> {
-			events.append(id, "CLAIMED", me, "{\"leaseUntil\":\"" + until + "\"}", now);
+		claimed.ifPresent(item -> {
+			events.append(item.id(), "CLAIMED", me, "{\"leaseUntil\":\"" + until + "\"}", now);
 			meters.counter("vetter.review.claimed").increment();
 		});
-		return claimed.map(items::view);
+		return claimed;
 	}
 
 	/** Records a decision on an item the reviewer holds; publishes {@link ReviewDecided} when it is final. */

@@ -62,6 +62,8 @@ public class TenantDirectory {
 
 	private final Map<String, Cached<Caller>> loginCache = new ConcurrentHashMap<>();
 
+	private final Map<Long, Cached<Set<Long>>> assignmentCache = new ConcurrentHashMap<>();
+
 	TenantDirectory(AccessKeys accessKeys, Tenants tenants, Users users, UserTenants userTenants, Agreements agreements,
 			Clock clock) {
 		this.agreements = agreements;
@@ -143,9 +145,19 @@ public class TenantDirectory {
 		return agreement;
 	}
 
-	/** Tenants a reviewer is assigned to; empty means unrestricted. */
+	/** Tenants a reviewer is assigned to; empty means unrestricted. Cached for {@value #KEY_TTL_SECONDS} s. */
 	public Set<Long> assignedTenants(long userId) {
-		return userTenants.of(userId);
+		Instant now = clock.instant();
+		Cached<Set<Long>> cached = assignmentCache.get(userId);
+		if (cached != null && cached.expires().isAfter(now)) {
+			return cached.value().orElseThrow();
+		}
+		Set<Long> loaded = Set.copyOf(userTenants.of(userId));
+		if (assignmentCache.size() >= MAX_CACHED) {
+			assignmentCache.clear();
+		}
+		assignmentCache.put(userId, new Cached<>(Optional.of(loaded), now.plus(KEY_TTL)));
+		return loaded;
 	}
 
 	/**
@@ -217,6 +229,7 @@ public class TenantDirectory {
 		keyCache.clear();
 		loginCache.clear();
 		tenantCache.clear();
+		assignmentCache.clear();
 	}
 
 	private static String digest(String s) {

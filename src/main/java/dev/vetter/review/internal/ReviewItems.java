@@ -27,7 +27,8 @@ public class ReviewItems {
 			  order by r.deadline, r.priority desc, r.id
 			  limit 1
 			  for update skip locked)
-			returning i.id
+			returning i.id, i.task_id, i.kind, i.content::text, i.criteria, i.allowed_labels, i.deadline, i.lease_until,
+			          i.required_reviews, i.status
 			""";
 
 	private static final String VIEW = """
@@ -86,7 +87,7 @@ public class ReviewItems {
 	}
 
 	/** Claims the next free item of the given status in queue order, or nothing. */
-	public Optional<Long> claimNext(String status, long reviewerId, Long[] tenants, Instant now, Instant until) {
+	public Optional<ClaimedItem> claimNext(String status, long reviewerId, Long[] tenants, Instant now, Instant until) {
 		return jdbc.sql(CLAIM)
 			.param("me", reviewerId)
 			.param("until", Timestamp.from(until))
@@ -94,18 +95,19 @@ public class ReviewItems {
 			.param("now", Timestamp.from(now))
 			.param("unrestricted", tenants.length == 0)
 			.param("tenants", tenants)
-			.query(Long.class)
+			.query(ReviewItems::claimed)
 			.optional();
 	}
 
 	public ClaimedItem view(long id) {
-		return jdbc.sql(VIEW + " where id = :id")
-			.param("id", id)
-			.query((rs, n) -> new ClaimedItem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), Arrays.asList((String[]) rs.getArray(6).getArray()), rs.getTimestamp(7).toInstant(),
-					rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(), rs.getInt(9),
-					"ESCALATED".equals(rs.getString(10))))
-			.single();
+		return jdbc.sql(VIEW + " where id = :id").param("id", id).query(ReviewItems::claimed).single();
+	}
+
+	private static ClaimedItem claimed(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new ClaimedItem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+				Arrays.asList((String[]) rs.getArray(6).getArray()), rs.getTimestamp(7).toInstant(),
+				rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(), rs.getInt(9),
+				"ESCALATED".equals(rs.getString(10)));
 	}
 
 	/** Loads the item for a state change, locking its row. */
