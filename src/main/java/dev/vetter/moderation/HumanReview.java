@@ -227,8 +227,8 @@ public class HumanReview {
 	}
 
 	private String check(String kind, ManualTask task) {
-		if (task.dataId() != null && !task.dataId().matches("[A-Za-z0-9_.-]{1,128}")) {
-			return "dataId must be at most 128 characters of letters, digits, _ . -";
+		if (!DataIds.isValid(task.dataId())) {
+			return DataIds.RULE;
 		}
 		if (kind.equals("text")) {
 			if (task.content() == null) {

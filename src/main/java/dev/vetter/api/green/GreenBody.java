@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import dev.vetter.moderation.DataIds;
 import dev.vetter.moderation.HumanReview;
 import dev.vetter.platform.ProblemCode;
 
@@ -81,8 +82,8 @@ final class GreenBody {
 		if (dataId == null || dataId.isNull()) {
 			return null;
 		}
-		if (!dataId.isString() || !dataId.asString().matches("[A-Za-z0-9_.-]{1,128}")) {
-			return "dataId must be at most 128 characters of letters, digits, _ . -";
+		if (!dataId.isString() || !DataIds.isValid(dataId.asString())) {
+			return DataIds.RULE;
 		}
 		return null;
 	}

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.vetter.moderation.DataIds;
 import dev.vetter.moderation.TextModeration;
 import dev.vetter.moderation.TextVerdict;
 import dev.vetter.platform.AccessDenied;
@@ -63,8 +64,8 @@ class TextModerationController {
 		if (body.content().length() > maxLength) {
 			throw new InvalidInput(ProblemCode.TOO_LARGE, "content is at most " + maxLength + " characters");
 		}
-		if (body.dataId() != null && !body.dataId().matches("[A-Za-z0-9_.-]{1,128}")) {
-			throw new InvalidInput("dataId is at most 128 characters of letters, digits, _ . -");
+		if (!DataIds.isValid(body.dataId())) {
+			throw new InvalidInput(DataIds.RULE);
 		}
 		TextVerdict v = moderation.scan(caller.tenantId(), body.bizType(), body.content());
 		List<Finding> findings = v.findings().stream()
