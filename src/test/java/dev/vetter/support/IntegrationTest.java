@@ -22,7 +22,10 @@ import org.springframework.test.context.ContextConfiguration;
 		"vetter.bootstrap.operator-username=" + Api.OPERATOR,
 		"vetter.bootstrap.operator-password=" + Api.OPERATOR_PASSWORD,
 		"vetter.security.master-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
-		"vetter.policy.refresh-interval=0s" })
+		"vetter.policy.refresh-interval=0s",
+		// background work is driven by the tests themselves (DeliveryWorker.deliverDue()); a worker left running
+		// in a cached context would otherwise take rows of tests running in other contexts
+		"vetter.callbacks.worker.enabled=false" })
 @Import(TestBeans.class)
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 public @interface IntegrationTest {
