@@ -63,9 +63,16 @@ final class Receiver implements AutoCloseable {
 
 	private final AtomicInteger badChecksums = new AtomicInteger();
 
+	private final Map<String, Long> arrivals = new ConcurrentHashMap<>();
+
 	Receiver() {
+		this(0);
+	}
+
+	/** On a given port (0: any free one), e.g. to come back where a stopped receiver was. */
+	Receiver(int port) {
 		try {
-			server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);
+			server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1000);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -99,6 +106,11 @@ final class Receiver implements AutoCloseable {
 		}
 	}
 
+	/** System.nanoTime() of each delivery id's first arrival. */
+	Map<String, Long> arrivals() {
+		return arrivals;
+	}
+
 	int badChecksums() {
 		return badChecksums.get();
 	}
@@ -120,6 +132,9 @@ final class Receiver implements AutoCloseable {
 			overlaps.incrementAndGet();
 		}
 		try {
+			if (id != null) {
+				arrivals.putIfAbsent(id, System.nanoTime());
+			}
 			received.add(r);
 			if (!verifier.apply(r)) {
 				badChecksums.incrementAndGet();
