@@ -24,7 +24,10 @@ import org.springframework.test.context.ContextConfiguration;
 		"vetter.security.master-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
 		"vetter.policy.refresh-interval=0s",
 		// the per-JVM database stops in a shutdown hook, maybe before cached contexts close: fail fast then
-		"spring.datasource.hikari.connection-timeout=1500" })
+		"spring.datasource.hikari.connection-timeout=1500",
+		// background work is driven by the tests themselves (DeliveryWorker.deliverDue()); a worker left running
+		// in a cached context would otherwise take rows of tests running in other contexts
+		"vetter.callbacks.worker.enabled=false" })
 @Import(TestBeans.class)
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 public @interface IntegrationTest {
