@@ -15,6 +15,9 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.vetter.callbacks.CallbackEvent;
+import dev.vetter.callbacks.CallbackTarget;
+import dev.vetter.callbacks.Callbacks;
 import dev.vetter.moderation.internal.TaskIds;
 import dev.vetter.moderation.internal.Tasks;
 import dev.vetter.platform.NotFound;
@@ -44,11 +47,11 @@ public class HumanReview {
 
 	/** Per-request callback settings (override the tenant's notification settings for the task). */
 	public record CallbackSpec(String url, String seed, String cryptType) {
-
-		public static final CallbackSpec NONE = new CallbackSpec(null, null, null);
 	}
 
 	private final Tasks tasks;
+
+	private final Callbacks callbacks;
 
 	private final ReviewWorkflow workflow;
 
@@ -62,10 +65,11 @@ public class HumanReview {
 
 	private final int maxTextLength;
 
-	HumanReview(Tasks tasks, ReviewWorkflow workflow, TenantDirectory directory, JsonMapper json, Clock clock,
+	HumanReview(Tasks tasks, Callbacks callbacks, ReviewWorkflow workflow, TenantDirectory directory, JsonMapper json, Clock clock,
 			@Value("${vetter.review.result-retention:30d}") Duration retention,
 			@Value("${vetter.text.max-length:10000}") int maxTextLength) {
 		this.tasks = tasks;
+		this.callbacks = callbacks;
 		this.workflow = workflow;
 		this.directory = directory;
 		this.json = json;
@@ -103,6 +107,7 @@ public class HumanReview {
 		String machineJson = json.writeValueAsString(machineResult);
 		tasks.insert(new Tasks.Task(verdict.taskId(), tenantId, "text", "HUMAN_MACHINE", machineResult.dataId(), bizType,
 				verdict.content(), null, machineJson, null, "REVIEWING", null, null, null, now, null));
+		callbacks.enqueue(tenantId, CallbackEvent.machineScan(verdict.taskId(), verdict.suggestion().wire(), machineJson));
 		Map<String, Object> snapshot = new LinkedHashMap<>();
 		snapshot.put("text", verdict.content());
 		snapshot.put("machine", machineResult);
@@ -120,6 +125,8 @@ public class HumanReview {
 	public List<TaskResult> submitHumanOnly(long tenantId, String kind, String bizType, List<ManualTask> manualTasks,
 			CallbackSpec callback) {
 		ManualReviewAgreement agreement = requireEnabled(tenantId);
+		Optional<CallbackTarget> target = callbacks.callbackTarget(callback.url(), callback.seed(), callback.cryptType());
+		String cryptType = target.map(t -> t.cryptType().name()).orElse(null);
 		Instant now = clock.instant();
 		List<TaskResult> out = new ArrayList<>(manualTasks.size());
 		for (ManualTask task : manualTasks) {
@@ -131,7 +138,8 @@ public class HumanReview {
 			}
 			String taskId = TaskIds.next(prefix(kind));
 			tasks.insert(new Tasks.Task(taskId, tenantId, kind, "HUMAN_ONLY", task.dataId(), bizType, task.content(),
-					task.url(), null, null, "REVIEWING", callback.url(), callback.seed(), callback.cryptType(), now, null));
+					task.url(), null, null, "REVIEWING", target.map(t -> t.url().toString()).orElse(null),
+					target.map(CallbackTarget::seed).orElse(null), cryptType, now, null));
 			Map<String, Object> snapshot = new LinkedHashMap<>();
 			if (task.content() != null) {
 				snapshot.put("text", task.content());
@@ -191,12 +199,24 @@ public class HumanReview {
 				humanResults(task.kind(), audit), audit);
 	}
 
-	/** Records the final human verdict on its task, once. */
+	/**
+	 * Records the final human verdict on its task, once, and reports it by callback (the request's own, or the
+	 * tenant's {@code review} notifications) in the same transaction.
+	 */
 	@ApplicationModuleListener(id = "moderation.review-decided")
 	void on(ReviewDecided decided) {
 		TaskResult.AuditResult audit = new TaskResult.AuditResult(decided.suggestion(), decided.labels(), decided.note(),
 				decided.reviewedAt(), decided.reviews());
-		tasks.complete(decided.taskId(), json.writeValueAsString(audit), decided.reviewedAt());
+		if (!tasks.complete(decided.taskId(), json.writeValueAsString(audit), decided.reviewedAt())) {
+			return;
+		}
+		Tasks.Task task = tasks.byId(decided.tenantId(), decided.taskId()).orElseThrow();
+		CallbackEvent event = CallbackEvent.review(task.taskId(), decided.suggestion(),
+				json.writeValueAsString(document(task)));
+		if (task.callbackUrl() != null) {
+			event = event.to(callbacks.callbackTarget(task.callbackUrl(), task.callbackSeed(), task.cryptType()).orElseThrow());
+		}
+		callbacks.enqueue(decided.tenantId(), event);
 	}
 
 	static List<TaskResult.SceneResult> humanResults(String kind, TaskResult.AuditResult audit) {

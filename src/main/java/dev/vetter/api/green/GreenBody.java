@@ -94,26 +94,10 @@ final class GreenBody {
 		return dataId != null && dataId.isString() ? dataId.asString() : null;
 	}
 
-	/** {@code callback}, {@code seed} and {@code cryptType} of async and manual requests. */
+	/** {@code callback}, {@code seed} and {@code cryptType} of async and manual requests (checked by callbacks). */
 	static HumanReview.CallbackSpec callback(JsonNode root) {
-		String url = optionalString(root, "callback");
-		String seed = optionalString(root, "seed");
-		String cryptType = optionalString(root, "cryptType");
-		if (url == null || url.isBlank()) {
-			return HumanReview.CallbackSpec.NONE;
-		}
-		if (url.length() > 2048 || !url.matches("(?i)https?://[^\\s]+")) {
-			throw new GreenRequestError(ProblemCode.VALIDATION_FAILED, "callback must be an http(s) URL of at most 2048 characters");
-		}
-		if (seed == null || !seed.matches("[A-Za-z0-9_]{1,64}")) {
-			throw new GreenRequestError(ProblemCode.VALIDATION_FAILED,
-					"seed is required with callback: 1-64 letters, digits or underscores");
-		}
-		String crypt = cryptType == null ? "SHA256" : cryptType.toUpperCase(java.util.Locale.ROOT);
-		if (!crypt.equals("SHA256") && !crypt.equals("SM3")) {
-			throw new GreenRequestError(ProblemCode.VALIDATION_FAILED, "cryptType is SHA256 or SM3");
-		}
-		return new HumanReview.CallbackSpec(url, seed, crypt);
+		return new HumanReview.CallbackSpec(optionalString(root, "callback"), optionalString(root, "seed"),
+				optionalString(root, "cryptType"));
 	}
 
 	/** A results/cancel body: an array of taskId strings, or of {"taskId": ...} objects. */

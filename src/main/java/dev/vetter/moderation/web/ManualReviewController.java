@@ -53,14 +53,7 @@ class ManualReviewController {
 		if (body.tasks().size() > 100) {
 			throw new InvalidInput(ProblemCode.TOO_MANY_TASKS, "at most 100 tasks per request");
 		}
-		HumanReview.CallbackSpec callback = HumanReview.CallbackSpec.NONE;
-		if (body.callback() != null) {
-			if (body.seed() == null || !body.seed().matches("[A-Za-z0-9_]{1,64}")) {
-				throw new InvalidInput("seed is required with callback: 1-64 letters, digits or underscores");
-			}
-			callback = new HumanReview.CallbackSpec(body.callback(), body.seed(),
-					body.cryptType() == null ? "SHA256" : body.cryptType());
-		}
+		HumanReview.CallbackSpec callback = new HumanReview.CallbackSpec(body.callback(), body.seed(), body.cryptType());
 		return new Submitted(humanReview.submitHumanOnly(tenant, body.kind(), body.bizType(), body.tasks(), callback));
 	}
 

@@ -1,0 +1,127 @@
+package dev.vetter.callbacks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.aliyuncs.green.model.v20180509.TextAsyncManualScanRequest;
+import com.aliyuncs.green.model.v20180509.TextScanRequest;
+
+import dev.vetter.callbacks.internal.DeliveryWorker;
+import dev.vetter.support.Api;
+import dev.vetter.support.Fixtures;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Results of the review service reach business servers by callback: per-request callbacks of human-only tasks
+ * and the tenant's machineScan / review notifications of escalated scans, signed as Alibaba does.
+ */
+@CallbacksIntegrationTest
+class ReviewCallbacksTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DeliveryWorker worker;
+
+	Receiver receiver;
+
+	@BeforeEach
+	void setUp() {
+		receiver = new Receiver();
+	}
+
+	@AfterEach
+	void tearDown() {
+		receiver.close();
+	}
+
+	@Test
+	void humanOnlyVerdictGoesToThePerRequestCallback() {
+		Fixtures fx = new Fixtures(port);
+		Fixtures.TenantKey tenant = fx.manualTenant(1, "[\"abuse\"]");
+		Api reviewer = fx.reviewer(tenant.uid());
+		receiver.verifyWith(tenant.uid(), "req_Seed_1", CryptType.SM3);
+
+		JsonNode submitted = tenant.sdk().call(new TextAsyncManualScanRequest(), "{\"callback\":\"" + receiver.url("/cb")
+				+ "\",\"seed\":\"req_Seed_1\",\"cryptType\":\"SM3\",\"tasks\":[{\"dataId\":\"c1\",\"content\":\"you fool\"}]}").json();
+		String taskId = submitted.at("/data/0/taskId").asString();
+		long item = reviewer.post("/v1/review/claims", "").json().get("id").asLong();
+		reviewer.post("/v1/review/items/" + item + "/decision", "{\"suggestion\":\"block\",\"labels\":[\"abuse\"]}");
+
+		List<Receiver.Received> got = awaitCallbacks(1);
+		Receiver.Received callback = got.get(0);
+		assertThat(callback.event()).isEqualTo("review");
+		assertThat(receiver.badChecksums()).isZero();
+		JsonNode content = Api.JSON.readTree(callback.content());
+		assertThat(content.get("taskId").asString()).isEqualTo(taskId);
+		assertThat(content.get("dataId").asString()).isEqualTo("c1");
+		assertThat(content.at("/auditResult/suggestion").asString()).isEqualTo("block");
+		assertThat(content.at("/results/0/label").asString()).isEqualTo("abuse");
+	}
+
+	@Test
+	void escalatedScanSendsTheMachineResultThenTheHumanVerdictToTenantNotifications() {
+		Fixtures fx = new Fixtures(port);
+		Fixtures.TenantKey tenant = fx.manualTenant(1, "[\"customized\"]");
+		Api reviewer = fx.reviewer(tenant.uid());
+		String seed = tenant.api().put("/v1/notifications", "{\"url\":\"" + receiver.url("/notify")
+				+ "\",\"cryptType\":\"SHA256\",\"types\":[\"machineScan\",\"review\"],\"suggestions\":[\"block\",\"review\",\"pass\"]}")
+			.json().get("seed").asString();
+		receiver.verifyWith(tenant.uid(), seed, CryptType.SHA256);
+		long lib = tenant.api().post("/v1/libraries", "{\"name\":\"watch\",\"kind\":\"TEXT\",\"action\":\"REVIEW\"}").json()
+			.get("id").asLong();
+		tenant.api().post("/v1/libraries/" + lib + "/entries", "{\"entries\":[\"gobbledygook\"]}");
+
+		JsonNode scan = tenant.sdk().call(new TextScanRequest(),
+				"{\"scenes\":[\"antispam\"],\"tasks\":[{\"dataId\":\"n1\",\"content\":\"pure gobbledygook\"}]}").json();
+		String taskId = scan.at("/data/0/taskId").asString();
+		Receiver.Received machine = awaitCallbacks(1).get(0);
+		assertThat(machine.event()).isEqualTo("machineScan");
+		assertThat(Api.JSON.readTree(machine.content()).at("/results/0/suggestion").asString()).isEqualTo("review");
+
+		long item = reviewer.post("/v1/review/claims", "").json().get("id").asLong();
+		reviewer.post("/v1/review/items/" + item + "/decision", "{\"suggestion\":\"pass\"}");
+
+		Receiver.Received human = awaitCallbacks(2).get(1);
+		assertThat(human.event()).isEqualTo("review");
+		JsonNode content = Api.JSON.readTree(human.content());
+		assertThat(content.get("taskId").asString()).isEqualTo(taskId);
+		assertThat(content.at("/results/0/suggestion").asString()).as("machine result kept").isEqualTo("review");
+		assertThat(content.at("/auditResult/suggestion").asString()).isEqualTo("pass");
+		assertThat(human.deliveryId()).isNotEqualTo(machine.deliveryId());
+		assertThat(receiver.badChecksums()).isZero();
+	}
+
+	@Test
+	void unsafeCallbackIsRefusedAtRequestTime() {
+		Fixtures.TenantKey tenant = new Fixtures(port).manualTenant(1, "[\"abuse\"]");
+
+		JsonNode json = tenant.sdk().call(new TextAsyncManualScanRequest(),
+				"{\"callback\":\"http://169.254.169.254/latest\",\"seed\":\"s\",\"tasks\":[{\"content\":\"x\"}]}").json();
+
+		assertThat(json.get("code").asInt()).isEqualTo(400);
+		assertThat(json.get("msg").asString()).contains("callback");
+	}
+
+	private List<Receiver.Received> awaitCallbacks(int n) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (System.nanoTime() < deadline) {
+			worker.deliverDue();
+			if (receiver.received().size() >= n) {
+				return receiver.received();
+			}
+			java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+		}
+		throw new AssertionError("expected " + n + " callbacks, got " + receiver.received().size());
+	}
+}
