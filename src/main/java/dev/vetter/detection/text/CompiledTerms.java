@@ -111,6 +111,8 @@ public final class CompiledTerms implements TextTermSet {
 		final boolean wordStart;
 		final boolean wordEnd;
 		final boolean allowSuffix;
+		/** English plural "-es" only after s, x, z, ch, sh ("bitches", not "pric" + "es") */
+		boolean pluralEs;
 		final TextHit.Severity severity;
 		final double rate;
 		final TextHit.Origin origin;
@@ -153,7 +155,11 @@ public final class CompiledTerms implements TextTermSet {
 				}
 			}
 			boolean suffix = we && last >= 'a' && last <= 'z' && letters >= 3 && letters == n.vLen;
-			return new Entry(term, key, runs, ws, we, suffix, severity, rate, origin);
+			Entry e = new Entry(term, key, runs, ws, we, suffix, severity, rate, origin);
+			String view = n.viewString();
+			e.pluralEs = suffix && (view.endsWith("s") || view.endsWith("x") || view.endsWith("z") || view.endsWith("ch")
+					|| view.endsWith("sh"));
+			return e;
 		}
 	}
 
@@ -239,7 +245,7 @@ public final class CompiledTerms implements TextTermSet {
 			char[] d = t.d;
 			if (en < t.dLen && d[en] == 's' && dn[en] == 1 && t.bnd[en + 1]) {
 				lastD = en;
-			} else if (en + 1 < t.dLen && d[en] == 'e' && dn[en] == 1 && d[en + 1] == 's' && dn[en + 1] == 1
+			} else if (e.pluralEs && en + 1 < t.dLen && d[en] == 'e' && dn[en] == 1 && d[en + 1] == 's' && dn[en + 1] == 1
 					&& t.bnd[en + 2]) {
 				lastD = en + 1;
 			} else {

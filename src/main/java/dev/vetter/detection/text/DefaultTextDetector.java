@@ -71,6 +71,7 @@ public class DefaultTextDetector implements TextDetector {
 		}
 		List<Found> found = new ArrayList<>();
 		List<Found> cues = new ArrayList<>();
+		List<TextHit> lex = new ArrayList<>();
 		builtin.scan(t, (e, s, en, db, de) -> (e.cueClass != null ? cues : found).add(new Found(e, s, en, db, de)));
 		for (Found f : found) {
 			CompiledTerms.Entry e = f.e();
@@ -93,8 +94,30 @@ public class DefaultTextDetector implements TextDetector {
 					continue;
 				}
 			}
-			hits.add(hit(t, e, sev, rate, f.start(), f.end()));
+			lex.add(hit(t, e, sev, rate, f.start(), f.end()));
 		}
+		// one finding per place and label: drop a lexicon hit inside another of the same label that is at
+		// least as severe ("cocaine" inside "selling cocaine", "fuck" and its variant "fuuck" on "fuuuuck")
+		for (int i = 0; i < lex.size(); i++) {
+			TextHit h = lex.get(i);
+			boolean covered = false;
+			for (int j = 0; j < lex.size() && !covered; j++) {
+				TextHit g = lex.get(j);
+				if (i == j || !g.label().equals(h.label()) || g.start() > h.start() || g.end() < h.end()) {
+					continue;
+				}
+				int cmp = Integer.compare(rank(g), rank(h));
+				boolean sameSpan = g.start() == h.start() && g.end() == h.end();
+				covered = sameSpan ? cmp > 0 || cmp == 0 && j < i : cmp >= 0;
+			}
+			if (!covered) {
+				hits.add(h);
+			}
+		}
+	}
+
+	private static int rank(TextHit h) {
+		return (h.severity() == TextHit.Severity.BLOCK ? 1000 : 0) + (int) Math.round(h.rate());
 	}
 
 	private static TextHit hit(NormalizedText t, CompiledTerms.Entry e, TextHit.Severity sev, double rate, int start,

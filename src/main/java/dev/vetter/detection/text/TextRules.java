@@ -48,10 +48,11 @@ final class TextRules {
 			"(?<![a-z0-9])www\\s+(" + LABEL + ")\\s+(" + ALL_TLDS + ")(?![a-z0-9])");
 	private static final Pattern EMAIL = Pattern.compile(
 			"(?<![a-z0-9._%+-])[a-z0-9][a-z0-9._%+-]*@(?:" + LABEL + "\\.)+[a-z]{2,24}(?![a-z0-9])");
-	private static final String OBF_AT = "(?:\\s*[\\[({<]\\s*(?:at|@)\\s*[\\])}>]\\s*|\\s+at\\s+|\\s*#\\s*|\\s+@\\s+|\\s*艾特\\s*)";
+	private static final String OBF_AT = "(?:\\s*[\\[({<]\\s*(?:at|@)\\s*[\\])}>]\\s*|\\s*#\\s*|\\s+@\\s+|\\s*艾特\\s*)";
+	/** "name [at] example.com", "name (at) example [dot] com"; a plain " at " needs an obfuscated dot too */
 	private static final Pattern OBFUSCATED_EMAIL = Pattern.compile(
-			"(?<![a-z0-9._%+-])([a-z0-9][a-z0-9._%+-]{1,63})" + OBF_AT + "(" + LABEL + ")(?:\\.|" + OBF_DOT + ")("
-					+ ALL_TLDS + ")(?![a-z0-9])");
+			"(?<![a-z0-9._%+-])([a-z0-9][a-z0-9._%+-]{1,63})(?:" + OBF_AT + "(" + LABEL + ")(?:\\.|" + OBF_DOT + ")|\\s+at\\s+("
+					+ LABEL + ")" + OBF_DOT + ")(" + ALL_TLDS + ")(?![a-z0-9])");
 	private static final Pattern PHONE_CANDIDATE = Pattern.compile(
 			"(?<![a-z0-9.,/_-])(?:\\+|00)?\\s?\\(?\\d(?:[\\d]|[ .\\-()/]{1,2}(?=[\\d(]))*\\d\\)?(?![a-z0-9])");
 	private static final Pattern PHONE_CUE = Pattern.compile(
@@ -124,7 +125,8 @@ final class TextRules {
 		}
 		m = OBFUSCATED_EMAIL.matcher(s);
 		while (m.find()) {
-			if (!STOPWORDS.contains(m.group(2))) {
+			String domain = m.group(2) != null ? m.group(2) : m.group(3);
+			if (!STOPWORDS.contains(domain)) {
 				add(t, out, "ad", Severity.BLOCK, 90, m.start(), m.end(), "email");
 			}
 		}
