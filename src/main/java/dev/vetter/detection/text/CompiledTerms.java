@@ -144,19 +144,19 @@ public final class CompiledTerms implements TextTermSet {
 			}
 			String key = n.dedupString();
 			int[] runs = java.util.Arrays.copyOf(n.dn, n.dLen);
-			boolean ws = n.vc[n.dv[0]] == NormalizedText.V_WORD;
-			int lastV = n.dv[n.dLen - 1];
-			boolean we = n.vc[lastV] == NormalizedText.V_WORD;
+			boolean ws = n.dc[0] == NormalizedText.V_WORD;
+			boolean we = n.dc[n.dLen - 1] == NormalizedText.V_WORD;
 			char last = n.d[n.dLen - 1];
+			String view = n.viewString();
 			int letters = 0;
-			for (int k = 0; k < n.vLen; k++) {
-				if (n.v[k] >= 'a' && n.v[k] <= 'z') {
+			for (int k = 0; k < view.length(); k++) {
+				if (view.charAt(k) >= 'a' && view.charAt(k) <= 'z') {
 					letters++;
 				}
 			}
-			boolean suffix = we && last >= 'a' && last <= 'z' && letters >= 3 && letters == n.vLen;
+			int vLen = view.length();
+			boolean suffix = we && last >= 'a' && last <= 'z' && letters >= 3 && letters == vLen;
 			Entry e = new Entry(term, key, runs, ws, we, suffix, severity, rate, origin);
-			String view = n.viewString();
 			e.pluralEs = suffix && (view.endsWith("s") || view.endsWith("x") || view.endsWith("z") || view.endsWith("ch")
 					|| view.endsWith("sh"));
 			return e;
@@ -178,21 +178,18 @@ public final class CompiledTerms implements TextTermSet {
 			int state = 0;
 			for (int i = 0; i < len; i++) {
 				final char c = text[i];
-				int next;
-				while (true) {
-					int b = base[state];
-					int p = b + c + 1;
-					if (p < check.length && b == check[p]) {
-						next = p;
-						break;
-					}
+				int b = base[state];
+				int p = b + c + 1;
+				while (b != check[p]) { // same transition/failure walk as the library's getState
 					if (state == 0) {
-						next = 0;
+						p = 0;
 						break;
 					}
 					state = fail[state];
+					b = base[state];
+					p = b + c + 1;
 				}
-				state = next;
+				state = p;
 				int[] out = output[state];
 				if (out != null) {
 					for (int h : out) {
@@ -207,12 +204,31 @@ public final class CompiledTerms implements TextTermSet {
 	}
 
 	private static boolean isNoSpace(NormalizedText t, int dIndex) {
-		return t.vc[t.dv[dIndex]] == NormalizedText.V_NOSPACE;
+		return t.dc[dIndex] == NormalizedText.V_NOSPACE;
 	}
 
 	static void verify(NormalizedText t, Entry e, int b, int en, MatchSink sink) {
-		final int m = en - b;
+		// boundaries first: most raw substring matches of Latin terms fail here, cheaply
+		if (e.wordStart && !t.bnd[b]) {
+			return;
+		}
 		final int[] dn = t.dn;
+		int lastD = en - 1;
+		if (e.wordEnd && !t.bnd[en]) {
+			if (!e.allowSuffix) {
+				return;
+			}
+			char[] d = t.d;
+			if (en < t.dLen && d[en] == 's' && dn[en] == 1 && t.bnd[en + 1]) {
+				lastD = en;
+			} else if (e.pluralEs && en + 1 < t.dLen && d[en] == 'e' && dn[en] == 1 && d[en + 1] == 's' && dn[en + 1] == 1
+					&& t.bnd[en + 2]) {
+				lastD = en + 1;
+			} else {
+				return;
+			}
+		}
+		final int m = en - b;
 		final int[] runs = e.runs;
 		boolean partialStart = false, partialEnd = false;
 		for (int r = 0; r < m; r++) {
@@ -233,24 +249,6 @@ public final class CompiledTerms implements TextTermSet {
 				continue;
 			}
 			return;
-		}
-		if (e.wordStart && !t.bnd[b]) {
-			return;
-		}
-		int lastD = en - 1;
-		if (e.wordEnd && !t.bnd[en]) {
-			if (!e.allowSuffix) {
-				return;
-			}
-			char[] d = t.d;
-			if (en < t.dLen && d[en] == 's' && dn[en] == 1 && t.bnd[en + 1]) {
-				lastD = en;
-			} else if (e.pluralEs && en + 1 < t.dLen && d[en] == 'e' && dn[en] == 1 && d[en + 1] == 's' && dn[en + 1] == 1
-					&& t.bnd[en + 2]) {
-				lastD = en + 1;
-			} else {
-				return;
-			}
 		}
 		int startV = t.dv[b];
 		if (partialStart) {

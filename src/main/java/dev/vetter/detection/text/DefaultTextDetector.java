@@ -1,10 +1,9 @@
 package dev.vetter.detection.text;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -73,6 +72,12 @@ public class DefaultTextDetector implements TextDetector {
 		List<Found> cues = new ArrayList<>();
 		List<TextHit> lex = new ArrayList<>();
 		builtin.scan(t, (e, s, en, db, de) -> (e.cueClass != null ? cues : found).add(new Found(e, s, en, db, de)));
+		// cues arrive ordered by their end position (the automaton reports matches as it reaches them)
+		cues.sort(Comparator.comparingInt(Found::dEnd));
+		int[] cueEnds = new int[cues.size()];
+		for (int i = 0; i < cueEnds.length; i++) {
+			cueEnds[i] = cues.get(i).dEnd();
+		}
 		for (Found f : found) {
 			CompiledTerms.Entry e = f.e();
 			TextHit.Severity sev = e.severity;
@@ -80,12 +85,11 @@ public class DefaultTextDetector implements TextDetector {
 			String cue = e.requiredCue != null ? e.requiredCue : e.upgradeCue;
 			if (cue != null) {
 				boolean near = false;
-				for (Found c : cues) {
-					if (c.e().cueClass.equals(cue) && c.dEnd() >= f.dBegin() - CUE_WINDOW
-							&& c.dBegin() <= f.dEnd() + CUE_WINDOW && !(c.start() >= f.start() && c.end() <= f.end())) {
-						near = true;
-						break;
-					}
+				int from = lowerBound(cueEnds, f.dBegin() - CUE_WINDOW);
+				for (int i = from; i < cues.size() && cueEnds[i] <= f.dEnd() + CUE_WINDOW + 64 && !near; i++) {
+					Found c = cues.get(i);
+					near = c.e().cueClass.equals(cue) && c.dBegin() <= f.dEnd() + CUE_WINDOW
+							&& !(c.start() >= f.start() && c.end() <= f.end());
 				}
 				if (near) {
 					sev = TextHit.Severity.BLOCK;
@@ -98,22 +102,42 @@ public class DefaultTextDetector implements TextDetector {
 		}
 		// one finding per place and label: drop a lexicon hit inside another of the same label that is at
 		// least as severe ("cocaine" inside "selling cocaine", "fuck" and its variant "fuuck" on "fuuuuck")
-		for (int i = 0; i < lex.size(); i++) {
-			TextHit h = lex.get(i);
+		lex.sort(Comparator.comparing(TextHit::label).thenComparingInt(TextHit::start)
+				.thenComparing(Comparator.comparingInt(TextHit::end).reversed())
+				.thenComparing(Comparator.comparingInt(DefaultTextDetector::rank).reversed()));
+		List<TextHit> active = new ArrayList<>();
+		String label = null;
+		for (TextHit h : lex) {
+			if (!h.label().equals(label)) {
+				active.clear();
+				label = h.label();
+			}
+			active.removeIf(g -> g.end() <= h.start());
 			boolean covered = false;
-			for (int j = 0; j < lex.size() && !covered; j++) {
-				TextHit g = lex.get(j);
-				if (i == j || !g.label().equals(h.label()) || g.start() > h.start() || g.end() < h.end()) {
-					continue;
+			for (TextHit g : active) {
+				if (g.end() >= h.end() && rank(g) >= rank(h)) {
+					covered = true;
+					break;
 				}
-				int cmp = Integer.compare(rank(g), rank(h));
-				boolean sameSpan = g.start() == h.start() && g.end() == h.end();
-				covered = sameSpan ? cmp > 0 || cmp == 0 && j < i : cmp >= 0;
 			}
 			if (!covered) {
 				hits.add(h);
+				active.add(h);
 			}
 		}
+	}
+
+	private static int lowerBound(int[] a, int key) {
+		int lo = 0, hi = a.length;
+		while (lo < hi) {
+			int mid = (lo + hi) >>> 1;
+			if (a[mid] < key) {
+				lo = mid + 1;
+			} else {
+				hi = mid;
+			}
+		}
+		return lo;
 	}
 
 	private static int rank(TextHit h) {
@@ -127,15 +151,21 @@ public class DefaultTextDetector implements TextDetector {
 	}
 
 	private static List<TextHit> dedupe(List<TextHit> hits) {
-		Set<List<Object>> seen = new HashSet<>();
+		hits.sort(ORDER);
 		List<TextHit> out = new ArrayList<>(hits.size());
+		TextHit prev = null;
 		for (TextHit h : hits) {
-			if (seen.add(List.of(h.start(), h.end(), h.label(), h.origin(), Objects.toString(h.rule()),
-					h.term() == null ? "" : h.term()))) {
+			if (prev == null || ORDER.compare(prev, h) != 0 || !Objects.equals(prev.term(), h.term())) {
 				out.add(h);
 			}
+			prev = h;
 		}
-		out.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
 		return out;
 	}
+
+	private static final Comparator<TextHit> ORDER = Comparator.comparingInt(TextHit::start)
+			.thenComparing(Comparator.comparingInt(TextHit::end).reversed())
+			.thenComparing(TextHit::label)
+			.thenComparing(h -> h.origin().ordinal())
+			.thenComparing(h -> Objects.toString(h.rule(), ""));
 }

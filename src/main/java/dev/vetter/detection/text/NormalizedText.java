@@ -31,7 +31,17 @@ final class NormalizedText {
 	/** word-ness of view chars */
 	static final byte V_SPACE = 0, V_WORD = 1, V_NOSPACE = 2;
 
-	private static final int RETAIN_LIMIT = 1 << 20;
+	/** arrays up to this many chars stay attached to the thread for reuse (about 30 bytes per char) */
+	private static final int RETAIN_LIMIT = Integer.getInteger("vetter.text.retainChars", 1 << 20);
+	private static final char[] ASCII_LOWER = new char[128];
+	private static final byte[] ASCII_CLASS = new byte[128];
+
+	static {
+		for (char c = 0; c < 128; c++) {
+			ASCII_LOWER[c] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+			ASCII_CLASS[c] = Folding.asciiClass(c);
+		}
+	}
 	private static final ThreadLocal<NormalizedText> WORKSPACE = ThreadLocal.withInitial(NormalizedText::new);
 
 	String original;
@@ -44,19 +54,19 @@ final class NormalizedText {
 	byte[] fc = new byte[64];
 	int fLen;
 
-	// view layer: char, index into folded layer, word-ness, soft boundary before this position
-	char[] v = new char[64];
+	// view layer: only the index into the folded layer is kept per view char
 	int[] vf = new int[64];
-	byte[] vc = new byte[64];
-	boolean[] soft = new boolean[65];
 	int vLen;
 
-	// dedup layer: char, run length, view index of run start, word boundary before position
+	// dedup layer: char, run length, view index of run start, word-ness, word boundary before position
 	char[] d = new char[64];
 	int[] dn = new int[64];
 	int[] dv = new int[64];
+	byte[] dc = new byte[64];
 	boolean[] bnd = new boolean[65];
 	int dLen;
+	private char lastChar;
+	private byte lastCls;
 
 	// chain scratch
 	private int noChainBefore;
@@ -82,19 +92,19 @@ final class NormalizedText {
 
 	/** Original start offset of folded char i. */
 	int origStartOfFolded(int i) {
-		return fs[i];
+		return identity ? i : fs[i];
 	}
 
 	int origEndOfFolded(int i) {
-		return fe[i];
+		return identity ? i + 1 : fe[i];
 	}
 
 	int origStartOfView(int k) {
-		return fs[vf[k]];
+		return origStartOfFolded(vf[k]);
 	}
 
 	int origEndOfView(int k) {
-		return fe[vf[k]];
+		return origEndOfFolded(vf[k]);
 	}
 
 	String foldedString() {
@@ -102,7 +112,13 @@ final class NormalizedText {
 	}
 
 	String viewString() {
-		return new String(v, 0, vLen);
+		StringBuilder sb = new StringBuilder(vLen);
+		for (int j = 0; j < dLen; j++) {
+			for (int r = 0; r < dn[j]; r++) {
+				sb.append(d[j]);
+			}
+		}
+		return sb.toString();
 	}
 
 	String dedupString() {
@@ -116,7 +132,6 @@ final class NormalizedText {
 		fold(text);
 		ensureView(fLen + 1);
 		view();
-		dedup();
 	}
 
 	// ---------------------------------------------------------------- layer 1
@@ -131,8 +146,14 @@ final class NormalizedText {
 		}
 	}
 
+	/** true when the text was pure ASCII: folded index == original index, fs/fe were not filled */
+	boolean identity;
+
 	private void fold(String s) {
 		int n = s.length();
+		if (foldAscii(s, n)) {
+			return;
+		}
 		int o = 0;
 		boolean nonAscii = false;
 		char[] f = this.f;
@@ -141,8 +162,8 @@ final class NormalizedText {
 		for (int i = 0; i < n;) {
 			char c = s.charAt(i);
 			if (c < 0x80) {
-				f[o] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-				fc[o] = Folding.asciiClass(c);
+				f[o] = ASCII_LOWER[c];
+				fc[o] = ASCII_CLASS[c];
 				fs[o] = i;
 				fe[o] = i + 1;
 				o++;
@@ -221,6 +242,26 @@ final class NormalizedText {
 		}
 		fLen = o;
 		hasNonAscii = nonAscii;
+		identity = false;
+	}
+
+	/** Fast path for pure ASCII text: bulk copy, then lower-case and classify in place. */
+	private boolean foldAscii(String s, int n) {
+		s.getChars(0, n, f, 0);
+		final char[] f = this.f;
+		final byte[] fc = this.fc;
+		for (int i = 0; i < n; i++) {
+			char c = f[i];
+			if (c >= 0x80) {
+				return false;
+			}
+			f[i] = ASCII_LOWER[c];
+			fc[i] = ASCII_CLASS[c];
+		}
+		fLen = n;
+		identity = true;
+		hasNonAscii = false;
+		return true;
 	}
 
 	private void grow(int cap) {
@@ -234,12 +275,10 @@ final class NormalizedText {
 	// ---------------------------------------------------------------- layer 2
 
 	private void ensureView(int cap) {
-		if (v.length < cap) {
-			int c = Math.max(cap, v.length * 2);
-			v = new char[c];
+		if (vf.length < cap) {
+			int c = Math.max(cap, vf.length * 2);
 			vf = new int[c];
-			vc = new byte[c];
-			soft = new boolean[c + 1];
+			dc = new byte[c];
 			d = new char[c];
 			dn = new int[c];
 			dv = new int[c];
@@ -258,7 +297,9 @@ final class NormalizedText {
 		int j = i;
 		while (j < n) {
 			byte c = fc[j];
-			if (c == WORD || c == DIGIT || c == MARK) {
+			if (c == WORD || c == MARK) {
+				j++;
+			} else if (c == DIGIT) {
 				j++;
 			} else if (c == LEETSYM && j + 1 < n && (fc[j + 1] == WORD || fc[j + 1] == DIGIT
 					|| fc[j + 1] == LEETSYM && j + 2 < n && isWordish(fc[j + 2]))) {
@@ -270,22 +311,50 @@ final class NormalizedText {
 		return j;
 	}
 
+	/** Appends one view char and extends the dedup layer at the same time. */
 	private void emit(char c, int fi, byte cls) {
-		v[vLen] = c;
-		vf[vLen] = fi;
-		vc[vLen] = cls;
-		soft[vLen] = false;
-		vLen++;
+		int k = vLen;
+		vf[k] = fi;
+		vLen = k + 1;
+		if (c == lastChar && cls == lastCls && k > 0) {
+			dn[dLen - 1]++;
+			return;
+		}
+		int j = dLen;
+		d[j] = c;
+		dn[j] = 1;
+		dv[j] = k;
+		dc[j] = cls;
+		bnd[j] = lastCls != V_WORD || cls != V_WORD;
+		dLen = j + 1;
+		lastChar = c;
+		lastCls = cls;
+	}
+
+	/** Marks a word boundary before view char k (only meaningful where a dedup run starts). */
+	private void markSoft(int k) {
+		for (int j = dLen - 1; j >= 0; j--) {
+			if (dv[j] == k) {
+				bnd[j] = true;
+				return;
+			}
+			if (dv[j] < k) {
+				return;
+			}
+		}
 	}
 
 	private void emitSpace(int fi) {
-		if (vLen > 0 && vc[vLen - 1] != V_SPACE) {
+		if (vLen > 0 && lastCls != V_SPACE) {
 			emit(' ', fi, V_SPACE);
 		}
 	}
 
 	private void view() {
 		vLen = 0;
+		dLen = 0;
+		lastChar = 0;
+		lastCls = V_SPACE;
 		noChainBefore = 0;
 		final int n = fLen;
 		final char[] f = this.f;
@@ -333,10 +402,11 @@ final class NormalizedText {
 			emitWord(i, j);
 			i = j;
 		}
-		while (vLen > 0 && vc[vLen - 1] == V_SPACE) {
+		if (vLen > 0 && lastCls == V_SPACE) { // at most one trailing space, and it is its own run
 			vLen--;
+			dLen--;
 		}
-		soft[vLen] = false;
+		bnd[dLen] = true;
 	}
 
 	private boolean isChainable(int i) {
@@ -348,14 +418,22 @@ final class NormalizedText {
 	private void emitWord(int i, int j) {
 		int letters = 0, leet = 0;
 		for (int k = i; k < j; k++) {
-			char ch = f[k];
 			if (fc[k] == WORD) {
 				letters++;
-			} else if (ch < 0x80 && Folding.LEET[ch] != 0) {
-				leet++;
+			} else {
+				char ch = f[k];
+				if (ch < 0x80 && Folding.LEET[ch] != 0) {
+					leet++;
+				}
 			}
 		}
-		boolean fold = leet > 0 && letters > 0 && letters >= leet;
+		if (leet == 0) {
+			for (int k = i; k < j; k++) {
+				emit(f[k], k, V_WORD);
+			}
+			return;
+		}
+		boolean fold = letters > 0 && letters >= leet;
 		for (int k = i; k < j; k++) {
 			char ch = f[k];
 			if (fold && ch < 0x80 && Folding.LEET[ch] != 0) {
@@ -412,7 +490,7 @@ final class NormalizedText {
 			return -1;
 		}
 		int wordStartV = vLen;
-		int wordTokens = 0;
+		char first = 0, last = 0;
 		for (int t = 0; t < m; t++) {
 			int fi = chainPos[t];
 			char ch = f[fi];
@@ -420,23 +498,19 @@ final class NormalizedText {
 				ch = Folding.LEET[ch];
 			}
 			emit(ch, fi, V_WORD);
-			wordTokens++;
+			if (t == 0) {
+				first = ch;
+			}
+			last = ch;
 		}
-		markChainEdges(wordStartV, wordTokens);
+		// "I k i l l", "f u c k u": a lone a/i/u at either end of a joined run may be a word of its own
+		if (isLoneWord(first)) {
+			markSoft(wordStartV + 1);
+		}
+		if (isLoneWord(last)) {
+			markSoft(vLen - 1);
+		}
 		return chainPos[m - 1] + 1;
-	}
-
-	/** "I k i l l", "f u c k u": a lone a/i/u at either end of a joined run may be a word of its own */
-	private void markChainEdges(int from, int tokens) {
-		if (tokens < 3) {
-			return;
-		}
-		if (isLoneWord(v[from])) {
-			soft[from + 1] = true;
-		}
-		if (isLoneWord(v[vLen - 1])) {
-			soft[vLen - 1] = true;
-		}
 	}
 
 	private static boolean isLoneWord(char c) {
@@ -465,30 +539,4 @@ final class NormalizedText {
 		return true;
 	}
 
-	// ---------------------------------------------------------------- layer 3
-
-	private void dedup() {
-		final char[] v = this.v, d = this.d;
-		final int[] dn = this.dn, dv = this.dv;
-		final byte[] vc = this.vc;
-		final int n = vLen;
-		int o = 0;
-		int k = 0;
-		while (k < n) {
-			char c = v[k];
-			int e = k + 1;
-			while (e < n && v[e] == c) {
-				e++;
-			}
-			d[o] = c;
-			dn[o] = e - k;
-			dv[o] = k;
-			byte prev = k == 0 ? V_SPACE : vc[k - 1];
-			bnd[o] = prev != V_WORD || vc[k] != V_WORD || soft[k];
-			o++;
-			k = e;
-		}
-		dLen = o;
-		bnd[o] = true;
-	}
 }

@@ -58,7 +58,7 @@ final class TextRules {
 	private static final Pattern PHONE_CUE = Pattern.compile(
 			"(?:call|phone|tel|mobile|cell|text|sms|whatsapp|whats app|wa|viber|signal|contact|hotline|fax|电话|手机|联系"
 					+ "|热线|座机|来电|致电|打给|短信|☎|📞|📱)[^\\n]{0,16}$");
-	private static final Pattern HANDLE = Pattern.compile(String.join("|",
+	private static final Pattern HANDLE = Pattern.compile("(?<![a-z0-9_])(?:" + String.join("|",
 			// WeChat
 			"(?:微信|威信|薇信|维信|徽信|v信|wei信|weixin|wechat|vx|wx|v\\s?x|\\+v|\\+vx|\\+wx|加v|加微|加我)\\s*(?:号|id)?\\s*[:：=]?\\s*"
 					+ "(?:[a-z][a-z0-9_-]{5,19}|\\d{5,12})(?![a-z0-9_-])",
@@ -72,13 +72,13 @@ final class TextRules {
 			"\\bline\\s*(?:id)?\\s*[:：=]\\s*@?[a-z0-9._-]{4,20}", "\\bline\\s+id\\s*[:：=]?\\s*@?[a-z0-9._-]{4,20}",
 			"(?:kakao|kakaotalk|카톡|카카오톡?)\\s*(?:id)?\\s*[:：=]?\\s*[a-z0-9._-]{4,20}",
 			"\\b(?:snapchat|snap|sc|instagram|insta|ig|kik|skype|wickr|signal|discord|threema|session)\\s*"
-					+ "(?:id|username|handle|me)?\\s*[:：=]\\s*@?[a-z0-9._#-]{3,32}"));
+					+ "(?:id|username|handle|me)?\\s*[:：=]\\s*@?[a-z0-9._#-]{3,32}") + ")");
 	/** a bare @handle right after a contact cue */
 	private static final Pattern CUED_AT_HANDLE = Pattern.compile(
-			"(?:contact|dm|message|msg|add|find|hit|reach|text|ping|follow|join|on|via|at)\\s+(?:me\\s+)?(?:on\\s+|at\\s+|@\\s*)?"
+			"(?<![a-z0-9_])(?:contact|dm|message|msg|add|find|hit|reach|text|ping|follow|join|on|via|at)\\s+(?:me\\s+)?(?:on\\s+|at\\s+|@\\s*)?"
 					+ "(?:telegram|tg|whatsapp|ig|insta|instagram|snap|kik|wickr|signal|discord|twitter|x)?\\s*[:：]?\\s*@[a-z][a-z0-9_.]{3,31}");
 	private static final Pattern HANDLE_MENTION = Pattern.compile(
-			"(?:加我|加个|加一下|加|私聊|私信|联系)\\s*(?:微信|威信|vx|v信|wx|qq|扣扣|好友|v)|(?:dm|pm|inbox|message) me (?:for|to) (?:price|prices|details|order|buy)");
+			"(?<![a-z0-9_])(?:加我|加个|加一下|加|私聊|私信|联系)\\s*(?:微信|威信|vx|v信|wx|qq|扣扣|好友|v)|(?:dm|pm|inbox|message) me (?:for|to) (?:price|prices|details|order|buy)");
 
 	private TextRules() {
 	}
@@ -108,8 +108,12 @@ final class TextRules {
 		while (m.find()) {
 			add(t, out, "ad", Severity.BLOCK, 90, m.start(), m.end(), "handle");
 		}
-		m = CUED_AT_HANDLE.matcher(s);
-		while (m.find()) {
+		if (s.indexOf('@') < 0) {
+			m = null;
+		} else {
+			m = CUED_AT_HANDLE.matcher(s);
+		}
+		while (m != null && m.find()) {
 			add(t, out, "ad", Severity.REVIEW, 75, m.start(), m.end(), "handle");
 		}
 		m = HANDLE_MENTION.matcher(s);
@@ -119,6 +123,10 @@ final class TextRules {
 	}
 
 	private static void emails(NormalizedText t, String s, List<TextHit> out) {
+		if (s.indexOf('@') < 0 && s.indexOf(" at ") < 0 && s.indexOf("at]") < 0 && s.indexOf("at)") < 0
+				&& s.indexOf("at}") < 0 && s.indexOf("at>") < 0 && s.indexOf('#') < 0 && s.indexOf("艾特") < 0) {
+			return;
+		}
 		Matcher m = EMAIL.matcher(s);
 		while (m.find()) {
 			add(t, out, "ad", Severity.REVIEW, 80, m.start(), m.end(), "email");
@@ -140,8 +148,8 @@ final class TextRules {
 					&& !m.group().startsWith("ftp");
 			add(t, out, "ad", obfuscated ? Severity.BLOCK : Severity.REVIEW, obfuscated ? 90 : 80, m.start(), end, "url");
 		}
-		m = BARE_DOMAIN.matcher(s);
-		while (m.find()) {
+		m = hasDomainDot(s) ? BARE_DOMAIN.matcher(s) : null;
+		while (m != null && m.find()) {
 			String tld = m.group(2);
 			boolean hasPath = m.group(3).length() > 1;
 			boolean strong = ("|" + STRONG_TLDS + "|").contains("|" + tld + "|");
@@ -172,6 +180,17 @@ final class TextRules {
 		}
 	}
 
+	/** a '.' between a letter/digit and a letter: the only place a bare domain can be */
+	private static boolean hasDomainDot(String s) {
+		for (int i = s.indexOf('.'); i > 0 && i + 1 < s.length(); i = s.indexOf('.', i + 1)) {
+			char a = s.charAt(i - 1), b = s.charAt(i + 1);
+			if ((a >= 'a' && a <= 'z' || a >= '0' && a <= '9') && b >= 'a' && b <= 'z') {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static boolean isSentenceBreak(String s, Matcher m) {
 		int after = m.end();
 		return after < s.length() && s.charAt(after) == ' ';
@@ -185,6 +204,15 @@ final class TextRules {
 	}
 
 	private static void phones(NormalizedText t, String s, List<TextHit> out) {
+		int digitCount = 0;
+		for (int i = 0; i < t.fLen && digitCount < 7; i++) {
+			if (t.fc[i] == Folding.DIGIT) {
+				digitCount++;
+			}
+		}
+		if (digitCount < 7) {
+			return;
+		}
 		Matcher m = PHONE_CANDIDATE.matcher(s);
 		while (m.find()) {
 			String raw = m.group();
@@ -269,7 +297,7 @@ final class TextRules {
 
 	// ------------------------------------------------------------------------------- flood
 
-	private static final int MAX_PERIOD = 40;
+	private static final int MAX_PERIOD = 32;
 
 	static void flood(NormalizedText t, List<TextHit> out) {
 		int n = t.fLen;
@@ -524,23 +552,20 @@ final class TextRules {
 		return false;
 	}
 
-	private static boolean keysAdjacent(char a, char b) {
-		int ra = -1, ca = -1, rb = -1, cb = -1;
+	private static final int[] KEY_ROW = new int[26], KEY_COL = new int[26];
+
+	static {
 		String[] rows = KEYBOARD_ROWS.split("\\|");
 		for (int r = 0; r < rows.length; r++) {
-			int x = rows[r].indexOf(a), y = rows[r].indexOf(b);
-			if (x >= 0) {
-				ra = r;
-				ca = x;
-			}
-			if (y >= 0) {
-				rb = r;
-				cb = y;
+			for (int c = 0; c < rows[r].length(); c++) {
+				KEY_ROW[rows[r].charAt(c) - 'a'] = r;
+				KEY_COL[rows[r].charAt(c) - 'a'] = c;
 			}
 		}
-		if (ra < 0 || rb < 0) {
-			return false;
-		}
+	}
+
+	private static boolean keysAdjacent(char a, char b) {
+		int ra = KEY_ROW[a - 'a'], rb = KEY_ROW[b - 'a'], ca = KEY_COL[a - 'a'], cb = KEY_COL[b - 'a'];
 		return Math.abs(ra - rb) <= 1 && Math.abs(ca - cb) <= 1 && !(ra == rb && ca == cb);
 	}
 
@@ -553,9 +578,10 @@ final class TextRules {
 			return;
 		}
 		int start = t.origStartOfFolded(fa), end = t.origEndOfFolded(fb - 1);
-		for (TextHit h : out) {
-			if (h.rule() != null && h.rule().equals(rule) && h.start() <= start && h.end() >= end) {
-				return; // already covered by a finding of the same rule
+		for (int i = out.size() - 1; i >= 0 && i >= out.size() - 8; i--) {
+			TextHit h = out.get(i);
+			if (rule.equals(h.rule()) && h.start() <= start && h.end() >= end) {
+				return; // already covered by a recent finding of the same rule
 			}
 		}
 		out.add(new TextHit(label, sev, rate, start, end, t.original.substring(start, end), null, rule,
