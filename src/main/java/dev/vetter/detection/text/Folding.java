@@ -151,7 +151,19 @@ final class Folding {
 	}
 
 	private static String foldCodePoint(int cp) {
-		String s = NFKC_CF.normalize(new String(Character.toChars(cp)));
+		String raw = new String(Character.toChars(cp));
+		if (Character.isLetter(cp) && !isNoSpaceScript(cp)) {
+			// skeleton of the char as written: capital Greek/Cyrillic lookalikes ("ΡΑΥΡΑL") fold before case
+			// folding would turn them into lower-case letters with other skeletons
+			String sk = SPOOF.getSkeleton(raw);
+			if (sk.length() == 1) {
+				char k = Character.toLowerCase(sk.charAt(0));
+				if (k >= 'a' && k <= 'z') {
+					return String.valueOf(k);
+				}
+			}
+		}
+		String s = NFKC_CF.normalize(raw);
 		if (s.isEmpty()) {
 			return s;
 		}

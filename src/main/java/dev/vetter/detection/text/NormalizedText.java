@@ -208,6 +208,10 @@ final class NormalizedText {
 				}
 			}
 			if (folded.isEmpty()) {
+				int type = Character.getType(cp);
+				if (o > 0 && (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK)) {
+					fe[o - 1] = i + len; // a stripped accent belongs to the letter before it
+				}
 				i += len;
 				continue;
 			}
