@@ -44,6 +44,7 @@ public final class CompiledTerms implements TextTermSet {
 		} else {
 			this.automaton = new Automaton<>();
 			this.automaton.build(byKey);
+			this.automaton.index();
 		}
 	}
 
@@ -168,6 +169,23 @@ public final class CompiledTerms implements TextTermSet {
 
 		private static final long serialVersionUID = 1L;
 
+		/** per output index: every entry of that key must start at a word boundary */
+		private boolean[] startsAtBoundary = new boolean[0];
+
+		void index() {
+			Object[] values = this.v;
+			startsAtBoundary = new boolean[values.length];
+			for (int h = 0; h < values.length; h++) {
+				boolean all = values[h] != null;
+				if (all) {
+					for (Entry e : (Entry[]) values[h]) {
+						all &= e.wordStart;
+					}
+				}
+				startsAtBoundary[h] = all;
+			}
+		}
+
 		void scan(NormalizedText t, MatchSink sink) {
 			final char[] text = t.d;
 			final int len = t.dLen;
@@ -175,6 +193,8 @@ public final class CompiledTerms implements TextTermSet {
 			final int[][] output = this.output;
 			final Object[] values = this.v; // V[] is an Object[] at run time
 			final int[] lengths = this.l;
+			final boolean[] startsAtBoundary = this.startsAtBoundary;
+			final boolean[] bnd = t.bnd;
 			int state = 0;
 			for (int i = 0; i < len; i++) {
 				final char c = text[i];
@@ -194,6 +214,9 @@ public final class CompiledTerms implements TextTermSet {
 				if (out != null) {
 					for (int h : out) {
 						int begin = i + 1 - lengths[h];
+						if (startsAtBoundary[h] && !bnd[begin]) {
+							continue; // mid-word: the common fate of short keys such as "x" (from "xxx")
+						}
 						for (Entry e : (Entry[]) values[h]) {
 							verify(t, e, begin, i + 1, sink);
 						}
