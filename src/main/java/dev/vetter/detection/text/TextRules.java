@@ -144,8 +144,9 @@ final class TextRules {
 		Matcher m = SCHEME_URL.matcher(s);
 		while (m.find()) {
 			int end = trimTrailing(s, m.start(), m.end());
-			boolean obfuscated = !m.group().startsWith("http") && !m.group().startsWith("www.")
-					&& !m.group().startsWith("ftp");
+			String g = m.group();
+			boolean obfuscated = !g.startsWith("http://") && !g.startsWith("https://") && !g.startsWith("www.")
+					&& !g.startsWith("ftp://");
 			add(t, out, "ad", obfuscated ? Severity.BLOCK : Severity.REVIEW, obfuscated ? 90 : 80, m.start(), end, "url");
 		}
 		m = hasDomainDot(s) ? BARE_DOMAIN.matcher(s) : null;

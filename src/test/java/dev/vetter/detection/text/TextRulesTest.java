@@ -100,6 +100,13 @@ class TextRulesTest {
 	}
 
 	@Test
+	void obfuscatedUrlsBlockPlainOnesReview() {
+		assertEquals(TextHit.Severity.BLOCK, rule(rules("see http[:]//bad.example/x"), "url").get(0).severity());
+		assertEquals(TextHit.Severity.BLOCK, rule(rules("see h**p://bad.example/x"), "url").get(0).severity());
+		assertEquals(TextHit.Severity.REVIEW, rule(rules("see https://example.com/x"), "url").get(0).severity());
+	}
+
+	@Test
 	void rulesCanBeSwitchedOff() {
 		assertTrue(analyze("visit example.com, call +1 555 010 0199", new TextDetector.Options(true, false)).hits()
 				.stream().noneMatch(h -> h.origin() == TextHit.Origin.RULE));
