@@ -1,0 +1,152 @@
+package dev.vetter.detection.text;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.vetter.detection.TextHit;
+import dev.vetter.detection.TextTerm;
+
+/**
+ * The built-in lexicons under {@code classpath:/lexicon/}: Vetter's own {@code vetter.tsv} plus the seed
+ * lists converted from npm {@code cuss@2.2.0} (MIT) and {@code naughty-words@1.2.0} (CC-BY-4.0). Line format:
+ * {@code label TAB severity TAB rate TAB term [TAB flags]}; see {@code lexicon/README.md}.
+ *
+ * <p>Hits carry {@link TextHit.Origin#LEXICON} and a {@link TextTerm} whose source is
+ * {@code "builtin:<file>"}. When several lists hold the same normalised term with the same label, the
+ * strongest severity (then rate) wins.
+ */
+final class BuiltinLexicon {
+
+	static final List<String> FILES = List.of("vetter.tsv", "cuss.tsv", "naughty-words.tsv");
+
+	private BuiltinLexicon() {
+	}
+
+	/** A parsed, expanded lexicon row. */
+	record Row(String file, String label, String severity, double rate, String term, String flags) {
+	}
+
+	static List<Row> readAll() {
+		List<Row> rows = new ArrayList<>();
+		for (String file : FILES) {
+			rows.addAll(read(file));
+		}
+		return rows;
+	}
+
+	static List<Row> read(String file) {
+		String path = "/lexicon/" + file;
+		try (InputStream in = BuiltinLexicon.class.getResourceAsStream(path)) {
+			if (in == null) {
+				throw new IllegalStateException("missing built-in lexicon " + path);
+			}
+			BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+			List<Row> rows = new ArrayList<>();
+			String line;
+			int no = 0;
+			while ((line = r.readLine()) != null) {
+				no++;
+				if (line.isBlank() || line.startsWith("#")) {
+					continue;
+				}
+				String[] c = line.split("\t");
+				if (c.length < 4) {
+					throw new IllegalStateException(path + ":" + no + ": expected label, severity, rate, term");
+				}
+				String flags = c.length > 4 ? c[4].trim() : "";
+				for (String term : expand(c[3].trim())) {
+					if (!term.isBlank()) {
+						rows.add(new Row(file, c[0].trim(), c[1].trim(), Double.parseDouble(c[2].trim()), term.trim(),
+								flags));
+					}
+				}
+			}
+			return rows;
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** Expands alternation groups: "{a|b} c{d|}" gives "a cd", "a c", "b cd", "b c". */
+	static List<String> expand(String template) {
+		List<String> out = new ArrayList<>();
+		out.add("");
+		int i = 0;
+		while (i < template.length()) {
+			int open = template.indexOf('{', i);
+			if (open < 0) {
+				append(out, List.of(template.substring(i)));
+				break;
+			}
+			int close = template.indexOf('}', open);
+			if (close < 0) {
+				throw new IllegalArgumentException("unbalanced { in " + template);
+			}
+			append(out, List.of(template.substring(i, open)));
+			append(out, List.of(template.substring(open + 1, close).split("\\|", -1)));
+			i = close + 1;
+		}
+		return out;
+	}
+
+	private static void append(List<String> acc, List<String> alternatives) {
+		List<String> next = new ArrayList<>(acc.size() * alternatives.size());
+		for (String a : acc) {
+			for (String b : alternatives) {
+				next.add(a + b);
+			}
+		}
+		acc.clear();
+		acc.addAll(next);
+	}
+
+	static CompiledTerms compile(List<Row> rows) {
+		Map<String, CompiledTerms.Entry> best = new LinkedHashMap<>();
+		List<CompiledTerms.Entry> cues = new ArrayList<>();
+		for (Row row : rows) {
+			boolean cue = "CUE".equals(row.severity());
+			TextHit.Severity sev = cue ? TextHit.Severity.REVIEW : TextHit.Severity.valueOf(row.severity());
+			TextTerm term = new TextTerm(row.term(), row.label(), "builtin:" + row.file());
+			CompiledTerms.Entry e = CompiledTerms.Entry.of(term, sev, row.rate(), TextHit.Origin.LEXICON);
+			if (e == null) {
+				continue;
+			}
+			if (cue) {
+				e.cueClass = row.label();
+				cues.add(e);
+				continue;
+			}
+			for (String flag : row.flags().split(",")) {
+				flag = flag.trim();
+				if (flag.startsWith("upgrade=")) {
+					e.upgradeCue = flag.substring("upgrade=".length());
+				} else if (flag.startsWith("only-with=")) {
+					e.requiredCue = flag.substring("only-with=".length());
+				}
+			}
+			String k = e.key + java.util.Arrays.toString(e.runs) + '\u0000' + row.label();
+			CompiledTerms.Entry old = best.get(k);
+			if (old == null || stronger(e, old)) {
+				best.put(k, e);
+			}
+		}
+		List<CompiledTerms.Entry> all = new ArrayList<>(best.values());
+		all.addAll(cues);
+		return CompiledTerms.fromEntries(all);
+	}
+
+	private static boolean stronger(CompiledTerms.Entry a, CompiledTerms.Entry b) {
+		if (a.severity != b.severity) {
+			return a.severity == TextHit.Severity.BLOCK;
+		}
+		return a.rate > b.rate;
+	}
+}
