@@ -58,21 +58,40 @@ final class TextRules {
 	private static final Pattern PHONE_CUE = Pattern.compile(
 			"(?:call|phone|tel|mobile|cell|text|sms|whatsapp|whats app|wa|viber|signal|contact|hotline|fax|电话|手机|联系"
 					+ "|热线|座机|来电|致电|打给|短信|☎|📞|📱)[^\\n]{0,16}$");
-	private static final Pattern HANDLE = Pattern.compile("(?<![a-z0-9_])(?:" + String.join("|",
+	/**
+	 * Messenger handles, one pattern per family, each behind a guard: literals any match must contain, so an
+	 * ordinary sentence costs a few {@code indexOf} calls instead of a regex pass per family.
+	 */
+	private record Family(Pattern pattern, java.util.function.Predicate<String> guard) {
+	}
+
+	private static Family family(String regex, java.util.function.Predicate<String> guard) {
+		return new Family(Pattern.compile("(?<![a-z0-9_])(?:" + regex + ")"), guard);
+	}
+
+	private static final List<Family> HANDLES = List.of(
 			// WeChat
-			"(?:微信|威信|薇信|维信|徽信|v信|wei信|weixin|wechat|vx|wx|v\\s?x|\\+v|\\+vx|\\+wx|加v|加微|加我)\\s*(?:号|id)?\\s*[:：=]?\\s*"
+			family("(?:微信|威信|薇信|维信|徽信|v信|wei信|weixin|wechat|vx|wx|v\\s?x|\\+v|\\+vx|\\+wx|加v|加微|加我)\\s*(?:号|id)?\\s*[:：=]?\\s*"
 					+ "(?:[a-z][a-z0-9_-]{5,19}|\\d{5,12})(?![a-z0-9_-])",
+					s -> containsAny(s, "信", "weixin", "wechat", "vx", "wx", "+v", "+w", "加") || hasSpacedVx(s)),
 			// QQ
-			"(?:qq|扣扣|企鹅|q号|qq号|qq群|群号)\\s*(?:号|群|群号)?\\s*[:：=]?\\s*\\d{5,11}(?!\\d)",
+			family("(?:qq|扣扣|企鹅|q号|qq号|qq群|群号)\\s*(?:号|群|群号)?\\s*[:：=]?\\s*\\d{5,11}(?!\\d)",
+					s -> containsAny(s, "qq", "扣扣", "企鹅", "q号", "群号")),
 			// Telegram, WhatsApp, LINE, Discord links
-			"\\b(?:t|telegram)\\.(?:me|dog)/[a-z0-9_+]{3,}", "\\bwa\\.me/\\+?\\d{6,}", "\\bline\\.me/[a-z0-9/_~+-]+",
-			"\\bdiscord(?:\\.gg|app\\.com/invite|\\.com/invite)/[a-z0-9-]+",
-			"(?:telegram|telegramm|tg|电报|纸飞机|飞机号?)\\s*(?:id|号)?\\s*[:：=]?\\s*@?[a-z][a-z0-9_]{3,31}(?![a-z0-9_])",
-			"(?:whatsapp|whats app|whatsap|watsapp|wtsp|wsp|wa)\\s*(?:id|no|number|#)?\\s*[:：=]?\\s*\\+?\\d[\\d \\-]{6,18}\\d",
-			"\\bline\\s*(?:id)?\\s*[:：=]\\s*@?[a-z0-9._-]{4,20}", "\\bline\\s+id\\s*[:：=]?\\s*@?[a-z0-9._-]{4,20}",
-			"(?:kakao|kakaotalk|카톡|카카오톡?)\\s*(?:id)?\\s*[:：=]?\\s*[a-z0-9._-]{4,20}",
-			"\\b(?:snapchat|snap|sc|instagram|insta|ig|kik|skype|wickr|signal|discord|threema|session)\\s*"
-					+ "(?:id|username|handle|me)?\\s*[:：=]\\s*@?[a-z0-9._#-]{3,32}") + ")");
+			family("\\b(?:t|telegram)\\.(?:me|dog)/[a-z0-9_+]{3,}|\\bwa\\.me/\\+?\\d{6,}|\\bline\\.me/[a-z0-9/_~+-]+"
+					+ "|\\bdiscord(?:\\.gg|app\\.com/invite|\\.com/invite)/[a-z0-9-]+",
+					s -> containsAny(s, ".me/", ".dog/", "discord")),
+			family("(?:telegram|telegramm|tg|电报|纸飞机|飞机号?)\\s*(?:id|号)?\\s*[:：=]?\\s*@?[a-z][a-z0-9_]{3,31}(?![a-z0-9_])",
+					s -> containsAny(s, "telegram", "tg", "电报", "飞机")),
+			family("(?:whatsapp|whats app|whatsap|watsapp|wtsp|wsp|wa)\\s*(?:id|no|number|#)?\\s*[:：=]?\\s*\\+?\\d[\\d \\-]{6,18}\\d",
+					s -> containsAny(s, "whats", "watsapp", "wtsp", "wsp", "wa") && digits(s) >= 8),
+			family("\\bline\\s*(?:id)?\\s*[:：=]\\s*@?[a-z0-9._-]{4,20}|\\bline\\s+id\\s*[:：=]?\\s*@?[a-z0-9._-]{4,20}",
+					s -> s.contains("line") && (containsAny(s, ":", "：", "=") || s.contains(" id"))),
+			family("(?:kakao|kakaotalk|카톡|카카오톡?)\\s*(?:id)?\\s*[:：=]?\\s*[a-z0-9._-]{4,20}",
+					s -> containsAny(s, "kakao", "카톡", "카카오")),
+			family("\\b(?:snapchat|snap|sc|instagram|insta|ig|kik|skype|wickr|signal|discord|threema|session)\\s*"
+					+ "(?:id|username|handle|me)?\\s*[:：=]\\s*@?[a-z0-9._#-]{3,32}",
+					s -> containsAny(s, ":", "：", "=")));
 	/** a bare @handle right after a contact cue */
 	private static final Pattern CUED_AT_HANDLE = Pattern.compile(
 			"(?<![a-z0-9_])(?:contact|dm|message|msg|add|find|hit|reach|text|ping|follow|join|on|via|at)\\s+(?:me\\s+)?(?:on\\s+|at\\s+|@\\s*)?"
@@ -104,9 +123,15 @@ final class TextRules {
 	// ------------------------------------------------------------------------------- contact details
 
 	private static void handles(NormalizedText t, String s, List<TextHit> out) {
-		Matcher m = HANDLE.matcher(s);
-		while (m.find()) {
-			add(t, out, "ad", Severity.BLOCK, 90, m.start(), m.end(), "handle");
+		Matcher m;
+		for (Family family : HANDLES) {
+			if (!family.guard().test(s)) {
+				continue;
+			}
+			m = family.pattern().matcher(s);
+			while (m.find()) {
+				add(t, out, "ad", Severity.BLOCK, 90, m.start(), m.end(), "handle");
+			}
 		}
 		if (s.indexOf('@') < 0) {
 			m = null;
@@ -116,23 +141,22 @@ final class TextRules {
 		while (m != null && m.find()) {
 			add(t, out, "ad", Severity.REVIEW, 75, m.start(), m.end(), "handle");
 		}
-		m = HANDLE_MENTION.matcher(s);
-		while (m.find()) {
+		m = containsAny(s, "加", "私聊", "私信", "联系") || s.contains(" me ") && containsAny(s, "dm", "pm", "inbox", "message")
+				? HANDLE_MENTION.matcher(s) : null;
+		while (m != null && m.find()) {
 			add(t, out, "ad", Severity.REVIEW, 70, m.start(), m.end(), "handle");
 		}
 	}
 
 	private static void emails(NormalizedText t, String s, List<TextHit> out) {
-		if (s.indexOf('@') < 0 && s.indexOf(" at ") < 0 && s.indexOf("at]") < 0 && s.indexOf("at)") < 0
-				&& s.indexOf("at}") < 0 && s.indexOf("at>") < 0 && s.indexOf('#') < 0 && s.indexOf("艾特") < 0) {
-			return;
-		}
-		Matcher m = EMAIL.matcher(s);
-		while (m.find()) {
+		Matcher m = s.indexOf('@') >= 0 ? EMAIL.matcher(s) : null;
+		while (m != null && m.find()) {
 			add(t, out, "ad", Severity.REVIEW, 80, m.start(), m.end(), "email");
 		}
-		m = OBFUSCATED_EMAIL.matcher(s);
-		while (m.find()) {
+		// an obfuscated "at" ([at], (@), #, " @ ", 艾特), or a plain " at " followed by an obfuscated dot
+		boolean obfuscatedAt = containsAny(s, "@", "#", "艾特") || s.contains("at") && containsAny(s, "[", "(", "{", "<");
+		m = obfuscatedAt || s.contains(" at ") && hasObfuscatedDot(s) ? OBFUSCATED_EMAIL.matcher(s) : null;
+		while (m != null && m.find()) {
 			String domain = m.group(2) != null ? m.group(2) : m.group(3);
 			if (!STOPWORDS.contains(domain)) {
 				add(t, out, "ad", Severity.BLOCK, 90, m.start(), m.end(), "email");
@@ -141,8 +165,8 @@ final class TextRules {
 	}
 
 	private static void urls(NormalizedText t, String s, List<TextHit> out) {
-		Matcher m = SCHEME_URL.matcher(s);
-		while (m.find()) {
+		Matcher m = containsAny(s, "http", "hxxp", "h**p", "ftp", "www") ? SCHEME_URL.matcher(s) : null;
+		while (m != null && m.find()) {
 			int end = trimTrailing(s, m.start(), m.end());
 			String g = m.group();
 			boolean obfuscated = !g.startsWith("http://") && !g.startsWith("https://") && !g.startsWith("www.")
@@ -166,8 +190,9 @@ final class TextRules {
 			add(t, out, "ad", Severity.REVIEW, 75, m.start(), end, "url");
 		}
 		for (Pattern p : new Pattern[] { OBFUSCATED_DOMAIN, SPACED_WWW }) {
-			m = p.matcher(s);
-			while (m.find()) {
+			boolean possible = p == OBFUSCATED_DOMAIN ? hasObfuscatedDot(s) : s.contains("www");
+			m = possible ? p.matcher(s) : null;
+			while (m != null && m.find()) {
 				if (STOPWORDS.contains(m.group(1)) || p == OBFUSCATED_DOMAIN && !m.group().startsWith("www")
 						&& m.group(1).length() < 2) {
 					continue;
@@ -179,6 +204,61 @@ final class TextRules {
 				add(t, out, "ad", Severity.BLOCK, 90, m.start(), m.end(), "url");
 			}
 		}
+	}
+
+	static boolean containsAny(String s, String... needles) {
+		for (String needle : needles) {
+			if (s.contains(needle)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static int digits(String s) {
+		int n = 0;
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			if (c >= '0' && c <= '9') {
+				n++;
+			}
+		}
+		return n;
+	}
+
+	/** "v x" with any whitespace between: the spaced WeChat abbreviation */
+	private static boolean hasSpacedVx(String s) {
+		for (int i = s.indexOf('v'); i >= 0 && i + 2 < s.length(); i = s.indexOf('v', i + 1)) {
+			if (Character.isWhitespace(s.charAt(i + 1)) && s.charAt(i + 2) == 'x') {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether {@link #OBF_DOT} can match anywhere: "dot", 点, 。, a '.' with whitespace on both sides, or a
+	 * '.' right after an opening bracket (spaces allowed).
+	 */
+	static boolean hasObfuscatedDot(String s) {
+		if (containsAny(s, "dot", "点", "。")) {
+			return true;
+		}
+		for (int i = s.indexOf('.'); i >= 0; i = s.indexOf('.', i + 1)) {
+			int b = i - 1;
+			while (b >= 0 && Character.isWhitespace(s.charAt(b))) {
+				b--;
+			}
+			if (b >= 0 && "[({<".indexOf(s.charAt(b)) >= 0) {
+				return true;
+			}
+			boolean spaceBefore = b < i - 1;
+			boolean spaceAfter = i + 1 < s.length() && Character.isWhitespace(s.charAt(i + 1));
+			if (spaceBefore && spaceAfter) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** a '.' between a letter/digit and a letter: the only place a bare domain can be */
@@ -321,21 +401,29 @@ final class TextRules {
 		}
 		List<int[]> regions = new ArrayList<>();
 		for (int p = 1; p <= MAX_PERIOD && p < m; p++) {
-			int run = 0;
-			for (int i = p; i <= m; i++) {
-				if (i < m && g[i] == g[i - p]) {
-					run++;
+			// a flood of period p is a maximal run of g[i] == g[i - p] at least `need` long; every such run
+			// contains a position of the stride-`need` sample, so only samples are tested, then expanded
+			int minLen = Math.max(10, (int) Math.ceil(minReps(p) * p));
+			int need = minLen - p;
+			int i = p + need - 1;
+			while (i < m) {
+				if (g[i] != g[i - p]) {
+					i += need;
 					continue;
 				}
-				if (run > 0) {
-					int start = i - run - p;
-					int len = run + p;
-					double reps = (double) len / p;
-					if (reps >= minReps(p) && len >= 10 && meaningfulUnit(g, start, p)) {
-						regions.add(new int[] { start, i });
-					}
+				int a = i;
+				while (a - 1 >= p && g[a - 1] == g[a - 1 - p]) {
+					a--;
 				}
-				run = 0;
+				int b = i;
+				while (b + 1 < m && g[b + 1] == g[b + 1 - p]) {
+					b++;
+				}
+				int start = a - p;
+				if (b - a + 1 >= need && meaningfulUnit(g, start, p)) {
+					regions.add(new int[] { start, b + 1 });
+				}
+				i = b + 1 + need;
 			}
 		}
 		// emoji / symbol / punctuation runs (spaces allowed in between)
