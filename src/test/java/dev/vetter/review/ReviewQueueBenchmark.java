@@ -32,8 +32,11 @@ import dev.vetter.tenancy.TenantDirectory;
  *
  * <pre>
  * mvn -B test -Dsurefire.excludedGroups= -Dgroups=bench -Dtest=ReviewQueueBenchmark \
- *     -Dbench.items=1000000 -Dbench.reviewers=50 -Dbench.seconds=30
+ *     -Dbench.items=1000000 -Dbench.reviewers=50 -Dbench.seconds=30 [-Dbench.rate=500]
  * </pre>
+ * Without {@code bench.rate} every reviewer claims again the moment it decided (closed loop: the
+ * maximum throughput, latency inflated by queueing); with it, the reviewers together offer that many
+ * decisions per second and claim latency is counted from each scheduled start.
  */
 @Tag("bench")
 @IntegrationTest
@@ -56,6 +59,9 @@ class ReviewQueueBenchmark {
 		int reviewers = Integer.getInteger("bench.reviewers", 50);
 		int seconds = Integer.getInteger("bench.seconds", 30);
 		int warmup = Integer.getInteger("bench.warmup", 10);
+		// 0: closed loop (every reviewer claims again at once: maximum throughput); otherwise the total
+		// decisions/s offered, spread evenly over the reviewers, latency counted from the scheduled start
+		double rate = Double.parseDouble(System.getProperty("bench.rate", "0"));
 
 		long tenantId = directory.createTenant(null, "bench").tenant().id();
 		long started = System.nanoTime();
@@ -78,11 +84,11 @@ class ReviewQueueBenchmark {
 
 		Map<Long, Integer> claimedBy = new ConcurrentHashMap<>();
 		AtomicLong doubles = new AtomicLong();
-		run(callers, warmup, claimedBy, doubles, null);
+		run(callers, warmup, rate, claimedBy, doubles, null);
 		long[][] latencies = new long[reviewers][];
 		int[] counts = new int[reviewers];
 		long t0 = System.nanoTime();
-		run(callers, seconds, claimedBy, doubles, (i, arr, n) -> {
+		run(callers, seconds, rate, claimedBy, doubles, (i, arr, n) -> {
 			latencies[i] = arr;
 			counts[i] = n;
 		});
@@ -100,12 +106,23 @@ class ReviewQueueBenchmark {
 			.query(Long.class).single();
 
 		System.out.printf("%n== Review queue benchmark (embedded PostgreSQL, %d cores) ==%n", Runtime.getRuntime().availableProcessors());
-		System.out.printf("| pending items | reviewers | seconds | decisions/s | claim p50 ms | claim p99 ms | double assignments |%n");
-		System.out.printf("|---|---|---|---|---|---|---|%n");
-		System.out.printf("| %,d | %d | %.1f | %.0f | %.2f | %.2f | %d |%n", items, reviewers, elapsed, decisions / elapsed,
+		System.out.printf("| pending items | reviewers | load | seconds | decisions/s | claim p50 ms | claim p99 ms | double assignments |%n");
+		System.out.printf("|---|---|---|---|---|---|---|---|%n");
+		System.out.printf("| %,d | %d | %s | %.1f | %.0f | %.2f | %.2f | %d |%n", items, reviewers,
+				rate > 0 ? String.format("paced %.0f/s", rate) : "closed loop", elapsed, decisions / elapsed,
 				pct(all, 0.50), pct(all, 0.99), doubles.get() + dbDoubles);
 		System.out.printf("(queue loaded in %d ms; warm-up %d s not counted)%n%n", loadMs, warmup);
 
+		if (Boolean.getBoolean("bench.explain")) {
+			jdbc.sql("""
+					explain (analyze, buffers) select r.id from review_items r
+					where r.status = 'PENDING' and (r.lease_until is null or r.lease_until <= now())
+					  and (true or r.tenant_id = any(cast('{}' as bigint[])))
+					  and (r.required_reviews = 1 and r.status = 'PENDING'
+					       or not exists (select 1 from review_decisions d where d.item_id = r.id and d.reviewer_id = 1))
+					order by r.deadline, r.priority desc, r.id limit 1 for update skip locked""")
+				.query(String.class).list().forEach(System.out::println);
+		}
 		assertThat(doubles.get()).isZero();
 		assertThat(dbDoubles).isZero();
 	}
@@ -115,8 +132,10 @@ class ReviewQueueBenchmark {
 		void accept(int reviewer, long[] claimNanos, int count);
 	}
 
-	private void run(List<Caller> callers, int seconds, Map<Long, Integer> claimedBy, AtomicLong doubles, Sink sink)
-			throws InterruptedException {
+	private void run(List<Caller> callers, int seconds, double rate, Map<Long, Integer> claimedBy, AtomicLong doubles,
+			Sink sink) throws InterruptedException {
+		long period = rate > 0 ? (long) (callers.size() * 1e9 / rate) : 0;
+		long begin = System.nanoTime();
 		ExecutorService pool = Executors.newFixedThreadPool(callers.size());
 		CountDownLatch done = new CountDownLatch(callers.size());
 		long end = System.nanoTime() + seconds * 1_000_000_000L;
@@ -126,9 +145,17 @@ class ReviewQueueBenchmark {
 			pool.execute(() -> {
 				long[] lat = new long[1 << 16];
 				int n = 0;
+				long next = begin + (period * index) / callers.size();
 				try {
 					while (System.nanoTime() < end) {
 						long a = System.nanoTime();
+						if (period > 0) {
+							if (next > a) {
+								java.util.concurrent.locks.LockSupport.parkNanos(next - a);
+							}
+							a = next; // latency from the scheduled start: no coordinated omission
+							next += period;
+						}
 						var item = workflow.claim(caller);
 						long b = System.nanoTime();
 						if (item.isEmpty()) {

@@ -16,20 +16,28 @@ import dev.vetter.review.Verdict;
 @Repository
 public class ReviewItems {
 
+	/** The status is written into the SQL (not bound) so the planner uses the partial queue indexes. */
 	private static final String CLAIM = """
 			update review_items i set claimed_by = :me, lease_until = :until
 			where i.id = (
 			  select r.id from review_items r
-			  where r.status = :status
+			  where r.status = '%s'
 			    and (r.lease_until is null or r.lease_until <= :now)
 			    and (cast(:unrestricted as boolean) or r.tenant_id = any(cast(:tenants as bigint[])))
-			    and not exists (select 1 from review_decisions d where d.item_id = r.id and d.reviewer_id = :me)
+			    -- a single-review pending item has no decisions; otherwise probe the primary key per candidate
+			    -- (the OR keeps PostgreSQL from turning this into an anti-join over all of my decisions)
+			    and (r.required_reviews = 1 and r.status = 'PENDING'
+			         or not exists (select 1 from review_decisions d where d.item_id = r.id and d.reviewer_id = :me))
 			  order by r.deadline, r.priority desc, r.id
 			  limit 1
 			  for update skip locked)
 			returning i.id, i.task_id, i.kind, i.content::text, i.criteria, i.allowed_labels, i.deadline, i.lease_until,
 			          i.required_reviews, i.status
 			""";
+
+	private static final String CLAIM_PENDING = CLAIM.formatted("PENDING");
+
+	private static final String CLAIM_ESCALATED = CLAIM.formatted("ESCALATED");
 
 	private static final String VIEW = """
 			select id, task_id, kind, content::text, criteria, allowed_labels, deadline, lease_until, required_reviews,
@@ -88,10 +96,13 @@ public class ReviewItems {
 
 	/** Claims the next free item of the given status in queue order, or nothing. */
 	public Optional<ClaimedItem> claimNext(String status, long reviewerId, Long[] tenants, Instant now, Instant until) {
-		return jdbc.sql(CLAIM)
+		return jdbc.sql(switch (status) {
+			case "PENDING" -> CLAIM_PENDING;
+			case "ESCALATED" -> CLAIM_ESCALATED;
+			default -> throw new IllegalArgumentException(status);
+		})
 			.param("me", reviewerId)
 			.param("until", Timestamp.from(until))
-			.param("status", status)
 			.param("now", Timestamp.from(now))
 			.param("unrestricted", tenants.length == 0)
 			.param("tenants", tenants)
