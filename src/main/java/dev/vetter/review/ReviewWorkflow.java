@@ -21,6 +21,7 @@ import dev.vetter.tenancy.Caller;
 import dev.vetter.tenancy.Role;
 import dev.vetter.tenancy.TenantDirectory;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,6 +48,12 @@ public class ReviewWorkflow {
 
 	private final MeterRegistry meters;
 
+	private final Counter claims;
+
+	private final Counter passes;
+
+	private final Counter blocks;
+
 	ReviewWorkflow(ReviewItems items, ReviewEvents events, TenantDirectory directory, ApplicationEventPublisher publisher,
 			Clock clock, @Value("${vetter.review.lease:5m}") Duration lease, MeterRegistry meters) {
 		this.items = items;
@@ -56,6 +63,9 @@ public class ReviewWorkflow {
 		this.clock = clock;
 		this.lease = lease;
 		this.meters = meters;
+		this.claims = meters.counter("vetter.review.claimed");
+		this.passes = meters.counter("vetter.review.decisions", "suggestion", "pass");
+		this.blocks = meters.counter("vetter.review.decisions", "suggestion", "block");
 	}
 
 	/** Queues an item, in the caller's transaction (the task row and the item commit together). */
@@ -77,11 +87,9 @@ public class ReviewWorkflow {
 		long me = reviewerId(reviewer);
 		Instant now = clock.instant();
 		Instant until = now.plus(lease);
-		Optional<Long> held = items.heldBy(me, now);
+		Optional<ClaimedItem> held = items.extendHeld(me, now, until);
 		if (held.isPresent()) {
-			items.extendLease(held.get(), until);
-			events.append(held.get(), "LEASE_EXTENDED", me, null, now);
-			return Optional.of(items.view(held.get()));
+			return held;
 		}
 		Long[] tenants = directory.assignedTenants(me).toArray(Long[]::new);
 		Optional<ClaimedItem> claimed = Optional.empty();
@@ -91,10 +99,7 @@ public class ReviewWorkflow {
 		if (claimed.isEmpty()) {
 			claimed = items.claimNext("PENDING", me, tenants, now, until);
 		}
-		claimed.ifPresent(item -> {
-			events.append(item.id(), "CLAIMED", me, "{\"leaseUntil\":\"" + until + "\"}", now);
-			meters.counter("vetter.review.claimed").increment();
-		});
+		claimed.ifPresent(item -> claims.increment());
 		return claimed;
 	}
 
@@ -106,19 +111,16 @@ public class ReviewWorkflow {
 		ReviewItem item = items.lock(itemId).orElseThrow(() -> new NotFound("review item " + itemId));
 		checkTenant(me, item.tenantId());
 		ReviewOutcome outcome = item.decide(me, reviewer.has(Role.LEAD), verdict, now);
-		items.saveDecision(item);
-		events.append(itemId, "DECIDED", me, JSON.writeValueAsString(verdict), now);
-		meters.counter("vetter.review.decisions", "suggestion", verdict.suggestion()).increment();
+		Verdict fin = item.finalVerdict();
 		switch (outcome) {
-			case ESCALATED -> events.append(itemId, "ESCALATED", null, null, now);
-			case FINAL -> {
-				Verdict fin = item.finalVerdict();
-				events.append(itemId, "FINALIZED", null, JSON.writeValueAsString(fin), now);
-				publisher.publishEvent(new ReviewDecided(item.tenantId(), item.taskId(), item.kind(), fin.suggestion(),
-						fin.labels(), fin.note(), now, item.humanDecisions()));
-			}
-			case NEEDS_MORE -> {
-			}
+			case ESCALATED -> items.saveDecision(item, JSON.writeValueAsString(verdict), "ESCALATED", null);
+			case FINAL -> items.saveDecision(item, JSON.writeValueAsString(verdict), "FINALIZED", JSON.writeValueAsString(fin));
+			case NEEDS_MORE -> items.saveDecision(item, JSON.writeValueAsString(verdict), null, null);
+		}
+		(verdict.blocks() ? blocks : passes).increment();
+		if (outcome == ReviewOutcome.FINAL) {
+			publisher.publishEvent(new ReviewDecided(item.tenantId(), item.taskId(), item.kind(), fin.suggestion(),
+					fin.labels(), fin.note(), now, item.humanDecisions()));
 		}
 		return outcome;
 	}

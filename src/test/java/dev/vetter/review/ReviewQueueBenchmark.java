@@ -113,16 +113,6 @@ class ReviewQueueBenchmark {
 				pct(all, 0.50), pct(all, 0.99), doubles.get() + dbDoubles);
 		System.out.printf("(queue loaded in %d ms; warm-up %d s not counted)%n%n", loadMs, warmup);
 
-		if (Boolean.getBoolean("bench.explain")) {
-			jdbc.sql("""
-					explain (analyze, buffers) select r.id from review_items r
-					where r.status = 'PENDING' and (r.lease_until is null or r.lease_until <= now())
-					  and (true or r.tenant_id = any(cast('{}' as bigint[])))
-					  and (r.required_reviews = 1 and r.status = 'PENDING'
-					       or not exists (select 1 from review_decisions d where d.item_id = r.id and d.reviewer_id = 1))
-					order by r.deadline, r.priority desc, r.id limit 1 for update skip locked""")
-				.query(String.class).list().forEach(System.out::println);
-		}
 		assertThat(doubles.get()).isZero();
 		assertThat(dbDoubles).isZero();
 	}

@@ -16,28 +16,58 @@ import dev.vetter.review.Verdict;
 @Repository
 public class ReviewItems {
 
-	/** The status is written into the SQL (not bound) so the planner uses the partial queue indexes. */
-	private static final String CLAIM = """
-			update review_items i set claimed_by = :me, lease_until = :until
-			where i.id = (
-			  select r.id from review_items r
-			  where r.status = '%s'
-			    and (r.lease_until is null or r.lease_until <= :now)
-			    and (cast(:unrestricted as boolean) or r.tenant_id = any(cast(:tenants as bigint[])))
-			    -- a single-review pending item has no decisions; otherwise probe the primary key per candidate
-			    -- (the OR keeps PostgreSQL from turning this into an anti-join over all of my decisions)
-			    and (r.required_reviews = 1 and r.status = 'PENDING'
-			         or not exists (select 1 from review_decisions d where d.item_id = r.id and d.reviewer_id = :me))
-			  order by r.deadline, r.priority desc, r.id
-			  limit 1
-			  for update skip locked)
+	private static final String RETURNING = """
 			returning i.id, i.task_id, i.kind, i.content::text, i.criteria, i.allowed_labels, i.deadline, i.lease_until,
 			          i.required_reviews, i.status
 			""";
 
-	private static final String CLAIM_PENDING = CLAIM.formatted("PENDING");
+	/**
+	 * Claims the next free item and logs the claim, in one statement. The status is written into the SQL (not
+	 * bound) so the planner uses the partial queue indexes.
+	 */
+	private static final String CLAIM = """
+			with picked as (
+			  update review_items i set claimed_by = :me, lease_until = :until
+			  where i.id = (
+			    select r.id from review_items r
+			    where r.status = '%s'
+			      and (r.lease_until is null or r.lease_until <= :now)
+			      and (cast(:unrestricted as boolean) or r.tenant_id = any(cast(:tenants as bigint[])))
+			      -- a single-review pending item has no decisions; otherwise probe the primary key per candidate
+			      -- (the OR keeps PostgreSQL from turning this into an anti-join over all of my decisions)
+			      and (r.required_reviews = 1 and r.status = 'PENDING'
+			           or not exists (select 1 from review_decisions d where d.item_id = r.id and d.reviewer_id = :me))
+			    order by r.deadline, r.priority desc, r.id
+			    limit 1
+			    for update skip locked)
+			  %s
+			), logged as (
+			  insert into review_events (item_id, type, actor, payload, at)
+			  select id, 'CLAIMED', :me, cast(:payload as jsonb), :now from picked
+			)
+			select * from picked
+			""";
 
-	private static final String CLAIM_ESCALATED = CLAIM.formatted("ESCALATED");
+	/** The item this reviewer holds with a live lease: lease extended and logged, in one statement. */
+	private static final String EXTEND_HELD = """
+			with held as (
+			  select id from review_items
+			  where claimed_by = :me and lease_until > :now and status in ('PENDING', 'ESCALATED')
+			  order by lease_until desc limit 1
+			  for update
+			), extended as (
+			  update review_items i set lease_until = :until from held where i.id = held.id
+			  %s
+			), logged as (
+			  insert into review_events (item_id, type, actor, payload, at)
+			  select id, 'LEASE_EXTENDED', :me, cast(:payload as jsonb), :now from extended
+			)
+			select * from extended
+			""".formatted(RETURNING);
+
+	private static final String CLAIM_PENDING = CLAIM.formatted("PENDING", RETURNING);
+
+	private static final String CLAIM_ESCALATED = CLAIM.formatted("ESCALATED", RETURNING);
 
 	private static final String VIEW = """
 			select id, task_id, kind, content::text, criteria, allowed_labels, deadline, lease_until, required_reviews,
@@ -73,25 +103,15 @@ public class ReviewItems {
 			.single();
 	}
 
-	/** The item this reviewer holds with a live lease, if any (most recently claimed first). */
-	public Optional<Long> heldBy(long reviewerId, Instant now) {
-		return jdbc.sql("""
-				select id from review_items
-				where claimed_by = :me and lease_until > :now and status in ('PENDING', 'ESCALATED')
-				order by lease_until desc limit 1
-				for update
-				""")
+	/** Extends the lease of the item this reviewer holds, if any, and logs it. */
+	public Optional<ClaimedItem> extendHeld(long reviewerId, Instant now, Instant until) {
+		return jdbc.sql(EXTEND_HELD)
 			.param("me", reviewerId)
 			.param("now", Timestamp.from(now))
-			.query(Long.class)
-			.optional();
-	}
-
-	public void extendLease(long itemId, Instant until) {
-		jdbc.sql("update review_items set lease_until = :until where id = :id")
 			.param("until", Timestamp.from(until))
-			.param("id", itemId)
-			.update();
+			.param("payload", "{\"leaseUntil\":\"" + until + "\"}")
+			.query(ReviewItems::claimed)
+			.optional();
 	}
 
 	/** Claims the next free item of the given status in queue order, or nothing. */
@@ -106,6 +126,7 @@ public class ReviewItems {
 			.param("now", Timestamp.from(now))
 			.param("unrestricted", tenants.length == 0)
 			.param("tenants", tenants)
+			.param("payload", "{\"leaseUntil\":\"" + until + "\"}")
 			.query(ReviewItems::claimed)
 			.optional();
 	}
@@ -121,48 +142,79 @@ public class ReviewItems {
 				"ESCALATED".equals(rs.getString(10)));
 	}
 
-	/** Loads the item for a state change, locking its row. */
+	/** Loads the item with its decisions for a state change, locking its row; one round trip. */
 	public Optional<ReviewItem> lock(long id) {
-		Optional<ReviewItem> item = jdbc.sql("""
-				select id, tenant_id, task_id, kind, status, claimed_by, lease_until, required_reviews, allowed_labels
-				from review_items where id = :id for update
+		return jdbc.sql("""
+				select i.id, i.tenant_id, i.task_id, i.kind, i.status, i.claimed_by, i.lease_until, i.required_reviews,
+				       i.allowed_labels, d.reviewers, d.suggestions, d.labels, d.notes, d.leads, d.ats
+				from review_items i
+				left join lateral (
+				  select array_agg(reviewer_id order by decided_at, reviewer_id) as reviewers,
+				         array_agg(suggestion order by decided_at, reviewer_id) as suggestions,
+				         array_agg(array_to_string(labels, ',') order by decided_at, reviewer_id) as labels,
+				         array_agg(note order by decided_at, reviewer_id) as notes,
+				         array_agg(lead order by decided_at, reviewer_id) as leads,
+				         array_agg(decided_at order by decided_at, reviewer_id) as ats
+				  from review_decisions where item_id = i.id) d on true
+				where i.id = :id
+				for update of i
 				""")
 			.param("id", id)
 			.query((rs, n) -> {
 				long claimed = rs.getLong(6);
 				Long claimedBy = rs.wasNull() ? null : claimed;
 				Timestamp lease = rs.getTimestamp(7);
+				List<ReviewItem.Decision> decisions = new java.util.ArrayList<>();
+				java.sql.Array reviewers = rs.getArray(10);
+				if (reviewers != null) {
+					Long[] who = (Long[]) reviewers.getArray();
+					String[] suggestions = (String[]) rs.getArray(11).getArray();
+					String[] labels = (String[]) rs.getArray(12).getArray();
+					String[] notes = (String[]) rs.getArray(13).getArray();
+					Boolean[] leads = (Boolean[]) rs.getArray(14).getArray();
+					Timestamp[] ats = (Timestamp[]) rs.getArray(15).getArray();
+					for (int k = 0; k < who.length; k++) {
+						List<String> l = labels[k] == null || labels[k].isEmpty() ? List.of() : List.of(labels[k].split(","));
+						decisions.add(new ReviewItem.Decision(who[k], new Verdict(suggestions[k], l, notes[k]), leads[k],
+								ats[k].toInstant()));
+					}
+				}
 				return new ReviewItem(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
 						ReviewItem.Status.valueOf(rs.getString(5)), claimedBy, lease == null ? null : lease.toInstant(),
-						rs.getInt(8), Arrays.asList((String[]) rs.getArray(9).getArray()), List.of());
+						rs.getInt(8), Arrays.asList((String[]) rs.getArray(9).getArray()), decisions);
 			})
 			.optional();
-		return item.map(i -> new ReviewItem(i.id, i.tenantId, i.taskId, i.kind, i.status, i.claimedBy, i.leaseUntil,
-				i.requiredReviews, i.allowedLabels, decisions(id)));
 	}
 
 	public Optional<Long> idOfTask(String taskId) {
 		return jdbc.sql("select id from review_items where task_id = :t").param("t", taskId).query(Long.class).optional();
 	}
 
-	private List<ReviewItem.Decision> decisions(long itemId) {
-		return jdbc.sql("""
-				select reviewer_id, suggestion, labels, note, lead, decided_at from review_decisions
-				where item_id = :id order by decided_at, reviewer_id
-				""")
-			.param("id", itemId)
-			.query((rs, n) -> new ReviewItem.Decision(rs.getLong(1),
-					new Verdict(rs.getString(2), Arrays.asList((String[]) rs.getArray(3).getArray()), rs.getString(4)),
-					rs.getBoolean(5), rs.getTimestamp(6).toInstant()))
-			.list();
-	}
-
-	/** Writes the state the aggregate is in, and the decision it just recorded. */
-	public void saveDecision(ReviewItem item) {
+	/**
+	 * Writes, in one statement, the decision the aggregate just recorded, the state it is in, and the log
+	 * entries: {@code DECIDED} and, when there is one, the outcome ({@code ESCALATED} or {@code FINALIZED}).
+	 */
+	public void saveDecision(ReviewItem item, String decisionJson, String outcomeType, String outcomeJson) {
 		ReviewItem.Decision d = item.lastDecision();
+		Verdict v = item.finalVerdict;
 		jdbc.sql("""
-				insert into review_decisions (item_id, reviewer_id, suggestion, labels, note, lead, decided_at)
-				values (:id, :reviewer, :suggestion, :labels, :note, :lead, :at)
+				with decision as (
+				  insert into review_decisions (item_id, reviewer_id, suggestion, labels, note, lead, decided_at)
+				  values (:id, :reviewer, :suggestion, :labels, :note, :lead, :at)
+				), state as (
+				  update review_items set status = :status, claimed_by = null, lease_until = null,
+				    final_suggestion = :fs, final_labels = :fl, final_note = :fn, decided_at = :decided
+				  where id = :id
+				), logged as (
+				  insert into review_events (item_id, type, actor, payload, at)
+				  select cast(:id as bigint), 'DECIDED', cast(:reviewer as bigint), cast(:decision as jsonb),
+				         cast(:at as timestamptz)
+				  union all
+				  select cast(:id as bigint), cast(:outcome as text), null, cast(:outcomePayload as jsonb),
+				         cast(:at as timestamptz)
+				  where cast(:outcome as text) is not null
+				)
+				select 1
 				""")
 			.param("id", item.id)
 			.param("reviewer", d.reviewerId())
@@ -171,8 +223,16 @@ public class ReviewItems {
 			.param("note", d.verdict().note())
 			.param("lead", d.lead())
 			.param("at", Timestamp.from(d.at()))
-			.update();
-		saveState(item, d.at());
+			.param("status", item.status.name())
+			.param("fs", v == null ? null : v.suggestion())
+			.param("fl", v == null ? null : v.labels().toArray(String[]::new))
+			.param("fn", v == null ? null : v.note())
+			.param("decided", v == null ? null : Timestamp.from(d.at()))
+			.param("decision", decisionJson)
+			.param("outcome", outcomeType)
+			.param("outcomePayload", outcomeJson)
+			.query(Integer.class)
+			.single();
 	}
 
 	public void saveState(ReviewItem item, Instant now) {
