@@ -34,18 +34,35 @@ public final class CompiledTerms implements TextTermSet {
 	/** Severity/rate that a caller-supplied term carries (the caller's policy decides the outcome). */
 	static final double CUSTOM_RATE = 99.9;
 
-	private final Automaton<Entry[]> automaton;
+	/** keys whose every entry starts at a word start: walked as a trie from word starts only */
+	private final Automaton<Entry[]> anchored;
+	/** the other keys (CJK, leading symbols): a full Aho-Corasick scan */
+	private final Automaton<Entry[]> floating;
 	private final int size;
 
 	private CompiledTerms(TreeMap<String, Entry[]> byKey) {
 		this.size = byKey.size();
-		if (byKey.isEmpty()) {
-			this.automaton = null;
-		} else {
-			this.automaton = new Automaton<>();
-			this.automaton.build(byKey);
-			this.automaton.index();
+		TreeMap<String, Entry[]> anchoredKeys = new TreeMap<>();
+		TreeMap<String, Entry[]> floatingKeys = new TreeMap<>();
+		byKey.forEach((key, entries) -> {
+			boolean allWordStart = true;
+			for (Entry e : entries) {
+				allWordStart &= e.wordStart;
+			}
+			(allWordStart ? anchoredKeys : floatingKeys).put(key, entries);
+		});
+		this.anchored = automaton(anchoredKeys);
+		this.floating = automaton(floatingKeys);
+	}
+
+	private static Automaton<Entry[]> automaton(TreeMap<String, Entry[]> keys) {
+		if (keys.isEmpty()) {
+			return null;
 		}
+		Automaton<Entry[]> a = new Automaton<>();
+		a.build(keys);
+		a.index();
+		return a;
 	}
 
 	/** Compiles caller-supplied terms (hits carry {@link TextHit.Origin#TERMS}, severity BLOCK). */
@@ -92,8 +109,14 @@ public final class CompiledTerms implements TextTermSet {
 
 	/** Finds every verified match in {@code t} and hands it to {@code sink}. */
 	void scan(NormalizedText t, MatchSink sink) {
-		if (automaton != null && t.dLen > 0) {
-			automaton.scan(t, sink);
+		if (t.dLen == 0) {
+			return;
+		}
+		if (anchored != null) {
+			anchored.walkFromWordStarts(t, sink);
+		}
+		if (floating != null) {
+			floating.scan(t, sink);
 		}
 	}
 
@@ -183,6 +206,48 @@ public final class CompiledTerms implements TextTermSet {
 					}
 				}
 				startsAtBoundary[h] = all;
+			}
+		}
+
+		/**
+		 * For keys that must start a word: walk the trie (goto transitions only, no failure links) from every
+		 * word start and report keys that begin exactly there. A word start is visited once and the walk stops
+		 * at the first char no key continues with, so ordinary text costs a few steps per word.
+		 */
+		void walkFromWordStarts(NormalizedText t, MatchSink sink) {
+			final char[] text = t.d;
+			final int len = t.dLen;
+			final int[] base = this.base, check = this.check;
+			final int[][] output = this.output;
+			final Object[] values = this.v;
+			final int[] lengths = this.l;
+			final boolean[] bnd = t.bnd;
+			final byte[] dc = t.dc;
+			for (int b = 0; b < len; b++) {
+				if (!bnd[b] || dc[b] != NormalizedText.V_WORD) {
+					continue;
+				}
+				int state = 0;
+				for (int i = b; i < len; i++) {
+					final int sb = base[state];
+					final int p = sb + text[i] + 1;
+					if (p >= check.length || check[p] != sb) {
+						break;
+					}
+					state = p;
+					int[] out = output[state];
+					if (out == null) {
+						continue;
+					}
+					for (int h : out) {
+						if (i + 1 - lengths[h] != b) {
+							continue; // a suffix key: found from its own start
+						}
+						for (Entry e : (Entry[]) values[h]) {
+							verify(t, e, b, i + 1, sink);
+						}
+					}
+				}
 			}
 		}
 
