@@ -2,7 +2,6 @@ package dev.vetter.callbacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +15,7 @@ import com.aliyuncs.green.model.v20180509.TextScanRequest;
 
 import dev.vetter.callbacks.internal.DeliveryWorker;
 import dev.vetter.support.Api;
+import dev.vetter.support.Await;
 import dev.vetter.support.Fixtures;
 
 import tools.jackson.databind.JsonNode;
@@ -114,14 +114,9 @@ class ReviewCallbacksTest {
 	}
 
 	private List<Receiver.Received> awaitCallbacks(int n) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (System.nanoTime() < deadline) {
+		return Await.until(() -> {
 			worker.deliverDue();
-			if (receiver.received().size() >= n) {
-				return receiver.received();
-			}
-			java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
-		}
-		throw new AssertionError("expected " + n + " callbacks, got " + receiver.received().size());
+			return receiver.received();
+		}, received -> received.size() >= n, n + " callbacks");
 	}
 }

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.vetter.support.Api;
+import dev.vetter.support.Await;
 import dev.vetter.support.Fixtures;
 import dev.vetter.support.IntegrationTest;
 import dev.vetter.support.MutableClock;
@@ -147,7 +148,7 @@ class ReviewQueueTest {
 		assertThat(b.post("/v1/review/items/" + id + "/decision", "{\"suggestion\":\"block\",\"labels\":[\"porn\"]}").json()
 			.get("outcome").asString()).isEqualTo("FINAL");
 
-		JsonNode task = awaitDone(tenant.api(), taskId);
+		JsonNode task = Await.audited(tenant.api(), taskId);
 		assertThat(task.at("/auditResult/suggestion").asString()).isEqualTo("block");
 		assertThat(task.at("/auditResult/reviews").asInt()).isEqualTo(2);
 		assertThat(task.at("/auditResult/labels").toString()).contains("abuse").contains("porn");
@@ -176,7 +177,7 @@ class ReviewQueueTest {
 		assertThat(lead.post("/v1/review/items/" + id + "/decision", "{\"suggestion\":\"block\",\"labels\":[\"abuse\"],\"note\":\"insult\"}")
 			.json().get("outcome").asString()).isEqualTo("FINAL");
 
-		JsonNode task = awaitDone(tenant.api(), taskId);
+		JsonNode task = Await.audited(tenant.api(), taskId);
 		assertThat(task.at("/auditResult/suggestion").asString()).isEqualTo("block");
 		assertThat(task.at("/auditResult/note").asString()).isEqualTo("insult");
 		assertThat(task.at("/auditResult/reviews").asInt()).isEqualTo(3);
@@ -232,17 +233,5 @@ class ReviewQueueTest {
 			.status()).isEqualTo(404);
 		assertThat(item.get("criteria").asString()).isEqualTo("No insults.");
 		assertThat(item.at("/content/text").asString()).startsWith("text number");
-	}
-
-	static JsonNode awaitDone(Api tenant, String taskId) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (System.nanoTime() < deadline) {
-			JsonNode task = tenant.get("/v1/tasks/" + taskId).json();
-			if (task.get("auditResult") != null) {
-				return task;
-			}
-			java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
-		}
-		throw new AssertionError("task " + taskId + " got no human verdict in time");
 	}
 }

@@ -23,6 +23,7 @@ import com.aliyuncs.green.model.v20180509.VoiceAsyncManualScanRequest;
 import com.aliyuncs.green.model.v20180509.VoiceAsyncManualScanResultsRequest;
 
 import dev.vetter.support.Api;
+import dev.vetter.support.Await;
 import dev.vetter.support.Fixtures;
 import dev.vetter.support.GreenSdk;
 import dev.vetter.support.IntegrationTest;
@@ -192,7 +193,7 @@ class GreenManualReviewTest {
 		reviewer.post("/v1/review/items/" + item.get("id").asLong() + "/decision",
 				"{\"suggestion\":\"block\",\"labels\":[\"customized\"]}");
 
-		JsonNode task = ReviewQueueTestSupport.awaitAudit(tenant.api(), taskId);
+		JsonNode task = Await.audited(tenant.api(), taskId);
 		assertThat(task.at("/results/0/suggestion").asString()).as("machine result kept").isEqualTo("review");
 		assertThat(task.at("/auditResult/suggestion").asString()).isEqualTo("block");
 		assertThat(task.get("dataId").asString()).isEqualTo("hm1");
@@ -239,14 +240,7 @@ class GreenManualReviewTest {
 	}
 
 	private static JsonNode awaitResult(GreenSdk sdk, AcsRequest<?> request, String taskId) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (System.nanoTime() < deadline) {
-			JsonNode task = sdk.call(request, "[\"" + taskId + "\"]").json().at("/data/0");
-			if (task.get("code").asInt() == 200) {
-				return task;
-			}
-			java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
-		}
-		throw new AssertionError("no human verdict for " + taskId);
+		return Await.until(() -> sdk.call(request, "[\"" + taskId + "\"]").json().at("/data/0"),
+				task -> task.get("code").asInt() == 200, "a human verdict for " + taskId);
 	}
 }
