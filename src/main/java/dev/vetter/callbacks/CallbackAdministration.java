@@ -27,7 +27,7 @@ import dev.vetter.platform.net.TargetGuard;
 @Service
 public class CallbackAdministration {
 
-	/** The settings plus the seed, which is shown only when it is issued (first PUT, rotation). */
+	/** The settings plus the current seed (answers of PUT and of rotation; GET never shows it). */
 	public record Issued(NotificationSettings settings, String seed) {
 	}
 
@@ -58,8 +58,9 @@ public class CallbackAdministration {
 
 	/**
 	 * Creates or replaces the tenant's notification settings. The URL is resolved and checked now (and again
-	 * at every send). A new scheme gets a generated seed, returned here once; a changed scheme keeps its seed
-	 * (rotate it with {@link #rotateSeed(long)}), and its pending deliveries follow the new URL.
+	 * at every send). A new scheme gets a generated seed; a changed scheme keeps its seed (rotate it with
+	 * {@link #rotateSeed(long)}), and its pending deliveries follow the new URL. The answer carries the current
+	 * seed either way.
 	 *
 	 * @param types       streams to push; null means all
 	 * @param suggestions results to push; null means all
@@ -76,7 +77,9 @@ public class CallbackAdministration {
 				streams.stream().map(CallbackStream::wire).toList(), List.copyOf(results), now);
 		deliveries.repoint(tenantId, checked.toString(), Callbacks.targetHost(checked), crypt);
 		NotificationSettings settings = new NotificationSettings(checked.toString(), crypt, streams, results, now);
-		return new Issued(settings, created ? seed : null);
+		// the contract: PUT answers with the seed, so scripts can re-run it; GET never shows it
+		String current = created ? seed : notifications.of(tenantId).map(Notifications.Row::seed).orElseThrow();
+		return new Issued(settings, current);
 	}
 
 	public NotificationSettings settings(long tenantId) {

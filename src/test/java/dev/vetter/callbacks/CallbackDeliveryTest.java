@@ -287,7 +287,8 @@ class CallbackDeliveryTest {
 		String seed = configure("{\"url\":\"http://127.0.0.1:9/nowhere\"}");
 		DeliveryId id = enqueue(CallbackEvent.machineScan("t1", "block", RESULT)).orElseThrow();
 		Api.Response changed = api.put("/v1/notifications", "{\"url\":\"%s\"}".formatted(receiver.url("/cb")));
-		assertThat(changed.json().has("seed")).as("seed shown only when issued").isFalse();
+		assertThat(changed.json().get("seed").asString()).as("PUT answers with the kept seed").isEqualTo(seed);
+		assertThat(api.get("/v1/notifications").json().has("seed")).as("GET never shows the seed").isFalse();
 		receiver.verifyWith(Api.TENANT_UID, seed, CryptType.SHA256);
 		worker.deliverDue();
 		assertThat(delivery(id).path("status").asString()).isEqualTo("delivered");

@@ -31,7 +31,7 @@ class NotificationController {
 	record SettingsBody(String url, String cryptType, List<String> types, List<String> suggestions) {
 	}
 
-	/** {@code seed} is present only when it was issued by this call. */
+	/** {@code seed} is present in the answers of PUT and of rotation, never in GET. */
 	record SettingsView(String url, CryptType cryptType, Set<CallbackStream> types, Set<String> suggestions,
 			Instant updatedAt, String seed) {
 
@@ -47,8 +47,8 @@ class NotificationController {
 	}
 
 	@PutMapping("/v1/notifications")
-	@Operation(summary = "Create or replace the notification settings; the seed is returned when it is issued "
-			+ "(first call), a later call keeps it")
+	@Operation(summary = "Create or replace the notification settings; answers with the seed (generated on the "
+			+ "first call, kept by later ones)")
 	SettingsView put(Caller caller, @RequestBody SettingsBody body) {
 		CallbackAdministration.Issued issued = admin.put(tenant(caller), body.url(), body.cryptType(), body.types(),
 				body.suggestions());
