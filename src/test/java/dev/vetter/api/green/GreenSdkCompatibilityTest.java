@@ -143,6 +143,48 @@ class GreenSdkCompatibilityTest {
 	}
 
 	@Test
+	void acceptsHmacSm3SignedRequests() throws Exception {
+		byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
+		String date = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+			.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
+		String nonce = java.util.UUID.randomUUID().toString();
+		String sm3 = AcsSignature.sm3Hex(body);
+		String toSign = "POST\napplication/json\n\napplication/json\n" + date + "\n" + "x-acs-content-sm3:" + sm3
+				+ "\nx-acs-signature-method:HMAC-SM3\nx-acs-signature-nonce:" + nonce
+				+ "\nx-acs-signature-version:1.0\nx-acs-version:2018-05-09\n/green/text/scan";
+		org.bouncycastle.crypto.macs.HMac mac = new org.bouncycastle.crypto.macs.HMac(new org.bouncycastle.crypto.digests.SM3Digest());
+		mac.init(new org.bouncycastle.crypto.params.KeyParameter(Api.ACCESS_KEY_SECRET.getBytes(StandardCharsets.UTF_8)));
+		byte[] data = toSign.getBytes(StandardCharsets.UTF_8);
+		mac.update(data, 0, data.length);
+		byte[] out = new byte[mac.getMacSize()];
+		mac.doFinal(out, 0);
+		java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/green/text/scan"))
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+			.header("Accept", "application/json")
+			.header("Content-Type", "application/json")
+			.header("Date", date)
+			.header("x-acs-version", "2018-05-09")
+			.header("x-acs-signature-nonce", nonce)
+			.header("x-acs-signature-version", "1.0")
+			.header("x-acs-signature-method", "HMAC-SM3")
+			.header("x-acs-content-sm3", sm3);
+		java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+
+		var ok = client.send(request.copy()
+			.header("Authorization", "acs " + Api.ACCESS_KEY_ID + ":" + java.util.Base64.getEncoder().encodeToString(out))
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		var bad = client.send(request.copy()
+			.setHeader("x-acs-signature-nonce", nonce + "x")
+			.header("Authorization", "acs " + Api.ACCESS_KEY_ID + ":" + java.util.Base64.getEncoder().encodeToString(out))
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+		assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+		assertThat(bad.statusCode()).isEqualTo(400);
+		assertThat(bad.body()).contains("SignatureDoesNotMatch");
+	}
+
+	@Test
 	void refusesMissingAuthorization() {
 		var signed = GreenSdk.of(port).sign(new TextScanRequest(), BODY);
 
