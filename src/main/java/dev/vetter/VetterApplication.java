@@ -11,4 +11,5 @@ public class VetterApplication {
 	public static void main(String[] args) {
 		SpringApplication.run(VetterApplication.class, args);
 	}
+
 }

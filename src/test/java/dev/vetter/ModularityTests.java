@@ -4,7 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
-/** The module structure of DESIGN.md holds: no cycles, only declared dependencies, internals stay inside. */
+/**
+ * The module structure of DESIGN.md holds: no cycles, only declared dependencies,
+ * internals stay inside.
+ */
 class ModularityTests {
 
 	private final ApplicationModules modules = ApplicationModules.of(VetterApplication.class);
@@ -18,4 +21,5 @@ class ModularityTests {
 	void writesModuleDocumentation() {
 		new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml().writeModuleCanvases();
 	}
+
 }

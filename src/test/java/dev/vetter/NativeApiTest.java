@@ -10,7 +10,10 @@ import dev.vetter.support.IntegrationTest;
 
 import tools.jackson.databind.JsonNode;
 
-/** The native API: authentication, problem+json errors with stable codes, the documented endpoints. */
+/**
+ * The native API: authentication, problem+json errors with stable codes, the documented
+ * endpoints.
+ */
 @IntegrationTest
 class NativeApiTest {
 
@@ -46,14 +49,17 @@ class NativeApiTest {
 	@Test
 	void invalidLibraryIs400AndDuplicateIs409() {
 		Api api = Api.tenant(port);
-		assertThat(api.post("/v1/libraries", "{\"name\":\"bad name!\",\"kind\":\"TEXT\",\"action\":\"BLOCK\"}").json()
-			.get("code").asString()).isEqualTo("validation-failed");
+		assertThat(api.post("/v1/libraries", "{\"name\":\"bad name!\",\"kind\":\"TEXT\",\"action\":\"BLOCK\"}")
+			.json()
+			.get("code")
+			.asString()).isEqualTo("validation-failed");
 		assertThat(api.post("/v1/libraries", "{\"name\":\"x\",\"kind\":\"SOUND\",\"action\":\"BLOCK\"}").status())
 			.isEqualTo(400);
 		String name = "dup-" + System.nanoTime();
-		assertThat(api.post("/v1/libraries", "{\"name\":\"" + name + "\",\"kind\":\"TEXT\",\"action\":\"BLOCK\"}").status())
-			.isEqualTo(201);
-		Api.Response dup = api.post("/v1/libraries", "{\"name\":\"" + name + "\",\"kind\":\"TEXT\",\"action\":\"BLOCK\"}");
+		assertThat(api.post("/v1/libraries", "{\"name\":\"" + name + "\",\"kind\":\"TEXT\",\"action\":\"BLOCK\"}")
+			.status()).isEqualTo(201);
+		Api.Response dup = api.post("/v1/libraries",
+				"{\"name\":\"" + name + "\",\"kind\":\"TEXT\",\"action\":\"BLOCK\"}");
 		assertThat(dup.status()).isEqualTo(409);
 		assertThat(dup.json().get("code").asString()).isEqualTo("conflict");
 	}
@@ -61,8 +67,12 @@ class NativeApiTest {
 	@Test
 	void otherTenantsLibraryIsNotFound() {
 		Api mine = Api.tenant(port);
-		long id = mine.post("/v1/libraries", "{\"name\":\"private-" + System.nanoTime() + "\",\"kind\":\"TEXT\",\"action\":\"BLOCK\"}")
-			.json().get("id").asLong();
+		long id = mine
+			.post("/v1/libraries",
+					"{\"name\":\"private-" + System.nanoTime() + "\",\"kind\":\"TEXT\",\"action\":\"BLOCK\"}")
+			.json()
+			.get("id")
+			.asLong();
 		JsonNode other = Api.operator(port).post("/v1/admin/tenants", "{\"name\":\"Nosy\"}").json();
 		Api nosy = new Api(port, other.get("accessKeyId").asString(), other.get("accessKeySecret").asString());
 
@@ -74,13 +84,15 @@ class NativeApiTest {
 	@Test
 	void bizTypePolicyRoundTripsAndRejectsUnknownLabels() {
 		Api api = Api.tenant(port);
-		Api.Response put = api.put("/v1/biz-types/comments", "{\"rules\":false,\"labelSuggestions\":{\"ad\":\"block\"}}");
+		Api.Response put = api.put("/v1/biz-types/comments",
+				"{\"rules\":false,\"labelSuggestions\":{\"ad\":\"block\"}}");
 		assertThat(put.status()).isEqualTo(200);
 		JsonNode got = api.get("/v1/biz-types/comments").json();
 		assertThat(got.get("rules").asBoolean()).isFalse();
 		assertThat(got.at("/labelSuggestions/ad").asString()).isEqualTo("block");
 
-		assertThat(api.put("/v1/biz-types/comments", "{\"labelSuggestions\":{\"nonsense\":\"block\"}}").status()).isEqualTo(400);
+		assertThat(api.put("/v1/biz-types/comments", "{\"labelSuggestions\":{\"nonsense\":\"block\"}}").status())
+			.isEqualTo(400);
 		assertThat(api.put("/v1/biz-types/comments", "{\"unknownField\":1}").status()).isEqualTo(400);
 		assertThat(api.get("/v1/biz-types/never").status()).isEqualTo(404);
 	}
@@ -88,8 +100,12 @@ class NativeApiTest {
 	@Test
 	void nativeTextModerationReportsFindingsWithPositions() {
 		Api api = Api.tenant(port);
-		long id = api.post("/v1/libraries", "{\"name\":\"native-" + System.nanoTime() + "\",\"kind\":\"TEXT\",\"action\":\"REVIEW\"}")
-			.json().get("id").asLong();
+		long id = api
+			.post("/v1/libraries",
+					"{\"name\":\"native-" + System.nanoTime() + "\",\"kind\":\"TEXT\",\"action\":\"REVIEW\"}")
+			.json()
+			.get("id")
+			.asLong();
 		api.post("/v1/libraries/" + id + "/entries", "{\"entries\":[\"blorptastic\"]}");
 
 		JsonNode r = api.post("/v1/text/moderations", "{\"content\":\"so blorptastic\",\"dataId\":\"n1\"}").json();
@@ -116,9 +132,11 @@ class NativeApiTest {
 		assertThat(r.status()).isEqualTo(403);
 		assertThat(r.json().get("code").asString()).isEqualTo("forbidden");
 
-		Api.Response user = Api.operator(port).post("/v1/admin/users",
-				"{\"username\":\"rev-" + System.nanoTime() + "\",\"password\":\"reviewer-pass\",\"roles\":[\"REVIEWER\"],\"tenants\":["
-						+ Api.TENANT_UID + "]}");
+		Api.Response user = Api.operator(port)
+			.post("/v1/admin/users",
+					"{\"username\":\"rev-" + System.nanoTime()
+							+ "\",\"password\":\"reviewer-pass\",\"roles\":[\"REVIEWER\"],\"tenants\":["
+							+ Api.TENANT_UID + "]}");
 		assertThat(user.status()).isEqualTo(201);
 	}
 
@@ -134,4 +152,5 @@ class NativeApiTest {
 	void pingNeedsNoAuthentication() {
 		assertThat(new Api(port, "nobody", "nothing").get("/ping").body()).isEqualTo("pong");
 	}
+
 }

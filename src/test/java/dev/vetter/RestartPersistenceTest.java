@@ -15,8 +15,9 @@ import dev.vetter.support.Api;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The default embedded database keeps tenants, keys and libraries across a restart: a real second start of
- * the application on the same data directory, with nothing fixed by configuration.
+ * The default embedded database keeps tenants, keys and libraries across a restart: a
+ * real second start of the application on the same data directory, with nothing fixed by
+ * configuration.
  */
 class RestartPersistenceTest {
 
@@ -38,8 +39,10 @@ class RestartPersistenceTest {
 			keyId = tenant.get("accessKeyId").asString();
 			secret = tenant.get("accessKeySecret").asString();
 			Api api = new Api(port(first), keyId, secret);
-			libraryId = api.post("/v1/libraries", "{\"name\":\"kept\",\"kind\":\"TEXT\",\"action\":\"BLOCK\"}").json()
-				.get("id").asLong();
+			libraryId = api.post("/v1/libraries", "{\"name\":\"kept\",\"kind\":\"TEXT\",\"action\":\"BLOCK\"}")
+				.json()
+				.get("id")
+				.asLong();
 			api.post("/v1/libraries/" + libraryId + "/entries", "{\"entries\":[\"frobozz\"]}");
 		}
 
@@ -57,4 +60,5 @@ class RestartPersistenceTest {
 	private static int port(ConfigurableApplicationContext context) {
 		return ((WebServerApplicationContext) context).getWebServer().getPort();
 	}
+
 }

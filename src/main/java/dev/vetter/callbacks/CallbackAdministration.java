@@ -23,17 +23,24 @@ import dev.vetter.platform.ProblemCode;
 import dev.vetter.platform.VetterException;
 import dev.vetter.platform.net.TargetGuard;
 
-/** A tenant's notification settings and its delivery log. Every method is scoped to one tenant. */
+/**
+ * A tenant's notification settings and its delivery log. Every method is scoped to one
+ * tenant.
+ */
 @Service
 public class CallbackAdministration {
 
-	/** The settings plus the current seed (answers of PUT and of rotation; GET never shows it). */
+	/**
+	 * The settings plus the current seed (answers of PUT and of rotation; GET never shows
+	 * it).
+	 */
 	public record Issued(NotificationSettings settings, String seed) {
 	}
 
 	static final int SEED_LENGTH = 32;
 
-	private static final char[] SEED_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+	private static final char[] SEED_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+		.toCharArray();
 
 	private final SecureRandom random = new SecureRandom();
 
@@ -57,12 +64,12 @@ public class CallbackAdministration {
 	}
 
 	/**
-	 * Creates or replaces the tenant's notification settings. The URL is resolved and checked now (and again
-	 * at every send). A new scheme gets a generated seed; a changed scheme keeps its seed (rotate it with
-	 * {@link #rotateSeed(long)}), and its pending deliveries follow the new URL. The answer carries the current
-	 * seed either way.
-	 *
-	 * @param types       streams to push; null means all
+	 * Creates or replaces the tenant's notification settings. The URL is resolved and
+	 * checked now (and again at every send). A new scheme gets a generated seed; a
+	 * changed scheme keeps its seed (rotate it with {@link #rotateSeed(long)}), and its
+	 * pending deliveries follow the new URL. The answer carries the current seed either
+	 * way.
+	 * @param types streams to push; null means all
 	 * @param suggestions results to push; null means all
 	 */
 	@Transactional
@@ -77,7 +84,8 @@ public class CallbackAdministration {
 				streams.stream().map(CallbackStream::wire).toList(), List.copyOf(results), now);
 		deliveries.repoint(tenantId, checked.toString(), Callbacks.targetHost(checked), crypt);
 		NotificationSettings settings = new NotificationSettings(checked.toString(), crypt, streams, results, now);
-		// the contract: PUT answers with the seed, so scripts can re-run it; GET never shows it
+		// the contract: PUT answers with the seed, so scripts can re-run it; GET never
+		// shows it
 		String current = created ? seed : notifications.of(tenantId).map(Notifications.Row::seed).orElseThrow();
 		return new Issued(settings, current);
 	}
@@ -124,8 +132,9 @@ public class CallbackAdministration {
 	}
 
 	/**
-	 * Sends a delivery again, whatever its status, with a fresh round of attempts and the same delivery id
-	 * (receivers de-duplicate on it). A delivery being sent right now cannot be resent until that attempt ends.
+	 * Sends a delivery again, whatever its status, with a fresh round of attempts and the
+	 * same delivery id (receivers de-duplicate on it). A delivery being sent right now
+	 * cannot be resent until that attempt ends.
 	 */
 	@Transactional
 	public Delivery resend(long tenantId, String id) {
@@ -202,4 +211,5 @@ public class CallbackAdministration {
 		return new NotificationSettings(row.url(), row.cryptType(), streams, new LinkedHashSet<>(row.suggestions()),
 				row.updatedAt());
 	}
+
 }

@@ -6,12 +6,14 @@ import java.util.Set;
 /**
  * One task's result to report by callback.
  *
- * @param stream     machine result or human verdict
- * @param taskId     the task the result belongs to
- * @param suggestion {@code pass}, {@code review} or {@code block}: matched against the tenant's
- *                   {@code suggestions} filter (per-request callbacks get every result)
- * @param content    the task's result JSON exactly as the results API shows it; sent verbatim as {@code content}
- * @param callback   the request's own callback, overriding the tenant's settings for this task; may be null
+ * @param stream machine result or human verdict
+ * @param taskId the task the result belongs to
+ * @param suggestion {@code pass}, {@code review} or {@code block}: matched against the
+ * tenant's {@code suggestions} filter (per-request callbacks get every result)
+ * @param content the task's result JSON exactly as the results API shows it; sent
+ * verbatim as {@code content}
+ * @param callback the request's own callback, overriding the tenant's settings for this
+ * task; may be null
  */
 public record CallbackEvent(CallbackStream stream, String taskId, String suggestion, String content,
 		CallbackTarget callback) {

@@ -8,15 +8,21 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import dev.vetter.platform.InvalidInput;
 
 /**
- * What a callback reports. The wire name is used in notification settings ({@code types}) and sent as the
- * {@code X-Vetter-Event} header.
+ * What a callback reports. The wire name is used in notification settings ({@code types})
+ * and sent as the {@code X-Vetter-Event} header.
  */
 public enum CallbackStream {
 
-	/** The machine result of an async task, or of a sync task that was escalated to people. */
+	/**
+	 * The machine result of an async task, or of a sync task that was escalated to
+	 * people.
+	 */
 	MACHINE_SCAN("machineScan"),
 
-	/** A human verdict (human-machine review and human-only review). Alibaba's console calls it {@code selfAudit}. */
+	/**
+	 * A human verdict (human-machine review and human-only review). Alibaba's console
+	 * calls it {@code selfAudit}.
+	 */
 	REVIEW("review");
 
 	private final String wire;
@@ -39,4 +45,5 @@ public enum CallbackStream {
 			default -> throw new InvalidInput("types must be machineScan or review");
 		};
 	}
+
 }

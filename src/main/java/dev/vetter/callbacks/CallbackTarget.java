@@ -6,9 +6,10 @@ import java.util.regex.Pattern;
 import dev.vetter.platform.InvalidInput;
 
 /**
- * A per-request callback ({@code callback} + {@code seed} + {@code cryptType} of an async or manual scan
- * request), already validated. Get one from {@link Callbacks#callbackTarget(String, String, String)} at request
- * time so a bad URL or seed is the client's error right away, not a failed delivery later.
+ * A per-request callback ({@code callback} + {@code seed} + {@code cryptType} of an async
+ * or manual scan request), already validated. Get one from
+ * {@link Callbacks#callbackTarget(String, String, String)} at request time so a bad URL
+ * or seed is the client's error right away, not a failed delivery later.
  */
 public record CallbackTarget(URI url, String seed, CryptType cryptType) {
 

@@ -24,9 +24,11 @@ import dev.vetter.tenancy.TenantDirectory;
 /**
  * The callbacks API for producers of results.
  * <ul>
- * <li>At request time: {@link #callbackTarget(String, String, String)} validates a request's
- * {@code callback}, {@code seed} and {@code cryptType}, so a bad one is a clear client error at once.</li>
- * <li>When a result is stored: {@link #enqueue(long, CallbackEvent)}, inside the producer's transaction.</li>
+ * <li>At request time: {@link #callbackTarget(String, String, String)} validates a
+ * request's {@code callback}, {@code seed} and {@code cryptType}, so a bad one is a clear
+ * client error at once.</li>
+ * <li>When a result is stored: {@link #enqueue(long, CallbackEvent)}, inside the
+ * producer's transaction.</li>
  * </ul>
  */
 @Service
@@ -63,11 +65,11 @@ public class Callbacks {
 	}
 
 	/**
-	 * Validates a request's own callback. Checks the URL without DNS (scheme, syntax, literal addresses,
-	 * {@code localhost}); names are resolved and checked again at every send.
-	 *
-	 * @param callback  the request's {@code callback}; blank or null means none
-	 * @param seed      required with a callback: 1-64 letters, digits or underscores
+	 * Validates a request's own callback. Checks the URL without DNS (scheme, syntax,
+	 * literal addresses, {@code localhost}); names are resolved and checked again at
+	 * every send.
+	 * @param callback the request's {@code callback}; blank or null means none
+	 * @param seed required with a callback: 1-64 letters, digits or underscores
 	 * @param cryptType {@code SHA256} (default) or {@code SM3}
 	 * @return the target, or empty when the request has no callback
 	 * @throws InvalidInput (code {@code validation-failed}) naming what is wrong
@@ -87,12 +89,13 @@ public class Callbacks {
 	}
 
 	/**
-	 * Writes the delivery of one task's result to the outbox, in the caller's transaction: it commits or
-	 * rolls back with the result. The event goes to the request's own callback when it has one (every result),
-	 * else to the tenant's notification settings when their {@code types} and {@code suggestions} select it.
-	 *
+	 * Writes the delivery of one task's result to the outbox, in the caller's
+	 * transaction: it commits or rolls back with the result. The event goes to the
+	 * request's own callback when it has one (every result), else to the tenant's
+	 * notification settings when their {@code types} and {@code suggestions} select it.
 	 * @return the delivery, or empty when nothing is to be sent
-	 * @throws org.springframework.transaction.IllegalTransactionStateException when called outside a transaction
+	 * @throws org.springframework.transaction.IllegalTransactionStateException when
+	 * called outside a transaction
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Optional<DeliveryId> enqueue(long tenantId, CallbackEvent event) {
@@ -117,8 +120,8 @@ public class Callbacks {
 			}
 			URI url = URI.create(scheme.get().url());
 			deliveries.insert(new Deliveries.NewDelivery(id, tenantId, Kind.TENANT, event.stream(), event.taskId(),
-					event.suggestion(), event.content(), url.toString(), targetHost(url), scheme.get().cryptType(), null,
-					clock.instant()));
+					event.suggestion(), event.content(), url.toString(), targetHost(url), scheme.get().cryptType(),
+					null, clock.instant()));
 			metrics.enqueued(event.stream(), Kind.TENANT);
 		}
 		wakeWorkerAfterCommit();
@@ -148,4 +151,5 @@ public class Callbacks {
 		int port = url.getPort() > 0 ? url.getPort() : url.getScheme().equalsIgnoreCase("https") ? 443 : 80;
 		return url.getHost().toLowerCase(Locale.ROOT) + ":" + port;
 	}
+
 }

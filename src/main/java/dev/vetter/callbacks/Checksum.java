@@ -8,8 +8,9 @@ import java.util.HexFormat;
 import org.bouncycastle.crypto.digests.SM3Digest;
 
 /**
- * The {@code checksum} form field of a callback: lowercase hex of SHA-256 (or SM3) over the UTF-8 bytes of
- * {@code uid + seed + content}, plain string concatenation, no HMAC (what every Alibaba client verifies).
+ * The {@code checksum} form field of a callback: lowercase hex of SHA-256 (or SM3) over
+ * the UTF-8 bytes of {@code uid + seed + content}, plain string concatenation, no HMAC
+ * (what every Alibaba client verifies).
  */
 public final class Checksum {
 
@@ -43,4 +44,5 @@ public final class Checksum {
 		digest.doFinal(out, 0);
 		return out;
 	}
+
 }

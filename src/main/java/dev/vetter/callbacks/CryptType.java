@@ -6,9 +6,12 @@ import dev.vetter.platform.InvalidInput;
 
 /** The digest of callback checksums, as Alibaba names it. */
 public enum CryptType {
+
 	SHA256, SM3;
 
-	/** Parses the request value; {@code null} or blank means the default, {@code SHA256}. */
+	/**
+	 * Parses the request value; {@code null} or blank means the default, {@code SHA256}.
+	 */
 	public static CryptType of(String value) {
 		if (value == null || value.isBlank()) {
 			return SHA256;
@@ -19,4 +22,5 @@ public enum CryptType {
 			default -> throw new InvalidInput("cryptType must be SHA256 or SM3");
 		};
 	}
+
 }

@@ -4,7 +4,10 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** A callback delivery; stable across retries and resends, sent as {@code X-Vetter-Delivery-Id}. */
+/**
+ * A callback delivery; stable across retries and resends, sent as
+ * {@code X-Vetter-Delivery-Id}.
+ */
 public record DeliveryId(UUID value) {
 
 	public static DeliveryId random() {

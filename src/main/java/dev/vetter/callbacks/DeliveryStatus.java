@@ -8,6 +8,7 @@ import dev.vetter.platform.InvalidInput;
 
 /** Where a delivery stands. */
 public enum DeliveryStatus {
+
 	/** waiting for its next attempt, or being sent */
 	PENDING,
 	/** the receiver answered HTTP 200 */
@@ -28,4 +29,5 @@ public enum DeliveryStatus {
 		}
 		throw new InvalidInput("status must be pending, delivered or exhausted");
 	}
+
 }

@@ -6,16 +6,18 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * When to try a failed delivery again: exponential backoff with jitter, bounded by a number of attempts
- * and/or an age. Every failure is retried (Alibaba retries anything but HTTP 200); the policy only decides
- * when, and when to stop.
+ * When to try a failed delivery again: exponential backoff with jitter, bounded by a
+ * number of attempts and/or an age. Every failure is retried (Alibaba retries anything
+ * but HTTP 200); the policy only decides when, and when to stop.
  *
- * @param maxAttempts  attempts in one round (first try included); 0 for no limit
- * @param maxAge       how long after the round started to keep trying; {@code null} for no limit
+ * @param maxAttempts attempts in one round (first try included); 0 for no limit
+ * @param maxAge how long after the round started to keep trying; {@code null} for no
+ * limit
  * @param initialDelay delay after the first failure
- * @param multiplier   growth per further failure
- * @param maxDelay     cap of one delay
- * @param jitter       fraction of the delay drawn at random, 0..1 ({@code 0.2}: delay × [0.8, 1.0])
+ * @param multiplier growth per further failure
+ * @param maxDelay cap of one delay
+ * @param jitter fraction of the delay drawn at random, 0..1 ({@code 0.2}: delay × [0.8,
+ * 1.0])
  */
 public record RetryPolicy(int maxAttempts, Duration maxAge, Duration initialDelay, double multiplier, Duration maxDelay,
 		double jitter) {
@@ -40,17 +42,20 @@ public record RetryPolicy(int maxAttempts, Duration maxAge, Duration initialDela
 		return new RetryPolicy(0, Duration.ofHours(24), Duration.ofSeconds(1), 2, Duration.ofMinutes(30), 0.2);
 	}
 
-	/** The delay after the {@code failures}-th failure of a round (1-based), before jitter. */
+	/**
+	 * The delay after the {@code failures}-th failure of a round (1-based), before
+	 * jitter.
+	 */
 	public Duration backoff(int failures) {
 		double millis = initialDelay.toMillis() * Math.pow(multiplier, Math.max(0, failures - 1));
 		return millis >= maxDelay.toMillis() ? maxDelay : Duration.ofMillis((long) millis);
 	}
 
 	/**
-	 * The time of the next attempt after the {@code failures}-th failure of a round that started at
-	 * {@code roundStart}, or empty when the delivery is exhausted.
-	 *
-	 * @param notBefore a lower bound the receiver asked for ({@code Retry-After}); may be null
+	 * The time of the next attempt after the {@code failures}-th failure of a round that
+	 * started at {@code roundStart}, or empty when the delivery is exhausted.
+	 * @param notBefore a lower bound the receiver asked for ({@code Retry-After}); may be
+	 * null
 	 */
 	public Optional<Instant> next(int failures, Instant roundStart, Instant now, Duration notBefore,
 			RandomGenerator random) {

@@ -3,7 +3,9 @@ package dev.vetter.detection;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** The result of analysing one text: every finding, with positions in the original text. */
+/**
+ * The result of analysing one text: every finding, with positions in the original text.
+ */
 public record TextAnalysis(String original, List<TextHit> hits) {
 
 	public TextAnalysis {
@@ -11,14 +13,14 @@ public record TextAnalysis(String original, List<TextHit> hits) {
 	}
 
 	/**
-	 * The original text with the characters of every selected hit replaced by {@code *}. Every UTF-16 char
-	 * inside a selected hit becomes one star, so the result has the same length and the same offsets as the
-	 * original; a character outside the BMP (a surrogate pair, e.g. an emoji or a math-bold letter) therefore
-	 * becomes two stars and is never left half-masked. Whitespace inside a hit (e.g. in "k i l l") is kept.
+	 * The original text with the characters of every selected hit replaced by {@code *}.
+	 * Every UTF-16 char inside a selected hit becomes one star, so the result has the
+	 * same length and the same offsets as the original; a character outside the BMP (a
+	 * surrogate pair, e.g. an emoji or a math-bold letter) therefore becomes two stars
+	 * and is never left half-masked. Whitespace inside a hit (e.g. in "k i l l") is kept.
 	 * Hits never start or end inside a surrogate pair.
-	 *
-	 * @param which selects the hits to mask (e.g. only {@link TextHit.Origin#TERMS} hits for Green's
-	 *              {@code filteredContent})
+	 * @param which selects the hits to mask (e.g. only {@link TextHit.Origin#TERMS} hits
+	 * for Green's {@code filteredContent})
 	 */
 	public String masked(Predicate<TextHit> which) {
 		char[] out = original.toCharArray();

@@ -3,27 +3,29 @@ package dev.vetter.detection;
 import java.util.List;
 
 /**
- * The text engine: normalisation against evasion, built-in lexicons, caller-supplied term sets and rules
- * for ads, contact details, flooding and meaningless text. Thread-safe; one instance per application.
+ * The text engine: normalisation against evasion, built-in lexicons, caller-supplied term
+ * sets and rules for ads, contact details, flooding and meaningless text. Thread-safe;
+ * one instance per application.
  */
 public interface TextDetector {
 
 	/**
 	 * Analyses {@code content}.
-	 *
 	 * @param content the text as the client sent it
-	 * @param terms   extra term sets (custom libraries) matched with the same normalisation; hits from
-	 *                these carry {@link TextHit.Origin#TERMS}
+	 * @param terms extra term sets (custom libraries) matched with the same
+	 * normalisation; hits from these carry {@link TextHit.Origin#TERMS}
 	 * @param options which built-in detections run
 	 */
 	TextAnalysis analyze(String content, List<TextTermSet> terms, Options options);
 
 	/**
 	 * @param lexicons run the built-in lexicons (porn, abuse, ... terms)
-	 * @param rules    run the rules (ad / contact details, flood, meaningless)
+	 * @param rules run the rules (ad / contact details, flood, meaningless)
 	 */
 	record Options(boolean lexicons, boolean rules) {
 
 		public static final Options ALL = new Options(true, true);
+
 	}
+
 }

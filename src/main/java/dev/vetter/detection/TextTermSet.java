@@ -3,8 +3,8 @@ package dev.vetter.detection;
 import java.util.Collection;
 
 /**
- * A set of terms compiled for matching. Immutable and thread-safe; compile once, share across requests.
- * Terms that normalise to nothing (blank, only punctuation) are dropped.
+ * A set of terms compiled for matching. Immutable and thread-safe; compile once, share
+ * across requests. Terms that normalise to nothing (blank, only punctuation) are dropped.
  */
 public interface TextTermSet {
 
@@ -18,4 +18,5 @@ public interface TextTermSet {
 	static TextTermSet empty() {
 		return dev.vetter.detection.text.CompiledTerms.EMPTY;
 	}
+
 }

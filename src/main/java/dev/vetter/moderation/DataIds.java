@@ -2,7 +2,10 @@ package dev.vetter.moderation;
 
 import java.util.regex.Pattern;
 
-/** The client's {@code dataId}: at most 128 characters of letters, digits, {@code _ . -} (Green's rule). */
+/**
+ * The client's {@code dataId}: at most 128 characters of letters, digits, {@code _ . -}
+ * (Green's rule).
+ */
 public final class DataIds {
 
 	public static final String RULE = "dataId must be at most 128 characters of letters, digits, _ . -";
@@ -16,4 +19,5 @@ public final class DataIds {
 	public static boolean isValid(String dataId) {
 		return dataId == null || VALID.matcher(dataId).matches();
 	}
+
 }

@@ -7,7 +7,10 @@ import dev.vetter.policy.EscalationRules;
 import dev.vetter.policy.LibraryAction;
 import dev.vetter.policy.Suggestion;
 
-/** Whether a machine verdict goes to human review, one method per rule of {@link EscalationRules}. */
+/**
+ * Whether a machine verdict goes to human review, one method per rule of
+ * {@link EscalationRules}.
+ */
 public final class EscalationPolicy {
 
 	private EscalationPolicy() {
@@ -30,12 +33,16 @@ public final class EscalationPolicy {
 	}
 
 	static boolean byReviewLibrary(TextVerdict verdict, EscalationRules rules) {
-		return rules.reviewLibraries() && verdict.findings().stream()
+		return rules.reviewLibraries() && verdict.findings()
+			.stream()
 			.flatMap(f -> f.contexts().stream())
 			.anyMatch(c -> c.library() != null && c.library().action() == LibraryAction.REVIEW);
 	}
 
-	/** A pass result is audited when a hash of its task id falls under the sample rate: same id, same draw. */
+	/**
+	 * A pass result is audited when a hash of its task id falls under the sample rate:
+	 * same id, same draw.
+	 */
 	static boolean byAuditSample(TextVerdict verdict, EscalationRules rules) {
 		return verdict.suggestion() == Suggestion.PASS && rules.auditSampleRate() > 0
 				&& draw(verdict.taskId()) < rules.auditSampleRate();
@@ -46,4 +53,5 @@ public final class EscalationPolicy {
 		crc.update(taskId.getBytes(StandardCharsets.UTF_8));
 		return (crc.getValue() % 1_000_000) / 1_000_000.0;
 	}
+
 }

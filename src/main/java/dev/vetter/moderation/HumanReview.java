@@ -32,9 +32,10 @@ import dev.vetter.tenancy.TenantDirectory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The two review modes, seen from moderation. Human-machine: an escalated machine result becomes a durable
- * task and a review item before the scan answers. Human-only: every task is queued for people and only their
- * verdict is returned. When a verdict is final ({@link ReviewDecided}) it becomes the task's final result.
+ * The two review modes, seen from moderation. Human-machine: an escalated machine result
+ * becomes a durable task and a review item before the scan answers. Human-only: every
+ * task is queued for people and only their verdict is returned. When a verdict is final
+ * ({@link ReviewDecided}) it becomes the task's final result.
  */
 @Service
 public class HumanReview {
@@ -45,7 +46,10 @@ public class HumanReview {
 	public record ManualTask(String dataId, String content, String url) {
 	}
 
-	/** Per-request callback settings (override the tenant's notification settings for the task). */
+	/**
+	 * Per-request callback settings (override the tenant's notification settings for the
+	 * task).
+	 */
 	public record CallbackSpec(String url, String seed, String cryptType) {
 	}
 
@@ -65,8 +69,8 @@ public class HumanReview {
 
 	private final int maxTextLength;
 
-	HumanReview(Tasks tasks, Callbacks callbacks, ReviewWorkflow workflow, TenantDirectory directory, JsonMapper json, Clock clock,
-			@Value("${vetter.review.result-retention:30d}") Duration retention,
+	HumanReview(Tasks tasks, Callbacks callbacks, ReviewWorkflow workflow, TenantDirectory directory, JsonMapper json,
+			Clock clock, @Value("${vetter.review.result-retention:30d}") Duration retention,
 			@Value("${vetter.text.max-length:10000}") int maxTextLength) {
 		this.tasks = tasks;
 		this.callbacks = callbacks;
@@ -78,7 +82,10 @@ public class HumanReview {
 		this.maxTextLength = maxTextLength;
 	}
 
-	/** Throws {@link ManualReviewDisabled} unless the tenant has the manual review service. */
+	/**
+	 * Throws {@link ManualReviewDisabled} unless the tenant has the manual review
+	 * service.
+	 */
 	public ManualReviewAgreement requireEnabled(long tenantId) {
 		ManualReviewAgreement agreement = directory.agreement(tenantId);
 		if (!agreement.enabled()) {
@@ -88,9 +95,9 @@ public class HumanReview {
 	}
 
 	/**
-	 * Human-machine: queues the machine result for people when the bizType's rules say so and the tenant has
-	 * manual review. The task row and the review item are committed before this returns.
-	 *
+	 * Human-machine: queues the machine result for people when the bizType's rules say so
+	 * and the tenant has manual review. The task row and the review item are committed
+	 * before this returns.
 	 * @return whether the result was escalated
 	 */
 	@Transactional
@@ -105,9 +112,10 @@ public class HumanReview {
 		}
 		Instant now = clock.instant();
 		String machineJson = json.writeValueAsString(machineResult);
-		tasks.insert(new Tasks.Task(verdict.taskId(), tenantId, "text", "HUMAN_MACHINE", machineResult.dataId(), bizType,
-				verdict.content(), null, machineJson, null, "REVIEWING", null, null, null, now, null));
-		callbacks.enqueue(tenantId, CallbackEvent.machineScan(verdict.taskId(), verdict.suggestion().wire(), machineJson));
+		tasks.insert(new Tasks.Task(verdict.taskId(), tenantId, "text", "HUMAN_MACHINE", machineResult.dataId(),
+				bizType, verdict.content(), null, machineJson, null, "REVIEWING", null, null, null, now, null));
+		callbacks.enqueue(tenantId,
+				CallbackEvent.machineScan(verdict.taskId(), verdict.suggestion().wire(), machineJson));
 		Map<String, Object> snapshot = new LinkedHashMap<>();
 		snapshot.put("text", verdict.content());
 		snapshot.put("machine", machineResult);
@@ -119,20 +127,23 @@ public class HumanReview {
 	}
 
 	/**
-	 * Human-only: queues every valid task. Invalid tasks get their own error code; the others are queued.
+	 * Human-only: queues every valid task. Invalid tasks get their own error code; the
+	 * others are queued.
 	 */
 	@Transactional
 	public List<TaskResult> submitHumanOnly(long tenantId, String kind, String bizType, List<ManualTask> manualTasks,
 			CallbackSpec callback) {
 		ManualReviewAgreement agreement = requireEnabled(tenantId);
-		Optional<CallbackTarget> target = callbacks.callbackTarget(callback.url(), callback.seed(), callback.cryptType());
+		Optional<CallbackTarget> target = callbacks.callbackTarget(callback.url(), callback.seed(),
+				callback.cryptType());
 		String cryptType = target.map(t -> t.cryptType().name()).orElse(null);
 		Instant now = clock.instant();
 		List<TaskResult> out = new ArrayList<>(manualTasks.size());
 		for (ManualTask task : manualTasks) {
 			String problem = check(kind, task);
 			if (problem != null) {
-				ProblemCode code = problem.startsWith("TOO_LARGE") ? ProblemCode.TOO_LARGE : ProblemCode.VALIDATION_FAILED;
+				ProblemCode code = problem.startsWith("TOO_LARGE") ? ProblemCode.TOO_LARGE
+						: ProblemCode.VALIDATION_FAILED;
 				out.add(TaskResult.error(code, problem, task.dataId()));
 				continue;
 			}
@@ -155,7 +166,10 @@ public class HumanReview {
 		return out;
 	}
 
-	/** Human-only results: 280 until a human decided, then the verdict; 594 past retention, 404 unknown. */
+	/**
+	 * Human-only results: 280 until a human decided, then the verdict; 594 past
+	 * retention, 404 unknown.
+	 */
 	public List<TaskResult> humanOnlyResults(long tenantId, String kind, List<String> taskIds) {
 		requireEnabled(tenantId);
 		List<TaskResult> out = new ArrayList<>(taskIds.size());
@@ -200,13 +214,14 @@ public class HumanReview {
 	}
 
 	/**
-	 * Records the final human verdict on its task, once, and reports it by callback (the request's own, or the
-	 * tenant's {@code review} notifications) in the same transaction.
+	 * Records the final human verdict on its task, once, and reports it by callback (the
+	 * request's own, or the tenant's {@code review} notifications) in the same
+	 * transaction.
 	 */
 	@ApplicationModuleListener(id = "moderation.review-decided")
 	void on(ReviewDecided decided) {
-		TaskResult.AuditResult audit = new TaskResult.AuditResult(decided.suggestion(), decided.labels(), decided.note(),
-				decided.reviewedAt(), decided.reviews());
+		TaskResult.AuditResult audit = new TaskResult.AuditResult(decided.suggestion(), decided.labels(),
+				decided.note(), decided.reviewedAt(), decided.reviews());
 		if (!tasks.complete(decided.taskId(), json.writeValueAsString(audit), decided.reviewedAt())) {
 			return;
 		}
@@ -214,7 +229,8 @@ public class HumanReview {
 		CallbackEvent event = CallbackEvent.review(task.taskId(), decided.suggestion(),
 				json.writeValueAsString(document(task)));
 		if (task.callbackUrl() != null) {
-			event = event.to(callbacks.callbackTarget(task.callbackUrl(), task.callbackSeed(), task.cryptType()).orElseThrow());
+			event = event
+				.to(callbacks.callbackTarget(task.callbackUrl(), task.callbackSeed(), task.cryptType()).orElseThrow());
 		}
 		callbacks.enqueue(decided.tenantId(), event);
 	}
@@ -223,7 +239,8 @@ public class HumanReview {
 		if ("pass".equals(audit.suggestion()) || audit.labels().isEmpty()) {
 			return List.of(new TaskResult.SceneResult(defaultScene(kind), "normal", audit.suggestion(), 100.0, null));
 		}
-		return audit.labels().stream()
+		return audit.labels()
+			.stream()
 			.map(label -> new TaskResult.SceneResult(scene(kind, label), label, audit.suggestion(), 100.0, null))
 			.toList();
 	}
@@ -238,7 +255,8 @@ public class HumanReview {
 		}
 		return switch (label) {
 			case "porn", "sexy" -> "porn";
-			case "terrorism", "violence", "bloody", "explosion", "weapon", "politics", "flag", "drug", "gamble" -> "terrorism";
+			case "terrorism", "violence", "bloody", "explosion", "weapon", "politics", "flag", "drug", "gamble" ->
+				"terrorism";
 			case "ad", "spam", "qrcode", "programCode", "contraband", "abuse", "npx" -> "ad";
 			case "live", "meaningless", "PIP", "smoking" -> "live";
 			case "logo", "TV", "trademark" -> "logo";
@@ -273,4 +291,5 @@ public class HumanReview {
 			default -> "au";
 		};
 	}
+
 }

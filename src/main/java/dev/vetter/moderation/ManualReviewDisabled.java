@@ -10,4 +10,5 @@ public class ManualReviewDisabled extends VetterException {
 		super(ProblemCode.MANUAL_REVIEW_DISABLED,
 				"PERMISSION_DENY: manual review is not enabled for this account; ask the service operator to enable it");
 	}
+
 }

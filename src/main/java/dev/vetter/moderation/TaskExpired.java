@@ -9,4 +9,5 @@ public class TaskExpired extends VetterException {
 	public TaskExpired(String taskId) {
 		super(ProblemCode.EXPIRED, "EXPIRED: the result of task " + taskId + " is no longer kept");
 	}
+
 }

@@ -9,8 +9,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.vetter.platform.ProblemCode;
 
 /**
- * One task's result document: the {@code data[i]} object of Green's scan and results APIs, which is also the
- * {@code content} of a callback. Human verdicts add {@code auditResult} (our documented extension).
+ * One task's result document: the {@code data[i]} object of Green's scan and results
+ * APIs, which is also the {@code content} of a callback. Human verdicts add
+ * {@code auditResult} (our documented extension).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TaskResult(int code, String msg, String dataId, String taskId, String content, String filteredContent,
@@ -54,11 +55,13 @@ public record TaskResult(int code, String msg, String dataId, String taskId, Str
 
 	/** The machine result of a text scan, one entry per requested scene. */
 	public static TaskResult ofText(TextVerdict verdict, String dataId, List<String> scenes) {
-		List<Detail> details = verdict.findings().isEmpty() ? null : verdict.findings().stream()
-			.map(f -> new Detail(f.label(), f.contexts().stream()
+		List<Detail> details = verdict.findings().isEmpty() ? null : verdict.findings()
+			.stream()
+			.map(f -> new Detail(f.label(), f.contexts()
+				.stream()
 				.map(c -> new Context(c.context(), c.positions().stream().map(p -> new Position(p[0], p[1])).toList(),
-						c.library() == null ? null : c.library().name(), c.library() == null ? null : c.library().code(),
-						c.library() == null ? null : "content"))
+						c.library() == null ? null : c.library().name(),
+						c.library() == null ? null : c.library().code(), c.library() == null ? null : "content"))
 				.toList()))
 			.toList();
 		List<SceneResult> results = new ArrayList<>(scenes.size());

@@ -22,8 +22,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Synchronous text moderation: the text engine under the tenant's bizType policy. A passed scan touches no
- * database row (the compiled policy is cached), so this path runs at the speed of the matcher.
+ * Synchronous text moderation: the text engine under the tenant's bizType policy. A
+ * passed scan touches no database row (the compiled policy is cached), so this path runs
+ * at the speed of the matcher.
  */
 @Service
 public class TextModeration {
@@ -43,19 +44,27 @@ public class TextModeration {
 		this.humanReview = humanReview;
 		this.policies = policies;
 		for (Suggestion s : Suggestion.values()) {
-			verdicts.put(s, Counter.builder("vetter.scans").tag("kind", "text").tag("suggestion", s.wire())
-				.description("text scans by machine suggestion").register(meters));
+			verdicts.put(s,
+					Counter.builder("vetter.scans")
+						.tag("kind", "text")
+						.tag("suggestion", s.wire())
+						.description("text scans by machine suggestion")
+						.register(meters));
 		}
 	}
 
-	/** Scans one text under the bizType's policy; see {@link #scan(long, String, String, String, List)}. */
+	/**
+	 * Scans one text under the bizType's policy; see
+	 * {@link #scan(long, String, String, String, List)}.
+	 */
 	public TextVerdict scan(long tenantId, String bizType, String content) {
 		return scan(tenantId, bizType, content, null, List.of("antispam"));
 	}
 
 	/**
-	 * Scans one text. When the bizType's escalation rules send the result to people (and the tenant has
-	 * manual review), the task and its review item are stored before this returns.
+	 * Scans one text. When the bizType's escalation rules send the result to people (and
+	 * the tenant has manual review), the task and its review item are stored before this
+	 * returns.
 	 */
 	public TextVerdict scan(long tenantId, String bizType, String content, String dataId, List<String> scenes) {
 		TextPolicy policy = policies.textPolicy(tenantId, bizType);
@@ -64,8 +73,8 @@ public class TextModeration {
 		TextVerdict verdict = judge(TaskIds.next("txt"), content, analysis, policy);
 		verdicts.get(verdict.suggestion()).increment();
 		if (EscalationPolicy.escalates(verdict, policy.policy().escalation())) {
-			humanReview.escalateIfNeeded(tenantId, policy.bizType(), verdict, TaskResult.ofText(verdict, dataId, scenes),
-					policy.policy().escalation());
+			humanReview.escalateIfNeeded(tenantId, policy.bizType(), verdict,
+					TaskResult.ofText(verdict, dataId, scenes), policy.policy().escalation());
 		}
 		return verdict;
 	}
@@ -95,18 +104,21 @@ public class TextModeration {
 			}
 			findings.add(new TextVerdict.Finding(e.getKey(), worst, rate, contexts(e.getValue())));
 		}
-		findings.sort(Comparator.comparing(TextVerdict.Finding::suggestion).thenComparingDouble(TextVerdict.Finding::rate)
+		findings.sort(Comparator.comparing(TextVerdict.Finding::suggestion)
+			.thenComparingDouble(TextVerdict.Finding::rate)
 			.reversed());
 		String filtered = analysis.masked(hit -> suggestions.containsKey(hit) && hit.origin() != TextHit.Origin.RULE);
 		if (findings.isEmpty()) {
 			return new TextVerdict(taskId, content, filtered, Suggestion.PASS, "normal", NORMAL_RATE, List.of());
 		}
 		TextVerdict.Finding top = findings.get(0);
-		return new TextVerdict(taskId, content, filtered, top.suggestion(), top.label(), top.rate(), List.copyOf(findings));
+		return new TextVerdict(taskId, content, filtered, top.suggestion(), top.label(), top.rate(),
+				List.copyOf(findings));
 	}
 
 	private static boolean isAllowList(TextHit hit) {
-		return hit.term() != null && hit.term().source() instanceof LibrarySource lib && lib.action() == LibraryAction.PASS;
+		return hit.term() != null && hit.term().source() instanceof LibrarySource lib
+				&& lib.action() == LibraryAction.PASS;
 	}
 
 	private static Suggestion machineSuggestion(TextHit hit) {
@@ -126,7 +138,8 @@ public class TextModeration {
 				.add(new int[] { hit.start(), hit.end() });
 		}
 		List<TextVerdict.Context> out = new ArrayList<>(grouped.size());
-		grouped.forEach((k, positions) -> out.add(new TextVerdict.Context(k.context(), positions, k.library(), k.rule())));
+		grouped
+			.forEach((k, positions) -> out.add(new TextVerdict.Context(k.context(), positions, k.library(), k.rule())));
 		return out;
 	}
 

@@ -6,4 +6,5 @@ public class AccessDenied extends VetterException {
 	public AccessDenied(String message) {
 		super(ProblemCode.FORBIDDEN, message);
 	}
+
 }

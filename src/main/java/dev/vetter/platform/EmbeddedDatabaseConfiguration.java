@@ -23,9 +23,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * Starts a real PostgreSQL 15 (zonky's binaries from Maven Central) under {@code vetter.embedded-db.data-dir}
- * when no datasource URL is configured, so that running Vetter needs nothing installed but a JDK. The data
- * directory persists across restarts; PostgreSQL is stopped with the application context.
+ * Starts a real PostgreSQL 15 (zonky's binaries from Maven Central) under
+ * {@code vetter.embedded-db.data-dir} when no datasource URL is configured, so that
+ * running Vetter needs nothing installed but a JDK. The data directory persists across
+ * restarts; PostgreSQL is stopped with the application context.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -45,7 +46,8 @@ class EmbeddedDatabaseConfiguration {
 			.setServerConfig("max_connections", "200")
 			.setServerConfig("fsync", "on")
 			.setServerConfig("listen_addresses", "127.0.0.1")
-			// Spring stops it (bean destroy) after everything that uses the database has shut down
+			// Spring stops it (bean destroy) after everything that uses the database has
+			// shut down
 			.setRegisterShutdownHook(false);
 		if (properties.port() > 0) {
 			builder.setPort(properties.port());
@@ -56,8 +58,9 @@ class EmbeddedDatabaseConfiguration {
 	}
 
 	/**
-	 * A PostgreSQL left running by a Vetter that was killed (kill -9 runs no shutdown hook) still holds the
-	 * data directory. Its clients are gone, so a smart shutdown (SIGTERM) completes at once.
+	 * A PostgreSQL left running by a Vetter that was killed (kill -9 runs no shutdown
+	 * hook) still holds the data directory. Its clients are gone, so a smart shutdown
+	 * (SIGTERM) completes at once.
 	 */
 	static void stopOrphan(File dataDir) throws IOException {
 		Path pidFile = dataDir.toPath().resolve("postmaster.pid");
@@ -96,4 +99,5 @@ class EmbeddedDatabaseConfiguration {
 		ds.setMaximumPoolSize(20);
 		return ds;
 	}
+
 }

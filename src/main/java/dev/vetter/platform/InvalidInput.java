@@ -1,6 +1,9 @@
 package dev.vetter.platform;
 
-/** The request is well-formed JSON but breaks a rule (missing field, out of range, bad format). */
+/**
+ * The request is well-formed JSON but breaks a rule (missing field, out of range, bad
+ * format).
+ */
 public class InvalidInput extends VetterException {
 
 	public InvalidInput(String message) {
@@ -10,4 +13,5 @@ public class InvalidInput extends VetterException {
 	public InvalidInput(ProblemCode code, String message) {
 		super(code, message);
 	}
+
 }

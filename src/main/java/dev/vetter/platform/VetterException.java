@@ -1,8 +1,8 @@
 package dev.vetter.platform;
 
 /**
- * Base of every exception that states a client-visible fact. The message is safe to show to the caller;
- * it never carries internals.
+ * Base of every exception that states a client-visible fact. The message is safe to show
+ * to the caller; it never carries internals.
  */
 public class VetterException extends RuntimeException {
 
@@ -16,4 +16,5 @@ public class VetterException extends RuntimeException {
 	public ProblemCode problem() {
 		return problem;
 	}
+
 }

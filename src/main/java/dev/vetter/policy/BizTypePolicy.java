@@ -7,14 +7,16 @@ import java.util.Set;
 import dev.vetter.platform.InvalidInput;
 
 /**
- * A business scenario's policy, as {@code PUT /v1/biz-types/{name}} takes it. Every field is optional;
- * absent fields take the default.
+ * A business scenario's policy, as {@code PUT /v1/biz-types/{name}} takes it. Every field
+ * is optional; absent fields take the default.
  *
- * @param lexicons         run the built-in lexicons (default true)
- * @param rules            run the ad / contact / flood / meaningless rules (default true)
- * @param libraries        names of the tenant's libraries that apply; absent = all of them, [] = none
- * @param labelSuggestions per-label override of the machine suggestion, e.g. {@code {"ad":"block","flood":"pass"}}
- * @param escalation       when results go to human review (tenants with manual review enabled)
+ * @param lexicons run the built-in lexicons (default true)
+ * @param rules run the ad / contact / flood / meaningless rules (default true)
+ * @param libraries names of the tenant's libraries that apply; absent = all of them, [] =
+ * none
+ * @param labelSuggestions per-label override of the machine suggestion, e.g.
+ * {@code {"ad":"block","flood":"pass"}}
+ * @param escalation when results go to human review (tenants with manual review enabled)
  */
 public record BizTypePolicy(Boolean lexicons, Boolean rules, List<String> libraries,
 		Map<String, Suggestion> labelSuggestions, EscalationRules escalation) {

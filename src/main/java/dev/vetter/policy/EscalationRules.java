@@ -6,14 +6,15 @@ import java.util.Map;
 import dev.vetter.platform.InvalidInput;
 
 /**
- * When a machine result of this bizType goes to human review (human-machine mode; only for tenants with
- * manual review enabled).
+ * When a machine result of this bizType goes to human review (human-machine mode; only
+ * for tenants with manual review enabled).
  *
- * @param suggestions     machine suggestions that escalate (default {@code ["review"]})
- * @param labels          per-label score ranges that escalate, e.g. {@code {"porn":{"min":60,"max":100}}}
+ * @param suggestions machine suggestions that escalate (default {@code ["review"]})
+ * @param labels per-label score ranges that escalate, e.g.
+ * {@code {"porn":{"min":60,"max":100}}}
  * @param reviewLibraries a hit on a REVIEW library escalates (default true)
- * @param auditSampleRate share of {@code pass} results sent for audit, 0..1 (default 0); the draw is a
- *                        deterministic function of the task id
+ * @param auditSampleRate share of {@code pass} results sent for audit, 0..1 (default 0);
+ * the draw is a deterministic function of the task id
  */
 public record EscalationRules(List<Suggestion> suggestions, Map<String, ScoreRange> labels, Boolean reviewLibraries,
 		Double auditSampleRate) {

@@ -22,8 +22,8 @@ import dev.vetter.policy.internal.PolicyCodec;
 import dev.vetter.policy.internal.PolicyVersions;
 
 /**
- * Changes to a tenant's libraries and bizType policies. Each change bumps the tenant's policy version in
- * the same transaction, so every node picks it up for the next scan.
+ * Changes to a tenant's libraries and bizType policies. Each change bumps the tenant's
+ * policy version in the same transaction, so every node picks it up for the next scan.
  */
 @Service
 public class PolicyAdministration {
@@ -188,4 +188,5 @@ public class PolicyAdministration {
 			catalog.evict(tenantId);
 		}
 	}
+
 }

@@ -21,10 +21,11 @@ import dev.vetter.policy.internal.PolicyCodec;
 import dev.vetter.policy.internal.PolicyVersions;
 
 /**
- * Compiled policies for the scan hot path. A tenant's libraries and bizTypes are loaded and compiled once
- * and kept until the tenant's policy version changes. Changes made on this node are seen by the next scan;
- * changes made on another node within {@code vetter.policy.refresh-interval} (default 1 s), because each
- * node re-reads the version number at most that often.
+ * Compiled policies for the scan hot path. A tenant's libraries and bizTypes are loaded
+ * and compiled once and kept until the tenant's policy version changes. Changes made on
+ * this node are seen by the next scan; changes made on another node within
+ * {@code vetter.policy.refresh-interval} (default 1 s), because each node re-reads the
+ * version number at most that often.
  */
 @Service
 public class PolicyCatalog {
@@ -56,6 +57,7 @@ public class PolicyCatalog {
 			this.libraries = libraries;
 			this.entries = entries;
 		}
+
 	}
 
 	private final Libraries libraries;
@@ -79,10 +81,14 @@ public class PolicyCatalog {
 		this.refreshNanos = refresh.toNanos();
 	}
 
-	/** The text policy of {@code bizType}; an unknown or absent bizType gets the default policy. */
+	/**
+	 * The text policy of {@code bizType}; an unknown or absent bizType gets the default
+	 * policy.
+	 */
 	public TextPolicy textPolicy(long tenantId, String bizType) {
 		TenantPolicies policies = current(tenantId);
-		String name = bizType == null || bizType.isBlank() || !policies.bizTypes.containsKey(bizType) ? "default" : bizType;
+		String name = bizType == null || bizType.isBlank() || !policies.bizTypes.containsKey(bizType) ? "default"
+				: bizType;
 		return policies.compiled.computeIfAbsent(name, n -> compile(policies, n));
 	}
 
@@ -144,4 +150,5 @@ public class PolicyCatalog {
 		});
 		return new TextPolicy(name, policy, terms);
 	}
+
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** The verdict vocabulary of Green: ordered from mildest to most serious. */
 public enum Suggestion {
+
 	PASS, REVIEW, BLOCK;
 
 	@JsonValue
@@ -30,4 +31,5 @@ public enum Suggestion {
 	public Suggestion max(Suggestion other) {
 		return other != null && other.ordinal() > ordinal() ? other : this;
 	}
+
 }

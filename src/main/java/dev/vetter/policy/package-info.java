@@ -1,6 +1,8 @@
 /**
- * Policy: bizType policies (which detections run, which libraries apply, per-label suggestion overrides,
- * escalation rules) and the tenants' custom libraries. Hands compiled, cached policies to moderation.
+ * Policy: bizType policies (which detections run, which libraries apply, per-label
+ * suggestion overrides, escalation rules) and the tenants' custom libraries. Hands
+ * compiled, cached policies to moderation.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Policy", allowedDependencies = { "platform", "tenancy", "detection" })
+@org.springframework.modulith.ApplicationModule(displayName = "Policy",
+		allowedDependencies = { "platform", "tenancy", "detection" })
 package dev.vetter.policy;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 /**
  * An item as a reviewer sees it after claiming it.
  *
- * @param content   the content snapshot and machine findings (JSON object)
+ * @param content the content snapshot and machine findings (JSON object)
  * @param escalated the double reviewers disagreed; a lead decides
  */
 public record ClaimedItem(long id, String taskId, String kind, @JsonRawValue String content, String criteria,

@@ -9,4 +9,5 @@ public class ReviewAlreadyDecided extends VetterException {
 	public ReviewAlreadyDecided(long itemId) {
 		super(ProblemCode.CONFLICT, "review item " + itemId + " is decided already");
 	}
+
 }

@@ -3,7 +3,10 @@ package dev.vetter.review;
 import dev.vetter.platform.ProblemCode;
 import dev.vetter.platform.VetterException;
 
-/** The caller does not hold a live claim on the item (never claimed it, lease expired, or someone else has it). */
+/**
+ * The caller does not hold a live claim on the item (never claimed it, lease expired, or
+ * someone else has it).
+ */
 public class ReviewNotHeld extends VetterException {
 
 	public ReviewNotHeld(long itemId) {
@@ -13,4 +16,5 @@ public class ReviewNotHeld extends VetterException {
 	public ReviewNotHeld(String message) {
 		super(ProblemCode.CONFLICT, message);
 	}
+
 }

@@ -6,14 +6,15 @@ import java.util.List;
 /**
  * An item for the queue.
  *
- * @param tenantId        whose content it is
- * @param taskId          the moderation task it decides (unique)
- * @param kind            {@code text}, {@code image}, {@code video} or {@code voice}
- * @param contentJson     what reviewers see: content snapshot and machine findings, as a JSON object
- * @param criteria        the tenant's review criteria
- * @param allowedLabels   labels reviewers may choose
- * @param priority        higher first among equal deadlines
- * @param deadline        when the SLA runs out; the queue serves earliest deadline first
+ * @param tenantId whose content it is
+ * @param taskId the moderation task it decides (unique)
+ * @param kind {@code text}, {@code image}, {@code video} or {@code voice}
+ * @param contentJson what reviewers see: content snapshot and machine findings, as a JSON
+ * object
+ * @param criteria the tenant's review criteria
+ * @param allowedLabels labels reviewers may choose
+ * @param priority higher first among equal deadlines
+ * @param deadline when the SLA runs out; the queue serves earliest deadline first
  * @param requiredReviews 1, or 2 for double review
  */
 public record ReviewSubmission(long tenantId, String taskId, String kind, String contentJson, String criteria,

@@ -26,8 +26,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The review queue's use cases. Each state change writes the current-status row and an event-log entry in
- * one transaction. Claims are leases: an expired lease frees the item for the next claim, no sweeper needed.
+ * The review queue's use cases. Each state change writes the current-status row and an
+ * event-log entry in one transaction. Claims are leases: an expired lease frees the item
+ * for the next claim, no sweeper needed.
  */
 @Service
 public class ReviewWorkflow {
@@ -54,8 +55,9 @@ public class ReviewWorkflow {
 
 	private final Counter blocks;
 
-	ReviewWorkflow(ReviewItems items, ReviewEvents events, TenantDirectory directory, ApplicationEventPublisher publisher,
-			Clock clock, @Value("${vetter.review.lease:5m}") Duration lease, MeterRegistry meters) {
+	ReviewWorkflow(ReviewItems items, ReviewEvents events, TenantDirectory directory,
+			ApplicationEventPublisher publisher, Clock clock, @Value("${vetter.review.lease:5m}") Duration lease,
+			MeterRegistry meters) {
 		this.items = items;
 		this.events = events;
 		this.directory = directory;
@@ -68,7 +70,10 @@ public class ReviewWorkflow {
 		this.blocks = meters.counter("vetter.review.decisions", "suggestion", "block");
 	}
 
-	/** Queues an item, in the caller's transaction (the task row and the item commit together). */
+	/**
+	 * Queues an item, in the caller's transaction (the task row and the item commit
+	 * together).
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public long submit(ReviewSubmission submission) {
 		Instant now = clock.instant();
@@ -79,8 +84,9 @@ public class ReviewWorkflow {
 	}
 
 	/**
-	 * Gives the reviewer the item they hold (extending the lease) or claims the next one: earliest deadline
-	 * first, then priority. Leads are served escalated items first. Empty when there is nothing to do.
+	 * Gives the reviewer the item they hold (extending the lease) or claims the next one:
+	 * earliest deadline first, then priority. Leads are served escalated items first.
+	 * Empty when there is nothing to do.
 	 */
 	@Transactional
 	public Optional<ClaimedItem> claim(Caller reviewer) {
@@ -103,7 +109,10 @@ public class ReviewWorkflow {
 		return claimed;
 	}
 
-	/** Records a decision on an item the reviewer holds; publishes {@link ReviewDecided} when it is final. */
+	/**
+	 * Records a decision on an item the reviewer holds; publishes {@link ReviewDecided}
+	 * when it is final.
+	 */
 	@Transactional
 	public ReviewOutcome decide(Caller reviewer, long itemId, Verdict verdict) {
 		long me = reviewerId(reviewer);
@@ -114,7 +123,8 @@ public class ReviewWorkflow {
 		Verdict fin = item.finalVerdict();
 		switch (outcome) {
 			case ESCALATED -> items.saveDecision(item, JSON.writeValueAsString(verdict), "ESCALATED", null);
-			case FINAL -> items.saveDecision(item, JSON.writeValueAsString(verdict), "FINALIZED", JSON.writeValueAsString(fin));
+			case FINAL ->
+				items.saveDecision(item, JSON.writeValueAsString(verdict), "FINALIZED", JSON.writeValueAsString(fin));
 			case NEEDS_MORE -> items.saveDecision(item, JSON.writeValueAsString(verdict), null, null);
 		}
 		(verdict.blocks() ? blocks : passes).increment();
@@ -136,7 +146,10 @@ public class ReviewWorkflow {
 		events.append(itemId, "RELEASED", me, null, now);
 	}
 
-	/** Takes the task's item out of the queue if it has no final verdict yet (the task was cancelled). */
+	/**
+	 * Takes the task's item out of the queue if it has no final verdict yet (the task was
+	 * cancelled).
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public boolean withdraw(String taskId) {
 		Optional<Long> id = items.idOfTask(taskId);
@@ -165,4 +178,5 @@ public class ReviewWorkflow {
 			throw new NotFound("review item");
 		}
 	}
+
 }

@@ -5,7 +5,10 @@ import java.util.Locale;
 
 import dev.vetter.platform.InvalidInput;
 
-/** A reviewer's decision: {@code pass} or {@code block}, with labels (required for block) and a note. */
+/**
+ * A reviewer's decision: {@code pass} or {@code block}, with labels (required for block)
+ * and a note.
+ */
 public record Verdict(String suggestion, List<String> labels, String note) {
 
 	public Verdict {

@@ -5,10 +5,11 @@ import java.util.Set;
 /**
  * Who is calling: a tenant through one of its access keys, or a user.
  *
- * @param tenantId  the tenant acted for; {@code null} for users not bound to a tenant (operators, reviewers)
+ * @param tenantId the tenant acted for; {@code null} for users not bound to a tenant
+ * (operators, reviewers)
  * @param principal access key id or username
- * @param roles     roles of a user; empty for access keys
- * @param userId    the user's id, {@code null} for access keys
+ * @param roles roles of a user; empty for access keys
+ * @param userId the user's id, {@code null} for access keys
  */
 public record Caller(Long tenantId, String principal, Set<Role> roles, Long userId) {
 
@@ -28,7 +29,10 @@ public record Caller(Long tenantId, String principal, Set<Role> roles, Long user
 		return roles.contains(role);
 	}
 
-	/** The tenant this caller may manage: its access key's tenant, or a tenant admin's tenant. */
+	/**
+	 * The tenant this caller may manage: its access key's tenant, or a tenant admin's
+	 * tenant.
+	 */
 	public boolean actsForTenant() {
 		return tenantId != null && (viaAccessKey() || has(Role.TENANT_ADMIN));
 	}

@@ -10,12 +10,13 @@ import dev.vetter.platform.InvalidInput;
 /**
  * What an operator agreed with a tenant about the paid manual review service.
  *
- * @param enabled         manual review is on; while off, manual APIs answer 596 and nothing escalates
- * @param dailyVolume     expected items per day (for staffing; not a hard limit)
- * @param slaMinutes      turnaround target per content kind ({@code text}, {@code image}, {@code video},
- *                        {@code voice}); an item's deadline is its arrival plus this
- * @param criteria        review criteria shown to reviewers
- * @param labels          the labels reviewers may choose
+ * @param enabled manual review is on; while off, manual APIs answer 596 and nothing
+ * escalates
+ * @param dailyVolume expected items per day (for staffing; not a hard limit)
+ * @param slaMinutes turnaround target per content kind ({@code text}, {@code image},
+ * {@code video}, {@code voice}); an item's deadline is its arrival plus this
+ * @param criteria review criteria shown to reviewers
+ * @param labels the labels reviewers may choose
  * @param requiredReviews independent reviews an item needs: 1, or 2 for double review
  */
 public record ManualReviewAgreement(boolean enabled, int dailyVolume, Map<String, Integer> slaMinutes, String criteria,

@@ -2,6 +2,7 @@ package dev.vetter.tenancy;
 
 /** Roles of users. Access-key callers act as their tenant and have no role. */
 public enum Role {
+
 	/** the service's own support team: tenants, users, enablement of manual review */
 	OPERATOR,
 	/** manages one tenant's settings, libraries and policies */
@@ -10,4 +11,5 @@ public enum Role {
 	REVIEWER,
 	/** a reviewer who may also decide escalated items */
 	LEAD
+
 }

@@ -26,9 +26,10 @@ import dev.vetter.tenancy.internal.UserTenants;
 import dev.vetter.tenancy.internal.Users;
 
 /**
- * Answers "who is calling?" and "which tenant is this?" for the adapters, fast: access keys, tenants and
- * verified passwords are cached in memory (access keys for {@value #KEY_TTL_SECONDS} s, so a disabled key
- * stops working on every node within that time).
+ * Answers "who is calling?" and "which tenant is this?" for the adapters, fast: access
+ * keys, tenants and verified passwords are cached in memory (access keys for
+ * {@value #KEY_TTL_SECONDS} s, so a disabled key stops working on every node within that
+ * time).
  */
 @Service
 public class TenantDirectory {
@@ -99,8 +100,8 @@ public class TenantDirectory {
 	}
 
 	/**
-	 * HTTP Basic for the native API: {@code AccessKeyId:AccessKeySecret} acts as the key's tenant,
-	 * {@code username:password} as the user.
+	 * HTTP Basic for the native API: {@code AccessKeyId:AccessKeySecret} acts as the
+	 * key's tenant, {@code username:password} as the user.
 	 */
 	public Optional<Caller> authenticate(String name, String password) {
 		Optional<AccessKey> key = accessKey(name);
@@ -132,12 +133,18 @@ public class TenantDirectory {
 		return caller;
 	}
 
-	/** The tenant's manual review agreement; {@link ManualReviewAgreement#DISABLED} when none was made. */
+	/**
+	 * The tenant's manual review agreement; {@link ManualReviewAgreement#DISABLED} when
+	 * none was made.
+	 */
 	public ManualReviewAgreement agreement(long tenantId) {
 		return agreements.of(tenantId).orElse(ManualReviewAgreement.DISABLED);
 	}
 
-	/** Records the agreement and switches manual review on or off (operators only, checked by the caller). */
+	/**
+	 * Records the agreement and switches manual review on or off (operators only, checked
+	 * by the caller).
+	 */
 	@Transactional
 	public ManualReviewAgreement saveAgreement(long tenantUid, ManualReviewAgreement agreement) {
 		Tenant tenant = tenantByUid(tenantUid);
@@ -145,7 +152,10 @@ public class TenantDirectory {
 		return agreement;
 	}
 
-	/** Tenants a reviewer is assigned to; empty means unrestricted. Cached for {@value #KEY_TTL_SECONDS} s. */
+	/**
+	 * Tenants a reviewer is assigned to; empty means unrestricted. Cached for
+	 * {@value #KEY_TTL_SECONDS} s.
+	 */
 	public Set<Long> assignedTenants(long userId) {
 		Instant now = clock.instant();
 		Cached<Set<Long>> cached = assignmentCache.get(userId);
@@ -161,8 +171,8 @@ public class TenantDirectory {
 	}
 
 	/**
-	 * Creates a user. Tenant admins need exactly one tenant; reviewers may be limited to tenants; operators
-	 * are service-wide.
+	 * Creates a user. Tenant admins need exactly one tenant; reviewers may be limited to
+	 * tenants; operators are service-wide.
 	 */
 	@Transactional
 	public long createUser(String username, String password, Set<Role> roles, Set<Long> tenantUids) {
@@ -224,7 +234,9 @@ public class TenantDirectory {
 		return passwords.matches(password, hash);
 	}
 
-	/** Forgets cached keys and logins, e.g. after a key or password changed on this node. */
+	/**
+	 * Forgets cached keys and logins, e.g. after a key or password changed on this node.
+	 */
 	public void evictCaches() {
 		keyCache.clear();
 		loginCache.clear();
@@ -234,10 +246,12 @@ public class TenantDirectory {
 
 	private static String digest(String s) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (java.security.NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);
 		}
 	}
+
 }

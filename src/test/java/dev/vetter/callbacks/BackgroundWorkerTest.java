@@ -16,7 +16,10 @@ import dev.vetter.support.Api;
 import dev.vetter.support.IntegrationTest;
 import dev.vetter.tenancy.TenantDirectory;
 
-/** The worker as it runs in production: in the background, woken by enqueues. Closed after the class. */
+/**
+ * The worker as it runs in production: in the background, woken by enqueues. Closed after
+ * the class.
+ */
 @IntegrationTest
 @TestPropertySource(properties = { "vetter.security.allow-private-targets=true", "vetter.callbacks.worker.enabled=true",
 		"vetter.callbacks.worker.poll-interval=10s" })
@@ -44,9 +47,11 @@ class BackgroundWorkerTest {
 		long tenantId = tenants.tenantByUid(Api.TENANT_UID).id();
 		CallbackTarget target = callbacks.callbackTarget(receiver.url("/cb"), "seed", "SM3").orElseThrow();
 		receiver.verifyWith(Api.TENANT_UID, "seed", CryptType.SM3);
-		DeliveryId id = tx.execute(s -> callbacks.enqueue(tenantId, CallbackEvent.review("t1", "block", "{}").to(target)))
+		DeliveryId id = tx
+			.execute(s -> callbacks.enqueue(tenantId, CallbackEvent.review("t1", "block", "{}").to(target)))
 			.orElseThrow();
 		await().atMost(Duration.ofSeconds(5)).until(() -> receiver.arrivals().containsKey(id.toString()));
 		assertThat(receiver.badChecksums()).isZero();
 	}
+
 }

@@ -103,7 +103,10 @@ class CallbackDeliveryTest {
 
 		assertThat(receiver.received()).hasSize(2);
 		assertThat(receiver.badChecksums()).isZero();
-		Receiver.Received got = receiver.received().stream().filter(r -> r.deliveryId().equals(id.toString())).findFirst()
+		Receiver.Received got = receiver.received()
+			.stream()
+			.filter(r -> r.deliveryId().equals(id.toString()))
+			.findFirst()
 			.orElseThrow();
 		assertThat(got.path()).isEqualTo("/green/callback");
 		assertThat(got.contentType()).isEqualTo("application/x-www-form-urlencoded; charset=UTF-8");
@@ -122,7 +125,8 @@ class CallbackDeliveryTest {
 	@Test
 	void theTenantsFiltersSelectWhatIsSent() {
 		configure("""
-				{"url":"%s","cryptType":"SM3","types":["review"],"suggestions":["block"]}""".formatted(receiver.url("/cb")));
+				{"url":"%s","cryptType":"SM3","types":["review"],"suggestions":["block"]}"""
+			.formatted(receiver.url("/cb")));
 		assertThat(enqueue(CallbackEvent.machineScan("t1", "block", "{}"))).isEmpty();
 		assertThat(enqueue(CallbackEvent.review("t2", "pass", "{}"))).isEmpty();
 		assertThat(enqueue(CallbackEvent.review("t3", "block", "{}"))).isPresent();
@@ -149,24 +153,31 @@ class CallbackDeliveryTest {
 			assertThat(r.checksum()).isEqualTo(Checksum.of(CryptType.SM3, Api.TENANT_UID, "my_Seed_42", RESULT));
 		});
 		assertThat(receiver.badChecksums()).isZero();
-		assertThat(jdbc.sql("select count(*) from callback_deliveries where content like '%my_Seed_42%' or checksum is null")
-			.query(Long.class).single()).as("the request's seed is not stored").isZero();
+		assertThat(jdbc
+			.sql("select count(*) from callback_deliveries where content like '%my_Seed_42%' or checksum is null")
+			.query(Long.class)
+			.single()).as("the request's seed is not stored").isZero();
 	}
 
 	@Test
 	void badCallbacksAreRefusedAtRequestTime() {
 		assertThatThrownBy(() -> callbacks.callbackTarget("ftp://example.com/x", "seed", null))
-			.isInstanceOf(InvalidInput.class).hasMessageContaining("callback: URL must start with http");
+			.isInstanceOf(InvalidInput.class)
+			.hasMessageContaining("callback: URL must start with http");
 		assertThatThrownBy(() -> callbacks.callbackTarget("http://169.254.169.254/", "seed", null))
-			.isInstanceOf(InvalidInput.class).hasMessageContaining("metadata");
+			.isInstanceOf(InvalidInput.class)
+			.hasMessageContaining("metadata");
 		assertThatThrownBy(() -> callbacks.callbackTarget("https://example.com/cb", "bad seed!", null))
-			.isInstanceOf(InvalidInput.class).hasMessageContaining("seed must be 1-64 letters, digits or underscores");
+			.isInstanceOf(InvalidInput.class)
+			.hasMessageContaining("seed must be 1-64 letters, digits or underscores");
 		assertThatThrownBy(() -> callbacks.callbackTarget("https://example.com/cb", "x".repeat(65), null))
 			.isInstanceOf(InvalidInput.class);
 		assertThatThrownBy(() -> callbacks.callbackTarget("https://example.com/cb", null, null))
-			.isInstanceOf(InvalidInput.class).hasMessageContaining("seed is required");
+			.isInstanceOf(InvalidInput.class)
+			.hasMessageContaining("seed is required");
 		assertThatThrownBy(() -> callbacks.callbackTarget("https://example.com/cb", "s", "MD5"))
-			.isInstanceOf(InvalidInput.class).hasMessageContaining("SHA256 or SM3");
+			.isInstanceOf(InvalidInput.class)
+			.hasMessageContaining("SHA256 or SM3");
 		assertThat(callbacks.callbackTarget(null, null, null)).isEmpty();
 	}
 
@@ -205,7 +216,9 @@ class CallbackDeliveryTest {
 		List<String> outcomes = view.path("history").valueStream().map(a -> a.path("outcome").asString()).toList();
 		assertThat(outcomes).containsExactly("FAILED", "FAILED", "CONNECTION_FAILED", "TIMEOUT", "DELIVERED");
 		assertThat(view.path("history").get(1).path("error").asString()).contains("only HTTP 200");
-		assertThat(receiver.received()).hasSize(5).extracting(Receiver.Received::deliveryId).containsOnly(id.toString());
+		assertThat(receiver.received()).hasSize(5)
+			.extracting(Receiver.Received::deliveryId)
+			.containsOnly(id.toString());
 		assertThat(receiver.received()).extracting(Receiver.Received::attempt).containsExactly(1, 2, 3, 4, 5);
 		assertThat(receiver.badChecksums()).isZero();
 	}
@@ -235,7 +248,9 @@ class CallbackDeliveryTest {
 		assertThat(resent.json().path("status").asString()).isEqualTo("pending");
 		assertThat(worker.deliverDue()).isEqualTo(1);
 		assertThat(delivery(id).path("status").asString()).isEqualTo("delivered");
-		assertThat(receiver.received()).hasSize(17).extracting(Receiver.Received::deliveryId).containsOnly(id.toString());
+		assertThat(receiver.received()).hasSize(17)
+			.extracting(Receiver.Received::deliveryId)
+			.containsOnly(id.toString());
 	}
 
 	@Test
@@ -252,10 +267,12 @@ class CallbackDeliveryTest {
 		}
 		assertThat(delivery(id).path("status").asString()).isEqualTo("exhausted");
 		assertThat(attempts).isBetween(40, 70);
-		assertThat(delivery(id).path("history").valueStream()
-			.map(a -> java.time.Instant.parse(a.path("startedAt").asString())).max(java.util.Comparator.naturalOrder())
-			.orElseThrow()).isBefore(java.time.Instant.parse(delivery(id).path("createdAt").asString())
-				.plus(Duration.ofHours(24)));
+		assertThat(delivery(id).path("history")
+			.valueStream()
+			.map(a -> java.time.Instant.parse(a.path("startedAt").asString()))
+			.max(java.util.Comparator.naturalOrder())
+			.orElseThrow())
+			.isBefore(java.time.Instant.parse(delivery(id).path("createdAt").asString()).plus(Duration.ofHours(24)));
 	}
 
 	@Test
@@ -294,4 +311,5 @@ class CallbackDeliveryTest {
 		assertThat(delivery(id).path("status").asString()).isEqualTo("delivered");
 		assertThat(receiver.badChecksums()).isZero();
 	}
+
 }

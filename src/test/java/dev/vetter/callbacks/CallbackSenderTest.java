@@ -118,4 +118,5 @@ class CallbackSenderTest {
 		CallbackSender.Result r = sender(true, false).post("http://127.0.0.1:" + port + "/cb", Map.of(), BODY);
 		assertThat(r.outcome()).isEqualTo(Outcome.CONNECTION_FAILED);
 	}
+
 }

@@ -24,12 +24,14 @@ import dev.vetter.support.IntegrationTest;
 import dev.vetter.tenancy.TenantDirectory;
 
 /**
- * Deliveries per second to a local receiver and delay from enqueue (commit) to arrival, with the background
- * worker at its default settings. Run: {@code bench/callbacks/run.sh}. Prints a table.
+ * Deliveries per second to a local receiver and delay from enqueue (commit) to arrival,
+ * with the background worker at its default settings. Run:
+ * {@code bench/callbacks/run.sh}. Prints a table.
  */
 @Tag("bench")
 @IntegrationTest
-@TestPropertySource(properties = { "vetter.security.allow-private-targets=true", "vetter.callbacks.worker.enabled=true" })
+@TestPropertySource(
+		properties = { "vetter.security.allow-private-targets=true", "vetter.callbacks.worker.enabled=true" })
 @DirtiesContext
 class CallbacksBenchmark {
 
@@ -75,7 +77,9 @@ class CallbacksBenchmark {
 		}
 	}
 
-	/** One delivery per transaction at a fixed rate, as producers finishing tasks would. */
+	/**
+	 * One delivery per transaction at a fixed rate, as producers finishing tasks would.
+	 */
 	private void steady(int perSecond, Duration length) throws Exception {
 		try (Receiver receiver = new Receiver()) {
 			Map<String, Long> enqueued = new ConcurrentHashMap<>();
@@ -92,8 +96,10 @@ class CallbacksBenchmark {
 				}
 				int n = 100_000 + i;
 				producers.execute(() -> {
-					DeliveryId id = tx.execute(s -> callbacks.enqueue(tenantId,
-							CallbackEvent.machineScan("vi" + n, "pass", CONTENT.formatted(n, n)).to(target))).orElseThrow();
+					DeliveryId id = tx
+						.execute(s -> callbacks.enqueue(tenantId,
+								CallbackEvent.machineScan("vi" + n, "pass", CONTENT.formatted(n, n)).to(target)))
+						.orElseThrow();
 					enqueued.put(id.toString(), System.nanoTime());
 				});
 			}
@@ -104,7 +110,9 @@ class CallbacksBenchmark {
 		}
 	}
 
-	/** Many deliveries at once (100 per transaction): how fast the worker drains a queue. */
+	/**
+	 * Many deliveries at once (100 per transaction): how fast the worker drains a queue.
+	 */
 	private void burst(int total) {
 		try (Receiver receiver = new Receiver()) {
 			Map<String, Long> enqueued = new ConcurrentHashMap<>();
@@ -123,18 +131,22 @@ class CallbacksBenchmark {
 		first.close();
 		Map<String, Long> enqueued = new ConcurrentHashMap<>();
 		enqueueBatch(target, 300_000, total, 100, enqueued);
-		await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc.sql(
-				"select count(*) from callback_deliveries where status = 'PENDING' and attempts = 0").query(Long.class)
-			.single() == 0);
+		await().atMost(Duration.ofMinutes(2))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> jdbc.sql("select count(*) from callback_deliveries where status = 'PENDING' and attempts = 0")
+				.query(Long.class)
+				.single() == 0);
 		long failedAttempts = jdbc.sql("select count(*) from callback_attempts where outcome <> 'DELIVERED'")
-			.query(Long.class).single();
+			.query(Long.class)
+			.single();
 		try (Receiver receiver = new Receiver(port)) {
 			long back = System.nanoTime();
 			awaitAll(receiver, enqueued, Duration.ofMinutes(5));
 			long lastArrival = receiver.arrivals().values().stream().mapToLong(Long::longValue).max().orElseThrow();
 			double seconds = (lastArrival - back) / 1e9;
-			rows.add("| after an outage: %d queued, %d failed attempts, receiver back | %d | %.0f | (drained in %.2f s) | | |"
-				.formatted(total, failedAttempts, total, total / seconds, seconds));
+			rows.add(
+					"| after an outage: %d queued, %d failed attempts, receiver back | %d | %.0f | (drained in %.2f s) | | |"
+						.formatted(total, failedAttempts, total, total / seconds, seconds));
 		}
 	}
 
@@ -153,8 +165,10 @@ class CallbacksBenchmark {
 				List<DeliveryId> batch = new ArrayList<>();
 				for (int j = from; j < Math.min(total, from + perTx); j++) {
 					int n = offset + j;
-					batch.add(callbacks.enqueue(tenantId,
-							CallbackEvent.machineScan("vi" + n, "pass", CONTENT.formatted(n, n)).to(target)).orElseThrow());
+					batch.add(callbacks
+						.enqueue(tenantId,
+								CallbackEvent.machineScan("vi" + n, "pass", CONTENT.formatted(n, n)).to(target))
+						.orElseThrow());
 				}
 				return batch;
 			});
@@ -164,12 +178,14 @@ class CallbacksBenchmark {
 	}
 
 	private static void awaitAll(Receiver receiver, Map<String, Long> enqueued, Duration atMost) {
-		await().atMost(atMost).pollInterval(Duration.ofMillis(50))
+		await().atMost(atMost)
+			.pollInterval(Duration.ofMillis(50))
 			.until(() -> receiver.arrivals().keySet().containsAll(enqueued.keySet()));
 	}
 
 	private void report(String scenario, Receiver receiver, Map<String, Long> enqueued, long start) {
-		long[] delays = enqueued.entrySet().stream()
+		long[] delays = enqueued.entrySet()
+			.stream()
 			.mapToLong(e -> receiver.arrivals().get(e.getKey()) - e.getValue())
 			.sorted()
 			.toArray();
@@ -184,4 +200,5 @@ class CallbacksBenchmark {
 		int index = (int) Math.ceil(p * sorted.length) - 1;
 		return sorted[Math.max(0, index)] / 1e6;
 	}
+
 }

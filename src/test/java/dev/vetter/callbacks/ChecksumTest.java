@@ -35,7 +35,8 @@ class ChecksumTest {
 
 	@Test
 	void contentIsHashedAsUtf8() {
-		assertThat(Checksum.of(CryptType.SHA256, 1234567890123456L, "s", "{\"code\":200,\"msg\":\"OK\",\"taskId\":\"vi任务\"}"))
+		assertThat(Checksum.of(CryptType.SHA256, 1234567890123456L, "s",
+				"{\"code\":200,\"msg\":\"OK\",\"taskId\":\"vi任务\"}"))
 			.isEqualTo("f52586387ced0500c19e5c667ffe9cd1844b301e5e6d230bf2363fa469ab8990");
 	}
 
@@ -46,4 +47,5 @@ class ChecksumTest {
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> CryptType.of("MD5"))
 			.hasMessageContaining("SHA256 or SM3");
 	}
+
 }

@@ -38,4 +38,5 @@ class DefaultTargetGuardTest {
 			.isEqualTo(400);
 		assertThat(api.get("/v1/deliveries?status=lost").status()).isEqualTo(400);
 	}
+
 }

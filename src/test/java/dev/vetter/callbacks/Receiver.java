@@ -19,8 +19,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A real callback receiver on 127.0.0.1: records every POST (form fields and Vetter headers), checks each
- * request's checksum the way an Alibaba client does, and answers what the test scripts.
+ * A real callback receiver on 127.0.0.1: records every POST (form fields and Vetter
+ * headers), checks each request's checksum the way an Alibaba client does, and answers
+ * what the test scripts.
  */
 final class Receiver implements AutoCloseable {
 
@@ -69,7 +70,9 @@ final class Receiver implements AutoCloseable {
 		this(0);
 	}
 
-	/** On a given port (0: any free one), e.g. to come back where a stopped receiver was. */
+	/**
+	 * On a given port (0: any free one), e.g. to come back where a stopped receiver was.
+	 */
 	Receiver(int port) {
 		try {
 			server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1000);
@@ -124,10 +127,12 @@ final class Receiver implements AutoCloseable {
 		Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
 		String id = exchange.getRequestHeaders().getFirst("X-Vetter-Delivery-Id");
 		String attempt = exchange.getRequestHeaders().getFirst("X-Vetter-Attempt");
-		Received r = new Received(exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("Content-Type"),
-				id, exchange.getRequestHeaders().getFirst("X-Vetter-Event"), attempt == null ? 0 : Integer.parseInt(attempt),
-				form.get("checksum"), form.get("content"));
-		AtomicInteger current = id == null ? new AtomicInteger() : inFlight.computeIfAbsent(id, k -> new AtomicInteger());
+		Received r = new Received(exchange.getRequestURI().getPath(),
+				exchange.getRequestHeaders().getFirst("Content-Type"), id,
+				exchange.getRequestHeaders().getFirst("X-Vetter-Event"),
+				attempt == null ? 0 : Integer.parseInt(attempt), form.get("checksum"), form.get("content"));
+		AtomicInteger current = id == null ? new AtomicInteger()
+				: inFlight.computeIfAbsent(id, k -> new AtomicInteger());
 		if (current.incrementAndGet() > 1) {
 			overlaps.incrementAndGet();
 		}
@@ -186,4 +191,5 @@ final class Receiver implements AutoCloseable {
 		server.stop(0);
 		((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
 	}
+
 }

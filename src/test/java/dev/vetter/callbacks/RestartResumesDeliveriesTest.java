@@ -15,8 +15,9 @@ import dev.vetter.support.Await;
 import dev.vetter.tenancy.TenantDirectory;
 
 /**
- * Deliveries written before a stop are sent by the next process: a real second start of the application on
- * the same embedded database, the first one never having sent anything.
+ * Deliveries written before a stop are sent by the next process: a real second start of
+ * the application on the same embedded database, the first one never having sent
+ * anything.
  */
 class RestartResumesDeliveriesTest {
 
@@ -27,26 +28,30 @@ class RestartResumesDeliveriesTest {
 			String[] common = { "--server.port=0", "--vetter.embedded-db.data-dir=" + work.resolve("pgdata"),
 					"--vetter.security.master-key-file=" + work.resolve("master.key"),
 					"--vetter.bootstrap.tenant-uid=4242", "--vetter.bootstrap.access-key-id=LTAIrestart",
-					"--vetter.bootstrap.access-key-secret=restart-secret", "--vetter.security.allow-private-targets=true",
-					"--spring.main.banner-mode=off" };
+					"--vetter.bootstrap.access-key-secret=restart-secret",
+					"--vetter.security.allow-private-targets=true", "--spring.main.banner-mode=off" };
 
 			try (ConfigurableApplicationContext first = SpringApplication.run(VetterApplication.class,
 					with(common, "--vetter.callbacks.worker.enabled=false"))) {
 				long tenantId = first.getBean(TenantDirectory.class).tenantByUid(4242).id();
 				Callbacks callbacks = first.getBean(Callbacks.class);
-				CallbackTarget target = callbacks.callbackTarget(receiver.url("/cb"), "restart_seed", "SHA256").orElseThrow();
+				CallbackTarget target = callbacks.callbackTarget(receiver.url("/cb"), "restart_seed", "SHA256")
+					.orElseThrow();
 				first.getBean(TransactionTemplate.class).executeWithoutResult(status -> {
 					for (int i = 0; i < 5; i++) {
-						callbacks.enqueue(tenantId, CallbackEvent.review("txtRestart" + i, "block",
-								"{\"code\":200,\"taskId\":\"txtRestart" + i + "\"}").to(target));
+						callbacks.enqueue(tenantId,
+								CallbackEvent
+									.review("txtRestart" + i, "block",
+											"{\"code\":200,\"taskId\":\"txtRestart" + i + "\"}")
+									.to(target));
 					}
 				});
 			}
 			assertThat(receiver.received()).isEmpty();
 
 			receiver.verifyWith(4242, "restart_seed", CryptType.SHA256);
-			try (ConfigurableApplicationContext second = SpringApplication.run(VetterApplication.class,
-					with(common, "--vetter.callbacks.worker.enabled=true", "--vetter.callbacks.worker.poll-interval=100ms"))) {
+			try (ConfigurableApplicationContext second = SpringApplication.run(VetterApplication.class, with(common,
+					"--vetter.callbacks.worker.enabled=true", "--vetter.callbacks.worker.poll-interval=100ms"))) {
 				Await.until(receiver::received, received -> received.size() >= 5, "5 callbacks after the restart");
 			}
 			assertThat(receiver.received()).hasSize(5);
@@ -59,4 +64,5 @@ class RestartResumesDeliveriesTest {
 		System.arraycopy(more, 0, all, common.length, more.length);
 		return all;
 	}
+
 }

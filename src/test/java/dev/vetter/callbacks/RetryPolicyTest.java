@@ -51,6 +51,8 @@ class RetryPolicyTest {
 	void retryAfterRaisesTheDelayButNotPastTheCap() {
 		RetryPolicy p = RetryPolicy.perRequest();
 		assertThat(p.next(1, T0, T0, Duration.ofSeconds(120), random)).isEqualTo(Optional.of(T0.plusSeconds(120)));
-		assertThat(p.next(1, T0, T0, Duration.ofDays(2), random)).isEqualTo(Optional.of(T0.plus(Duration.ofMinutes(30))));
+		assertThat(p.next(1, T0, T0, Duration.ofDays(2), random))
+			.isEqualTo(Optional.of(T0.plus(Duration.ofMinutes(30))));
 	}
+
 }

@@ -21,8 +21,9 @@ import dev.vetter.support.Fixtures;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Results of the review service reach business servers by callback: per-request callbacks of human-only tasks
- * and the tenant's machineScan / review notifications of escalated scans, signed as Alibaba does.
+ * Results of the review service reach business servers by callback: per-request callbacks
+ * of human-only tasks and the tenant's machineScan / review notifications of escalated
+ * scans, signed as Alibaba does.
  */
 @CallbacksIntegrationTest
 class ReviewCallbacksTest {
@@ -52,8 +53,10 @@ class ReviewCallbacksTest {
 		Api reviewer = fx.reviewer(tenant.uid());
 		receiver.verifyWith(tenant.uid(), "req_Seed_1", CryptType.SM3);
 
-		JsonNode submitted = tenant.sdk().call(new TextAsyncManualScanRequest(), "{\"callback\":\"" + receiver.url("/cb")
-				+ "\",\"seed\":\"req_Seed_1\",\"cryptType\":\"SM3\",\"tasks\":[{\"dataId\":\"c1\",\"content\":\"you fool\"}]}").json();
+		JsonNode submitted = tenant.sdk()
+			.call(new TextAsyncManualScanRequest(), "{\"callback\":\"" + receiver.url("/cb")
+					+ "\",\"seed\":\"req_Seed_1\",\"cryptType\":\"SM3\",\"tasks\":[{\"dataId\":\"c1\",\"content\":\"you fool\"}]}")
+			.json();
 		String taskId = submitted.at("/data/0/taskId").asString();
 		long item = reviewer.post("/v1/review/claims", "").json().get("id").asLong();
 		reviewer.post("/v1/review/items/" + item + "/decision", "{\"suggestion\":\"block\",\"labels\":[\"abuse\"]}");
@@ -74,16 +77,24 @@ class ReviewCallbacksTest {
 		Fixtures fx = new Fixtures(port);
 		Fixtures.TenantKey tenant = fx.manualTenant(1, "[\"customized\"]");
 		Api reviewer = fx.reviewer(tenant.uid());
-		String seed = tenant.api().put("/v1/notifications", "{\"url\":\"" + receiver.url("/notify")
-				+ "\",\"cryptType\":\"SHA256\",\"types\":[\"machineScan\",\"review\"],\"suggestions\":[\"block\",\"review\",\"pass\"]}")
-			.json().get("seed").asString();
+		String seed = tenant.api()
+			.put("/v1/notifications", "{\"url\":\"" + receiver.url("/notify")
+					+ "\",\"cryptType\":\"SHA256\",\"types\":[\"machineScan\",\"review\"],\"suggestions\":[\"block\",\"review\",\"pass\"]}")
+			.json()
+			.get("seed")
+			.asString();
 		receiver.verifyWith(tenant.uid(), seed, CryptType.SHA256);
-		long lib = tenant.api().post("/v1/libraries", "{\"name\":\"watch\",\"kind\":\"TEXT\",\"action\":\"REVIEW\"}").json()
-			.get("id").asLong();
+		long lib = tenant.api()
+			.post("/v1/libraries", "{\"name\":\"watch\",\"kind\":\"TEXT\",\"action\":\"REVIEW\"}")
+			.json()
+			.get("id")
+			.asLong();
 		tenant.api().post("/v1/libraries/" + lib + "/entries", "{\"entries\":[\"gobbledygook\"]}");
 
-		JsonNode scan = tenant.sdk().call(new TextScanRequest(),
-				"{\"scenes\":[\"antispam\"],\"tasks\":[{\"dataId\":\"n1\",\"content\":\"pure gobbledygook\"}]}").json();
+		JsonNode scan = tenant.sdk()
+			.call(new TextScanRequest(),
+					"{\"scenes\":[\"antispam\"],\"tasks\":[{\"dataId\":\"n1\",\"content\":\"pure gobbledygook\"}]}")
+			.json();
 		String taskId = scan.at("/data/0/taskId").asString();
 		Receiver.Received machine = awaitCallbacks(1).get(0);
 		assertThat(machine.event()).isEqualTo("machineScan");
@@ -106,8 +117,10 @@ class ReviewCallbacksTest {
 	void unsafeCallbackIsRefusedAtRequestTime() {
 		Fixtures.TenantKey tenant = new Fixtures(port).manualTenant(1, "[\"abuse\"]");
 
-		JsonNode json = tenant.sdk().call(new TextAsyncManualScanRequest(),
-				"{\"callback\":\"http://169.254.169.254/latest\",\"seed\":\"s\",\"tasks\":[{\"content\":\"x\"}]}").json();
+		JsonNode json = tenant.sdk()
+			.call(new TextAsyncManualScanRequest(),
+					"{\"callback\":\"http://169.254.169.254/latest\",\"seed\":\"s\",\"tasks\":[{\"content\":\"x\"}]}")
+			.json();
 
 		assertThat(json.get("code").asInt()).isEqualTo(400);
 		assertThat(json.get("msg").asString()).contains("callback");
@@ -119,4 +132,5 @@ class ReviewCallbacksTest {
 			return receiver.received();
 		}, received -> received.size() >= n, n + " callbacks");
 	}
+
 }

@@ -40,11 +40,10 @@ class TargetGuardTest {
 		};
 	}
 
-	private final TargetGuard strict = new TargetGuard(false, dns(Map.of(
-			"public.example", List.of("93.184.216.34"),
-			"rebind.example", List.of("93.184.216.34", "10.1.2.3"),
-			"internal.example", List.of("192.168.1.10"),
-			"metadata.example", List.of("169.254.169.254"))));
+	private final TargetGuard strict = new TargetGuard(false,
+			dns(Map.of("public.example", List.of("93.184.216.34"), "rebind.example",
+					List.of("93.184.216.34", "10.1.2.3"), "internal.example", List.of("192.168.1.10"),
+					"metadata.example", List.of("169.254.169.254"))));
 
 	@ParameterizedTest
 	@ValueSource(strings = { "http://127.0.0.1/cb", "http://2130706433/cb", "http://10.0.0.1/cb",
@@ -53,7 +52,8 @@ class TargetGuardTest {
 			"http://[fd00::1]/cb", "http://[fe80::1]/cb", "http://0.0.0.0/cb", "http://localhost:8080/cb",
 			"http://api.localhost/cb", "http://100.64.0.1/cb" })
 	void refusesPrivateLoopbackLinkLocalAndMetadataAddressesByDefault(String url) {
-		assertThatThrownBy(() -> strict.check(url)).isInstanceOf(TargetRefused.class).hasMessageContaining("not allowed");
+		assertThatThrownBy(() -> strict.check(url)).isInstanceOf(TargetRefused.class)
+			.hasMessageContaining("not allowed");
 	}
 
 	@ParameterizedTest
@@ -75,15 +75,18 @@ class TargetGuardTest {
 	@Test
 	void refusesAHostnameResolvingToAPrivateAddress() {
 		assertThatThrownBy(() -> strict.resolve(URI.create("http://internal.example/cb")))
-			.isInstanceOf(TargetRefused.class).hasMessageContaining("192.168.1.10");
+			.isInstanceOf(TargetRefused.class)
+			.hasMessageContaining("192.168.1.10");
 		assertThatThrownBy(() -> strict.resolve(URI.create("http://metadata.example/cb")))
-			.isInstanceOf(TargetRefused.class).hasMessageContaining("metadata");
+			.isInstanceOf(TargetRefused.class)
+			.hasMessageContaining("metadata");
 	}
 
 	@Test
 	void refusesANameWithAnyPrivateAddressAmongPublicOnes() {
 		assertThatThrownBy(() -> strict.resolve(URI.create("http://rebind.example/cb")))
-			.isInstanceOf(TargetRefused.class).hasMessageContaining("10.1.2.3");
+			.isInstanceOf(TargetRefused.class)
+			.hasMessageContaining("10.1.2.3");
 	}
 
 	@Test
@@ -108,4 +111,5 @@ class TargetGuardTest {
 		assertThatThrownBy(() -> strict.resolve(URI.create("http://nowhere.example/cb")))
 			.isInstanceOf(UnknownHostException.class);
 	}
+
 }

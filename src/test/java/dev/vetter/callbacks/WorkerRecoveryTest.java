@@ -102,8 +102,9 @@ class WorkerRecoveryTest {
 		return tx.execute(s -> {
 			List<DeliveryId> ids = new ArrayList<>();
 			for (int i = 0; i < n; i++) {
-				ids.add(callbacks.enqueue(tenant, CallbackEvent.machineScan("task-" + i, "pass", "{\"n\":" + i + "}")
-					.to(target)).orElseThrow());
+				ids.add(callbacks
+					.enqueue(tenant, CallbackEvent.machineScan("task-" + i, "pass", "{\"n\":" + i + "}").to(target))
+					.orElseThrow());
 			}
 			return ids;
 		});
@@ -133,16 +134,18 @@ class WorkerRecoveryTest {
 		assertThat(receiver.received().stream().map(Receiver.Received::deliveryId).collect(Collectors.toSet()))
 			.isEqualTo(ids.stream().map(DeliveryId::toString).collect(Collectors.toSet()));
 		assertThat(receiver.overlaps()).isZero();
-		assertThat(jdbc.sql("select count(*) from callback_deliveries where status = 'DELIVERED'").query(Long.class).single())
-			.isEqualTo(300);
+		assertThat(jdbc.sql("select count(*) from callback_deliveries where status = 'DELIVERED'")
+			.query(Long.class)
+			.single()).isEqualTo(300);
 	}
 
 	@Test
 	void rowsOfAWorkerThatDiedComeBackWhenItsLeaseEnds() {
 		List<DeliveryId> ids = enqueue(5, tenantId);
-		// a worker claims the rows and dies (kill -9) before sending or reporting anything
-		List<Deliveries.Claimed> taken = tx.execute(s -> deliveries.claim(clock.instant(), clock.instant(), 10, 8, Set.of(),
-				List.of(), List.of(), properties.worker().lease(), "dead-worker"));
+		// a worker claims the rows and dies (kill -9) before sending or reporting
+		// anything
+		List<Deliveries.Claimed> taken = tx.execute(s -> deliveries.claim(clock.instant(), clock.instant(), 10, 8,
+				Set.of(), List.of(), List.of(), properties.worker().lease(), "dead-worker"));
 		assertThat(taken).hasSize(5);
 
 		assertThat(worker.deliverDue()).as("still leased to the dead worker").isZero();
@@ -159,14 +162,14 @@ class WorkerRecoveryTest {
 	@Test
 	void aZombieWorkerCannotOverwriteTheOutcomeOfTheWorkerThatTookOver() {
 		DeliveryId id = enqueue(1, tenantId).get(0);
-		List<Deliveries.Claimed> zombie = tx.execute(s -> deliveries.claim(clock.instant(), clock.instant(), 10, 8, Set.of(),
-				List.of(), List.of(), properties.worker().lease(), "zombie"));
+		List<Deliveries.Claimed> zombie = tx.execute(s -> deliveries.claim(clock.instant(), clock.instant(), 10, 8,
+				Set.of(), List.of(), List.of(), properties.worker().lease(), "zombie"));
 		mutableClock.shift(properties.worker().lease().plusSeconds(1));
 		assertThat(worker.deliverDue()).isEqualTo(1);
 
 		// the zombie wakes up and reports a failure for its stale claim
-		Deliveries.Completion stale = new Deliveries.Completion(zombie.get(0), clock.instant(), 5, 500, "FAILED", "late",
-				receiver.url("/cb"), "zombie", DeliveryStatus.PENDING, clock.instant(), null);
+		Deliveries.Completion stale = new Deliveries.Completion(zombie.get(0), clock.instant(), 5, 500, "FAILED",
+				"late", receiver.url("/cb"), "zombie", DeliveryStatus.PENDING, clock.instant(), null);
 		tx.executeWithoutResult(s -> deliveries.complete(List.of(stale)));
 		assertThat(callbacks(id).status()).isEqualTo(DeliveryStatus.DELIVERED);
 	}
@@ -183,8 +186,8 @@ class WorkerRecoveryTest {
 
 	@Test
 	void tenantsSeeOnlyTheirOwnDeliveries() {
-		Tenant other = tx.execute(s -> tenantsRepository.create(9_000_000_000_000_000L + System.nanoTime() % 1_000_000,
-				"Other"));
+		Tenant other = tx
+			.execute(s -> tenantsRepository.create(9_000_000_000_000_000L + System.nanoTime() % 1_000_000, "Other"));
 		DeliveryId theirs = enqueue(1, other.id()).get(0);
 		DeliveryId ours = enqueue(1, tenantId).get(0);
 		Api api = Api.tenant(port);
@@ -205,4 +208,5 @@ class WorkerRecoveryTest {
 
 	@Autowired
 	CallbackAdministration admin;
+
 }

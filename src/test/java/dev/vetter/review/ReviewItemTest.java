@@ -25,7 +25,8 @@ class ReviewItemTest {
 	void singleReviewIsFinal() {
 		ReviewItem item = held(7, 1, ReviewItem.Status.PENDING);
 
-		assertThat(item.decide(7, false, new Verdict("block", List.of("abuse"), "rude"), NOW)).isEqualTo(ReviewOutcome.FINAL);
+		assertThat(item.decide(7, false, new Verdict("block", List.of("abuse"), "rude"), NOW))
+			.isEqualTo(ReviewOutcome.FINAL);
 		assertThat(item.finalVerdict().labels()).containsExactly("abuse");
 		assertThat(item.status()).isEqualTo(ReviewItem.Status.DECIDED);
 	}
@@ -78,7 +79,8 @@ class ReviewItemTest {
 	void doubleReviewNeedsASecondReviewer() {
 		ReviewItem item = held(7, 2, ReviewItem.Status.PENDING);
 
-		assertThat(item.decide(7, false, new Verdict("block", List.of("porn"), null), NOW)).isEqualTo(ReviewOutcome.NEEDS_MORE);
+		assertThat(item.decide(7, false, new Verdict("block", List.of("porn"), null), NOW))
+			.isEqualTo(ReviewOutcome.NEEDS_MORE);
 		assertThat(item.status()).isEqualTo(ReviewItem.Status.PENDING);
 		assertThat(item.heldBy(7, NOW)).isFalse();
 	}
@@ -87,10 +89,12 @@ class ReviewItemTest {
 	void doubleReviewAgreementIsFinalWithTheUnionOfLabels() {
 		ReviewItem first = held(7, 2, ReviewItem.Status.PENDING);
 		first.decide(7, false, new Verdict("block", List.of("porn"), "a"), NOW);
-		ReviewItem second = new ReviewItem(1, 10, "txt1", "text", ReviewItem.Status.PENDING, 8L, NOW.plusSeconds(300), 2,
-				List.of("abuse", "porn"), List.of(new ReviewItem.Decision(7, new Verdict("block", List.of("porn"), "a"), false, NOW)));
+		ReviewItem second = new ReviewItem(1, 10, "txt1", "text", ReviewItem.Status.PENDING, 8L, NOW.plusSeconds(300),
+				2, List.of("abuse", "porn"),
+				List.of(new ReviewItem.Decision(7, new Verdict("block", List.of("porn"), "a"), false, NOW)));
 
-		assertThat(second.decide(8, false, new Verdict("block", List.of("abuse"), "b"), NOW)).isEqualTo(ReviewOutcome.FINAL);
+		assertThat(second.decide(8, false, new Verdict("block", List.of("abuse"), "b"), NOW))
+			.isEqualTo(ReviewOutcome.FINAL);
 		assertThat(second.finalVerdict().labels()).containsExactly("porn", "abuse");
 		assertThat(second.humanDecisions()).isEqualTo(2);
 	}
@@ -98,9 +102,11 @@ class ReviewItemTest {
 	@Test
 	void doubleReviewDisagreementEscalatesAndOnlyALeadDecides() {
 		ReviewItem item = new ReviewItem(1, 10, "txt1", "text", ReviewItem.Status.PENDING, 8L, NOW.plusSeconds(300), 2,
-				List.of("abuse"), List.of(new ReviewItem.Decision(7, new Verdict("pass", List.of(), null), false, NOW)));
+				List.of("abuse"),
+				List.of(new ReviewItem.Decision(7, new Verdict("pass", List.of(), null), false, NOW)));
 
-		assertThat(item.decide(8, false, new Verdict("block", List.of("abuse"), null), NOW)).isEqualTo(ReviewOutcome.ESCALATED);
+		assertThat(item.decide(8, false, new Verdict("block", List.of("abuse"), null), NOW))
+			.isEqualTo(ReviewOutcome.ESCALATED);
 		assertThat(item.status()).isEqualTo(ReviewItem.Status.ESCALATED);
 
 		ReviewItem escalatedHeldByReviewer = new ReviewItem(1, 10, "txt1", "text", ReviewItem.Status.ESCALATED, 9L,
@@ -111,4 +117,5 @@ class ReviewItemTest {
 			.isEqualTo(ReviewOutcome.FINAL);
 		assertThat(escalatedHeldByReviewer.finalVerdict().suggestion()).isEqualTo("pass");
 	}
+
 }

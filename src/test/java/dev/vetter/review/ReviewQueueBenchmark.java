@@ -26,17 +26,18 @@ import dev.vetter.tenancy.Role;
 import dev.vetter.tenancy.TenantDirectory;
 
 /**
- * Claim + decide throughput and claim latency with a large queue and many concurrent reviewers, on the
- * embedded PostgreSQL, through {@link ReviewWorkflow} (the code behind {@code POST /v1/review/claims} and
- * {@code .../decision}). Checks and prints double assignments. Not part of the normal test run:
+ * Claim + decide throughput and claim latency with a large queue and many concurrent
+ * reviewers, on the embedded PostgreSQL, through {@link ReviewWorkflow} (the code behind
+ * {@code POST /v1/review/claims} and {@code .../decision}). Checks and prints double
+ * assignments. Not part of the normal test run:
  *
  * <pre>
  * mvn -B test -Dsurefire.excludedGroups= -Dgroups=bench -Dtest=ReviewQueueBenchmark \
  *     -Dbench.items=1000000 -Dbench.reviewers=50 -Dbench.seconds=30 [-Dbench.rate=500]
- * </pre>
- * Without {@code bench.rate} every reviewer claims again the moment it decided (closed loop: the
- * maximum throughput, latency inflated by queueing); with it, the reviewers together offer that many
- * decisions per second and claim latency is counted from each scheduled start.
+ * </pre> Without {@code bench.rate} every reviewer claims again the moment it decided
+ * (closed loop: the maximum throughput, latency inflated by queueing); with it, the
+ * reviewers together offer that many decisions per second and claim latency is counted
+ * from each scheduled start.
  */
 @Tag("bench")
 @IntegrationTest
@@ -59,19 +60,25 @@ class ReviewQueueBenchmark {
 		int reviewers = Integer.getInteger("bench.reviewers", 50);
 		int seconds = Integer.getInteger("bench.seconds", 30);
 		int warmup = Integer.getInteger("bench.warmup", 10);
-		// 0: closed loop (every reviewer claims again at once: maximum throughput); otherwise the total
-		// decisions/s offered, spread evenly over the reviewers, latency counted from the scheduled start
+		// 0: closed loop (every reviewer claims again at once: maximum throughput);
+		// otherwise the total
+		// decisions/s offered, spread evenly over the reviewers, latency counted from the
+		// scheduled start
 		double rate = Double.parseDouble(System.getProperty("bench.rate", "0"));
 
 		long tenantId = directory.createTenant(null, "bench").tenant().id();
 		long started = System.nanoTime();
-		jdbc.sql("""
-				insert into review_items (tenant_id, task_id, kind, content, criteria, allowed_labels, priority, deadline,
-				  required_reviews, status, created_at)
-				select :t, 'bench' || g, 'text', '{"text":"benchmark item"}'::jsonb, '', array['abuse'], g % 3,
-				  now() + (g % 100000) * interval '1 second', 1, 'PENDING', now()
-				from generate_series(1, :n) g
-				""").param("t", tenantId).param("n", items).update();
+		jdbc.sql(
+				"""
+						insert into review_items (tenant_id, task_id, kind, content, criteria, allowed_labels, priority, deadline,
+						  required_reviews, status, created_at)
+						select :t, 'bench' || g, 'text', '{"text":"benchmark item"}'::jsonb, '', array['abuse'], g % 3,
+						  now() + (g % 100000) * interval '1 second', 1, 'PENDING', now()
+						from generate_series(1, :n) g
+						""")
+			.param("t", tenantId)
+			.param("n", items)
+			.update();
 		jdbc.sql("analyze review_items").update();
 		long loadMs = (System.nanoTime() - started) / 1_000_000;
 
@@ -102,11 +109,15 @@ class ReviewQueueBenchmark {
 			p += counts[i];
 		}
 		Arrays.sort(all);
-		long dbDoubles = jdbc.sql("select count(*) from (select item_id from review_decisions group by item_id having count(*) > 1) d")
-			.query(Long.class).single();
+		long dbDoubles = jdbc
+			.sql("select count(*) from (select item_id from review_decisions group by item_id having count(*) > 1) d")
+			.query(Long.class)
+			.single();
 
-		System.out.printf("%n== Review queue benchmark (embedded PostgreSQL, %d cores) ==%n", Runtime.getRuntime().availableProcessors());
-		System.out.printf("| pending items | reviewers | load | seconds | decisions/s | claim p50 ms | claim p99 ms | double assignments |%n");
+		System.out.printf("%n== Review queue benchmark (embedded PostgreSQL, %d cores) ==%n",
+				Runtime.getRuntime().availableProcessors());
+		System.out.printf(
+				"| pending items | reviewers | load | seconds | decisions/s | claim p50 ms | claim p99 ms | double assignments |%n");
 		System.out.printf("|---|---|---|---|---|---|---|---|%n");
 		System.out.printf("| %,d | %d | %s | %.1f | %.0f | %.2f | %.2f | %d |%n", items, reviewers,
 				rate > 0 ? String.format("paced %.0f/s", rate) : "closed loop", elapsed, decisions / elapsed,
@@ -120,6 +131,7 @@ class ReviewQueueBenchmark {
 	interface Sink {
 
 		void accept(int reviewer, long[] claimNanos, int count);
+
 	}
 
 	private void run(List<Caller> callers, int seconds, double rate, Map<Long, Integer> claimedBy, AtomicLong doubles,
@@ -143,7 +155,8 @@ class ReviewQueueBenchmark {
 							if (next > a) {
 								java.util.concurrent.locks.LockSupport.parkNanos(next - a);
 							}
-							a = next; // latency from the scheduled start: no coordinated omission
+							a = next; // latency from the scheduled start: no coordinated
+										// omission
 							next += period;
 						}
 						var item = workflow.claim(caller);
@@ -179,4 +192,5 @@ class ReviewQueueBenchmark {
 		}
 		return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
 	}
+
 }

@@ -27,7 +27,10 @@ import dev.vetter.support.MutableClock;
 
 import tools.jackson.databind.JsonNode;
 
-/** The review queue over real HTTP and PostgreSQL: leases, races, double review, escalation, isolation. */
+/**
+ * The review queue over real HTTP and PostgreSQL: leases, races, double review,
+ * escalation, isolation.
+ */
 @IntegrationTest
 class ReviewQueueTest {
 
@@ -45,7 +48,12 @@ class ReviewQueueTest {
 	private List<String> submitTexts(Fixtures.TenantKey tenant, int n) {
 		StringBuilder tasks = new StringBuilder();
 		for (int i = 0; i < n; i++) {
-			tasks.append(i == 0 ? "" : ",").append("{\"dataId\":\"d").append(i).append("\",\"content\":\"text number ").append(i).append("\"}");
+			tasks.append(i == 0 ? "" : ",")
+				.append("{\"dataId\":\"d")
+				.append(i)
+				.append("\",\"content\":\"text number ")
+				.append(i)
+				.append("\"}");
 		}
 		JsonNode r = tenant.api().post("/v1/manual-reviews", "{\"kind\":\"text\",\"tasks\":[" + tasks + "]}").json();
 		List<String> ids = new ArrayList<>();
@@ -73,8 +81,8 @@ class ReviewQueueTest {
 		Api.Response late = alice.post("/v1/review/items/" + claimed.get("id").asLong() + "/decision",
 				"{\"suggestion\":\"pass\",\"labels\":[]}");
 		assertThat(late.status()).isEqualTo(409);
-		assertThat(bob.post("/v1/review/items/" + taken.get("id").asLong() + "/decision", "{\"suggestion\":\"pass\"}").status())
-			.isEqualTo(200);
+		assertThat(bob.post("/v1/review/items/" + taken.get("id").asLong() + "/decision", "{\"suggestion\":\"pass\"}")
+			.status()).isEqualTo(200);
 	}
 
 	@Test
@@ -90,11 +98,10 @@ class ReviewQueueTest {
 		JsonNode again = alice.post("/v1/review/claims", "").json();
 
 		assertThat(again.get("id").asLong()).isEqualTo(first.get("id").asLong());
-		assertThat(Instant.parse(again.get("leaseUntil").asString()))
-			.isEqualTo(Instant.parse("2026-11-24T12:09:00Z"));
+		assertThat(Instant.parse(again.get("leaseUntil").asString())).isEqualTo(Instant.parse("2026-11-24T12:09:00Z"));
 		clock.advance(Duration.ofMinutes(4));
-		assertThat(alice.post("/v1/review/items/" + first.get("id").asLong() + "/decision", "{\"suggestion\":\"pass\"}").status())
-			.isEqualTo(200);
+		assertThat(alice.post("/v1/review/items/" + first.get("id").asLong() + "/decision", "{\"suggestion\":\"pass\"}")
+			.status()).isEqualTo(200);
 	}
 
 	@Test
@@ -118,7 +125,8 @@ class ReviewQueueTest {
 					}
 					long id = r.json().get("id").asLong();
 					claimed.add(id);
-					assertThat(reviewer.post("/v1/review/items/" + id + "/decision", "{\"suggestion\":\"pass\"}").status())
+					assertThat(
+							reviewer.post("/v1/review/items/" + id + "/decision", "{\"suggestion\":\"pass\"}").status())
 						.isEqualTo(200);
 				}
 			});
@@ -141,12 +149,16 @@ class ReviewQueueTest {
 		Api b = fx.reviewer(tenant.uid());
 
 		long id = a.post("/v1/review/claims", "").json().get("id").asLong();
-		assertThat(a.post("/v1/review/items/" + id + "/decision", "{\"suggestion\":\"block\",\"labels\":[\"abuse\"]}").json()
-			.get("outcome").asString()).isEqualTo("NEEDS_MORE");
+		assertThat(a.post("/v1/review/items/" + id + "/decision", "{\"suggestion\":\"block\",\"labels\":[\"abuse\"]}")
+			.json()
+			.get("outcome")
+			.asString()).isEqualTo("NEEDS_MORE");
 		assertThat(a.post("/v1/review/claims", "").status()).as("the same reviewer never reviews twice").isEqualTo(204);
 		assertThat(b.post("/v1/review/claims", "").json().get("id").asLong()).isEqualTo(id);
-		assertThat(b.post("/v1/review/items/" + id + "/decision", "{\"suggestion\":\"block\",\"labels\":[\"porn\"]}").json()
-			.get("outcome").asString()).isEqualTo("FINAL");
+		assertThat(b.post("/v1/review/items/" + id + "/decision", "{\"suggestion\":\"block\",\"labels\":[\"porn\"]}")
+			.json()
+			.get("outcome")
+			.asString()).isEqualTo("FINAL");
 
 		JsonNode task = Await.audited(tenant.api(), taskId);
 		assertThat(task.at("/auditResult/suggestion").asString()).isEqualTo("block");
@@ -167,15 +179,21 @@ class ReviewQueueTest {
 		long id = a.post("/v1/review/claims", "").json().get("id").asLong();
 		a.post("/v1/review/items/" + id + "/decision", "{\"suggestion\":\"pass\"}");
 		b.post("/v1/review/claims", "");
-		assertThat(b.post("/v1/review/items/" + id + "/decision", "{\"suggestion\":\"block\",\"labels\":[\"abuse\"]}").json()
-			.get("outcome").asString()).isEqualTo("ESCALATED");
+		assertThat(b.post("/v1/review/items/" + id + "/decision", "{\"suggestion\":\"block\",\"labels\":[\"abuse\"]}")
+			.json()
+			.get("outcome")
+			.asString()).isEqualTo("ESCALATED");
 
 		assertThat(c.post("/v1/review/claims", "").status()).as("escalated items are for leads").isEqualTo(204);
 		JsonNode escalated = lead.post("/v1/review/claims", "").json();
 		assertThat(escalated.get("id").asLong()).isEqualTo(id);
 		assertThat(escalated.get("escalated").asBoolean()).isTrue();
-		assertThat(lead.post("/v1/review/items/" + id + "/decision", "{\"suggestion\":\"block\",\"labels\":[\"abuse\"],\"note\":\"insult\"}")
-			.json().get("outcome").asString()).isEqualTo("FINAL");
+		assertThat(lead
+			.post("/v1/review/items/" + id + "/decision",
+					"{\"suggestion\":\"block\",\"labels\":[\"abuse\"],\"note\":\"insult\"}")
+			.json()
+			.get("outcome")
+			.asString()).isEqualTo("FINAL");
 
 		JsonNode task = Await.audited(tenant.api(), taskId);
 		assertThat(task.at("/auditResult/suggestion").asString()).isEqualTo("block");
@@ -193,12 +211,15 @@ class ReviewQueueTest {
 		long id = a.post("/v1/review/claims", "").json().get("id").asLong();
 
 		assertThat(b.post("/v1/review/items/" + id + "/decision", "{\"suggestion\":\"pass\"}").status()).isEqualTo(409);
-		Api.Response badLabel = a.post("/v1/review/items/" + id + "/decision", "{\"suggestion\":\"block\",\"labels\":[\"porn\"]}");
+		Api.Response badLabel = a.post("/v1/review/items/" + id + "/decision",
+				"{\"suggestion\":\"block\",\"labels\":[\"porn\"]}");
 		assertThat(badLabel.status()).isEqualTo(400);
-		assertThat(a.post("/v1/review/items/" + id + "/decision", "{\"suggestion\":\"maybe\"}").status()).isEqualTo(400);
+		assertThat(a.post("/v1/review/items/" + id + "/decision", "{\"suggestion\":\"maybe\"}").status())
+			.isEqualTo(400);
 		assertThat(a.post("/v1/review/items/999999999/decision", "{\"suggestion\":\"pass\"}").status()).isEqualTo(404);
 		assertThat(a.post("/v1/review/items/" + id + "/decision", "{\"suggestion\":\"pass\"}").status()).isEqualTo(200);
-		Api.Response twice = a.post("/v1/review/items/" + id + "/decision", "{\"suggestion\":\"block\",\"labels\":[\"abuse\"]}");
+		Api.Response twice = a.post("/v1/review/items/" + id + "/decision",
+				"{\"suggestion\":\"block\",\"labels\":[\"abuse\"]}");
 		assertThat(twice.status()).isEqualTo(409);
 	}
 
@@ -229,9 +250,12 @@ class ReviewQueueTest {
 		Set<Long> seen = new HashSet<>();
 		JsonNode item = fx.reviewer(other.uid()).post("/v1/review/claims", "").json();
 		seen.add(item.get("id").asLong());
-		assertThat(reviewer.post("/v1/review/items/" + item.get("id").asLong() + "/decision", "{\"suggestion\":\"pass\"}")
-			.status()).isEqualTo(404);
+		assertThat(
+				reviewer.post("/v1/review/items/" + item.get("id").asLong() + "/decision", "{\"suggestion\":\"pass\"}")
+					.status())
+			.isEqualTo(404);
 		assertThat(item.get("criteria").asString()).isEqualTo("No insults.");
 		assertThat(item.at("/content/text").asString()).startsWith("text number");
 	}
+
 }

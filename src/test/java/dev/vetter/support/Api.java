@@ -34,8 +34,8 @@ public final class Api {
 
 	public Api(int port, String user, String password) {
 		this.base = "http://127.0.0.1:" + port;
-		this.authorization = "Basic " + Base64.getEncoder()
-			.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+		this.authorization = "Basic "
+				+ Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 
 	public static Api tenant(int port) {
@@ -71,9 +71,9 @@ public final class Api {
 
 	private Response send(HttpRequest.Builder builder) {
 		try {
-			HttpResponse<String> r = HTTP.send(builder.header("Authorization", authorization)
-				.header("Content-Type", "application/json")
-				.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> r = HTTP.send(
+					builder.header("Authorization", authorization).header("Content-Type", "application/json").build(),
+					HttpResponse.BodyHandlers.ofString());
 			return new Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
 		}
 		catch (IOException e) {
@@ -84,4 +84,5 @@ public final class Api {
 			throw new IllegalStateException(e);
 		}
 	}
+
 }

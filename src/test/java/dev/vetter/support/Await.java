@@ -31,4 +31,5 @@ public final class Await {
 		return until(() -> tenant.get("/v1/tasks/" + taskId).json(), t -> t.get("auditResult") != null,
 				"a human verdict on task " + taskId);
 	}
+
 }

@@ -6,7 +6,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import tools.jackson.databind.JsonNode;
 
-/** Creates isolated tenants and users through the operator API, so tests do not see each other's queues. */
+/**
+ * Creates isolated tenants and users through the operator API, so tests do not see each
+ * other's queues.
+ */
 public final class Fixtures {
 
 	private static final AtomicInteger SEQ = new AtomicInteger();
@@ -22,18 +25,22 @@ public final class Fixtures {
 	}
 
 	public TenantKey tenant() {
-		JsonNode t = Api.operator(port).post("/v1/admin/tenants", "{\"name\":\"fixture " + SEQ.incrementAndGet() + "\"}").json();
+		JsonNode t = Api.operator(port)
+			.post("/v1/admin/tenants", "{\"name\":\"fixture " + SEQ.incrementAndGet() + "\"}")
+			.json();
 		String id = t.get("accessKeyId").asString();
 		String secret = t.get("accessKeySecret").asString();
-		return new TenantKey(t.get("uid").asLong(), id, secret, new Api(port, id, secret), new GreenSdk(port, id, secret));
+		return new TenantKey(t.get("uid").asLong(), id, secret, new Api(port, id, secret),
+				new GreenSdk(port, id, secret));
 	}
 
 	/** A tenant with manual review on. */
 	public TenantKey manualTenant(int requiredReviews, String labelsJson) {
 		TenantKey t = tenant();
-		Api.Response r = Api.operator(port).put("/v1/admin/tenants/" + t.uid() + "/manual-review",
-				"{\"enabled\":true,\"dailyVolume\":1000,\"slaMinutes\":{\"text\":30},\"criteria\":\"No insults.\",\"labels\":"
-						+ labelsJson + ",\"requiredReviews\":" + requiredReviews + "}");
+		Api.Response r = Api.operator(port)
+			.put("/v1/admin/tenants/" + t.uid() + "/manual-review",
+					"{\"enabled\":true,\"dailyVolume\":1000,\"slaMinutes\":{\"text\":30},\"criteria\":\"No insults.\",\"labels\":"
+							+ labelsJson + ",\"requiredReviews\":" + requiredReviews + "}");
 		assertThat(r.status()).as(r.body()).isEqualTo(200);
 		return t;
 	}
@@ -46,8 +53,9 @@ public final class Fixtures {
 			tenants.append(i == 0 ? "" : ",").append(tenantUids[i]);
 		}
 		tenants.append(']');
-		Api.Response r = Api.operator(port).post("/v1/admin/users", "{\"username\":\"" + name
-				+ "\",\"password\":\"password-123\",\"roles\":" + rolesJson + ",\"tenants\":" + tenants + "}");
+		Api.Response r = Api.operator(port)
+			.post("/v1/admin/users", "{\"username\":\"" + name + "\",\"password\":\"password-123\",\"roles\":"
+					+ rolesJson + ",\"tenants\":" + tenants + "}");
 		assertThat(r.status()).as(r.body()).isEqualTo(201);
 		return new Api(port, name, "password-123");
 	}
@@ -59,4 +67,5 @@ public final class Fixtures {
 	public Api lead(long... tenantUids) {
 		return user("[\"REVIEWER\",\"LEAD\"]", tenantUids);
 	}
+
 }

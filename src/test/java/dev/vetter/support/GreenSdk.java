@@ -22,8 +22,9 @@ import com.aliyuncs.regions.ProductDomain;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Calls Vetter through Alibaba's own SDK (aliyun-java-sdk-green 3.6.6 + core 4.7.10), pointed at the local
- * server, or lets a test take the request the SDK signed and send it (again, or altered) by hand.
+ * Calls Vetter through Alibaba's own SDK (aliyun-java-sdk-green 3.6.6 + core 4.7.10),
+ * pointed at the local server, or lets a test take the request the SDK signed and send it
+ * (again, or altered) by hand.
  */
 public final class GreenSdk {
 
@@ -113,4 +114,5 @@ public final class GreenSdk {
 		request.setSysEndpoint(endpoint);
 		request.setHttpContent(json.getBytes(StandardCharsets.UTF_8), "UTF-8", FormatType.JSON);
 	}
+
 }

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that follows real time plus an offset the test sets, or stands still when frozen. */
+/**
+ * A clock that follows real time plus an offset the test sets, or stands still when
+ * frozen.
+ */
 public final class MutableClock extends Clock {
 
 	private volatile Duration offset = Duration.ZERO;
@@ -50,4 +53,5 @@ public final class MutableClock extends Clock {
 		Instant f = frozen;
 		return f != null ? f : Instant.now().plus(offset);
 	}
+
 }

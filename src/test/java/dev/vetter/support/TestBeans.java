@@ -12,4 +12,5 @@ public class TestBeans {
 	MutableClock mutableClock() {
 		return new MutableClock();
 	}
+
 }

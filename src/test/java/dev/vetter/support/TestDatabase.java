@@ -19,7 +19,9 @@ public final class TestDatabase {
 		if (postgres == null) {
 			try {
 				Path dir = Files.createTempDirectory("vetter-test-pg");
-				postgres = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(true)
+				postgres = EmbeddedPostgres.builder()
+					.setDataDirectory(dir)
+					.setCleanDataDirectory(true)
 					.setServerConfig("max_connections", "300")
 					.setServerConfig("fsync", "off")
 					.start();
@@ -28,9 +30,12 @@ public final class TestDatabase {
 				throw new UncheckedIOException(e);
 			}
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-				// shutdown hooks run concurrently: let Spring close the cached test contexts first, so they
+				// shutdown hooks run concurrently: let Spring close the cached test
+				// contexts first, so they
 				// do not wait on a database that is already gone
-				Thread.getAllStackTraces().keySet().stream()
+				Thread.getAllStackTraces()
+					.keySet()
+					.stream()
 					.filter(t -> t.getName().equals("SpringApplicationShutdownHook"))
 					.forEach(t -> {
 						try {
@@ -50,4 +55,5 @@ public final class TestDatabase {
 		}
 		return postgres.getJdbcUrl("postgres", "postgres");
 	}
+
 }

@@ -18,11 +18,11 @@ import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
- * The ACS ROA signature of Green API 1.0 (spec section 2.1), as aliyun-java-sdk-core computes it:
- * <pre>
+ * The ACS ROA signature of Green API 1.0 (spec section 2.1), as aliyun-java-sdk-core
+ * computes it: <pre>
  * METHOD\nAccept\nContent-MD5\nContent-Type\nDate\n + sorted "x-acs-name:value\n" lines + path[?sorted decoded query]
- * </pre>
- * signed with HMAC-SHA1 (or HMAC-SM3) under the AccessKeySecret, Base64-encoded. Pure functions.
+ * </pre> signed with HMAC-SHA1 (or HMAC-SM3) under the AccessKeySecret, Base64-encoded.
+ * Pure functions.
  */
 final class AcsSignature {
 
@@ -46,7 +46,10 @@ final class AcsSignature {
 		return sb.toString();
 	}
 
-	/** The doc formula's variant with a blank line between headers and resource; accepted as a safety net. */
+	/**
+	 * The doc formula's variant with a blank line between headers and resource; accepted
+	 * as a safety net.
+	 */
 	static String docVariant(Signed s) {
 		String sts = stringToSign(s);
 		String resource = canonicalResource(s.path(), s.rawQuery());
@@ -150,4 +153,5 @@ final class AcsSignature {
 	private static String nz(String s) {
 		return s == null ? "" : s;
 	}
+
 }

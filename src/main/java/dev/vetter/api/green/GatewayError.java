@@ -1,17 +1,20 @@
 package dev.vetter.api.green;
 
 /**
- * A refusal at the gateway layer (before the service): answered with Alibaba's POP error body
- * {@code {"RequestId","HostId","Code","Message"}} and a real HTTP 4xx/5xx status.
+ * A refusal at the gateway layer (before the service): answered with Alibaba's POP error
+ * body {@code {"RequestId","HostId","Code","Message"}} and a real HTTP 4xx/5xx status.
  */
 enum GatewayError {
 
-	INCOMPLETE_SIGNATURE(400, "IncompleteSignature", "The request signature does not conform to Aliyun standards: send Authorization: acs <AccessKeyId>:<Signature>."),
+	INCOMPLETE_SIGNATURE(400, "IncompleteSignature",
+			"The request signature does not conform to Aliyun standards: send Authorization: acs <AccessKeyId>:<Signature>."),
 	ACCESS_KEY_NOT_FOUND(404, "InvalidAccessKeyId.NotFound", "Specified access key is not found."),
 	ACCESS_KEY_INACTIVE(403, "InvalidAccessKeyId.Inactive", "Specified access key is disabled."),
-	UNSUPPORTED_VERSION(400, "InvalidAction.NotFound", "Specified api is not found, please check your url and method; x-acs-version must be 2018-05-09."),
+	UNSUPPORTED_VERSION(400, "InvalidAction.NotFound",
+			"Specified api is not found, please check your url and method; x-acs-version must be 2018-05-09."),
 	UNKNOWN_ACTION(404, "InvalidAction.NotFound", "Specified api is not found, please check your url and method."),
-	UNSUPPORTED_SIGNATURE_METHOD(400, "InvalidSignatureMethod", "Specified signature method is not supported: use HMAC-SHA1 or HMAC-SM3."),
+	UNSUPPORTED_SIGNATURE_METHOD(400, "InvalidSignatureMethod",
+			"Specified signature method is not supported: use HMAC-SHA1 or HMAC-SM3."),
 	DATE_MISSING(400, "InvalidTimeStamp.Format", "Specified Date header is missing or not an RFC 1123 GMT date."),
 	DATE_EXPIRED(400, "InvalidTimeStamp.Expired", "Specified time stamp or date value is expired."),
 	NONCE_MISSING(400, "MissingSignatureNonce", "x-acs-signature-nonce is mandatory for this action."),
@@ -33,4 +36,5 @@ enum GatewayError {
 		this.code = code;
 		this.message = message;
 	}
+
 }

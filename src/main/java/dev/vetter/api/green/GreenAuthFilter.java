@@ -37,10 +37,12 @@ import dev.vetter.tenancy.TenantDirectory;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Authenticates {@code /green/**} exactly as Alibaba's gateway does for ROA requests: {@code Authorization:
- * acs AK:signature}, {@code x-acs-version: 2018-05-09}, Content-MD5 (or x-acs-content-sm3 for HMAC-SM3),
- * {@code Date} within the allowed skew, each nonce once, then the signature. Refusals get the POP error body
- * with a 4xx status. The verified body is handed on to the controllers.
+ * Authenticates {@code /green/**} exactly as Alibaba's gateway does for ROA requests:
+ * {@code Authorization:
+ * acs AK:signature}, {@code x-acs-version: 2018-05-09}, Content-MD5 (or x-acs-content-sm3
+ * for HMAC-SM3), {@code Date} within the allowed skew, each nonce once, then the
+ * signature. Refusals get the POP error body with a 4xx status. The verified body is
+ * handed on to the controllers.
  */
 class GreenAuthFilter extends OncePerRequestFilter {
 
@@ -135,13 +137,13 @@ class GreenAuthFilter extends OncePerRequestFilter {
 			refuse(response, requestId, GatewayError.NONCE_MISSING, null);
 			return;
 		}
-		AcsSignature.Signed signed = new AcsSignature.Signed(request.getMethod(), request.getHeader("Accept"), contentMd5,
-				request.getHeader("Content-Type"), dateHeader, acsHeaders(request), request.getRequestURI(),
+		AcsSignature.Signed signed = new AcsSignature.Signed(request.getMethod(), request.getHeader("Accept"),
+				contentMd5, request.getHeader("Content-Type"), dateHeader, acsHeaders(request), request.getRequestURI(),
 				request.getQueryString());
 		String stringToSign = AcsSignature.stringToSign(signed);
 		String secret = key.get().secret();
-		if (!AcsSignature.matches(AcsSignature.sign(method, secret, stringToSign), signature)
-				&& !AcsSignature.matches(AcsSignature.sign(method, secret, AcsSignature.docVariant(signed)), signature)) {
+		if (!AcsSignature.matches(AcsSignature.sign(method, secret, stringToSign), signature) && !AcsSignature
+			.matches(AcsSignature.sign(method, secret, AcsSignature.docVariant(signed)), signature)) {
 			refuse(response, requestId, GatewayError.SIGNATURE_MISMATCH,
 					" server string to sign is:" + stringToSign.replace("\n", "#"));
 			return;
@@ -152,7 +154,8 @@ class GreenAuthFilter extends OncePerRequestFilter {
 				return;
 			}
 			case FULL -> {
-				log.warn("Nonce registry is full ({} entries); refusing requests until old nonces expire", nonces.size());
+				log.warn("Nonce registry is full ({} entries); refusing requests until old nonces expire",
+						nonces.size());
 				refuse(response, requestId, GatewayError.BUSY, null);
 				return;
 			}
@@ -169,7 +172,8 @@ class GreenAuthFilter extends OncePerRequestFilter {
 			return null;
 		}
 		InputStream in = request.getInputStream();
-		ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, (int) Math.max(0, request.getContentLengthLong())));
+		ByteArrayOutputStream out = new ByteArrayOutputStream(
+				Math.max(64, (int) Math.max(0, request.getContentLengthLong())));
 		byte[] buffer = new byte[8192];
 		long total = 0;
 		int n;
@@ -268,5 +272,7 @@ class GreenAuthFilter extends OncePerRequestFilter {
 		public long getContentLengthLong() {
 			return body.length;
 		}
+
 	}
+
 }

@@ -12,7 +12,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads and checks the common parts of Green request bodies, with Green's codes for what is wrong. */
+/**
+ * Reads and checks the common parts of Green request bodies, with Green's codes for what
+ * is wrong.
+ */
 final class GreenBody {
 
 	private GreenBody() {
@@ -47,7 +50,8 @@ final class GreenBody {
 	static List<String> scenes(JsonNode root, Set<String> supported) {
 		JsonNode node = root.get("scenes");
 		if (node == null || !node.isArray() || node.isEmpty()) {
-			throw new GreenRequestError(ProblemCode.VALIDATION_FAILED, "scenes must be a non-empty array, e.g. [\"antispam\"]");
+			throw new GreenRequestError(ProblemCode.VALIDATION_FAILED,
+					"scenes must be a non-empty array, e.g. [\"antispam\"]");
 		}
 		List<String> scenes = new ArrayList<>();
 		for (JsonNode scene : node) {
@@ -88,19 +92,27 @@ final class GreenBody {
 		return null;
 	}
 
-	/** The dataId as sent (any string), so a per-task error can echo it; format checked elsewhere. */
+	/**
+	 * The dataId as sent (any string), so a per-task error can echo it; format checked
+	 * elsewhere.
+	 */
 	static String dataIdRaw(JsonNode task) {
 		JsonNode dataId = task.get("dataId");
 		return dataId != null && dataId.isString() ? dataId.asString() : null;
 	}
 
-	/** {@code callback}, {@code seed} and {@code cryptType} of async and manual requests (checked by callbacks). */
+	/**
+	 * {@code callback}, {@code seed} and {@code cryptType} of async and manual requests
+	 * (checked by callbacks).
+	 */
 	static HumanReview.CallbackSpec callback(JsonNode root) {
 		return new HumanReview.CallbackSpec(optionalString(root, "callback"), optionalString(root, "seed"),
 				optionalString(root, "cryptType"));
 	}
 
-	/** A results/cancel body: an array of taskId strings, or of {"taskId": ...} objects. */
+	/**
+	 * A results/cancel body: an array of taskId strings, or of {"taskId": ...} objects.
+	 */
 	static List<String> taskIds(JsonMapper mapper, byte[] body, int max) {
 		JsonNode root;
 		try {
@@ -119,7 +131,8 @@ final class GreenBody {
 		for (JsonNode node : root) {
 			JsonNode id = node.isObject() ? node.get("taskId") : node;
 			if (id == null || !id.isString() || id.asString().isBlank() || id.asString().length() > 128) {
-				throw new GreenRequestError(ProblemCode.VALIDATION_FAILED, "each element is a taskId string or {\"taskId\": ...}");
+				throw new GreenRequestError(ProblemCode.VALIDATION_FAILED,
+						"each element is a taskId string or {\"taskId\": ...}");
 			}
 			ids.add(id.asString());
 		}
@@ -130,4 +143,5 @@ final class GreenBody {
 		JsonNode dataId = task.get("dataId");
 		return dataId != null && dataId.isString() ? dataId.asString() : null;
 	}
+
 }

@@ -3,7 +3,8 @@ package dev.vetter.api.green;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * An authenticated Green request: who signed it and the exact body bytes that were verified.
+ * An authenticated Green request: who signed it and the exact body bytes that were
+ * verified.
  */
 record GreenCall(long tenantId, String accessKeyId, String requestId, byte[] body) {
 

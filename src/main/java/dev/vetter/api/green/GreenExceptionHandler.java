@@ -14,7 +14,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import dev.vetter.platform.VetterException;
 
 /**
- * Green controllers answer HTTP 200 with the outcome in the envelope's {@code code}, as Alibaba does.
+ * Green controllers answer HTTP 200 with the outcome in the envelope's {@code code}, as
+ * Alibaba does.
  */
 @RestControllerAdvice(basePackageClasses = GreenExceptionHandler.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -38,4 +39,5 @@ class GreenExceptionHandler {
 		String requestId = call instanceof GreenCall c ? c.requestId() : RequestIds.next();
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Envelope.error(requestId, code, msg));
 	}
+
 }

@@ -21,4 +21,5 @@ class GreenFallbackController {
 		String requestId = call instanceof GreenCall c ? c.requestId() : RequestIds.next();
 		PopErrors.write(response, requestId, GatewayError.UNKNOWN_ACTION, null);
 	}
+
 }

@@ -19,8 +19,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Human-only review (spec section 4.2): {@code /green/{text|image|video|voice}/manual/asyncScan} queues every
- * task for people; {@code /green/{kind}/manual/scan/results} answers 280 until a human decided.
+ * Human-only review (spec section 4.2):
+ * {@code /green/{text|image|video|voice}/manual/asyncScan} queues every task for people;
+ * {@code /green/{kind}/manual/scan/results} answers 280 until a human decided.
  */
 @RestController
 @Tag(name = "Green API 1.0 (Alibaba-compatible)")
@@ -38,8 +39,10 @@ class GreenManualController {
 		this.properties = properties;
 	}
 
-	@PostMapping(path = { "/green/{kind:text|image|video|voice}/manual/asyncScan",
-			"/green/{kind:text|image|video|voice}/manual/asyncscan" }, produces = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping(
+			path = { "/green/{kind:text|image|video|voice}/manual/asyncScan",
+					"/green/{kind:text|image|video|voice}/manual/asyncscan" },
+			produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Human-only review: queue tasks for people (Alibaba *AsyncManualScan)")
 	Envelope submit(@PathVariable String kind, HttpServletRequest request) {
 		GreenCall call = GreenCall.of(request);
@@ -56,10 +59,12 @@ class GreenManualController {
 			}
 			manual.add(new HumanReview.ManualTask(GreenBody.dataIdRaw(task), text(task, "content"), text(task, "url")));
 		}
-		return Envelope.ok(call.requestId(), humanReview.submitHumanOnly(call.tenantId(), kind, bizType, manual, callback));
+		return Envelope.ok(call.requestId(),
+				humanReview.submitHumanOnly(call.tenantId(), kind, bizType, manual, callback));
 	}
 
-	@PostMapping(path = { "/green/{kind:text|image|video|voice}/manual/scan/results" }, produces = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping(path = { "/green/{kind:text|image|video|voice}/manual/scan/results" },
+			produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Human-only review results: 280 until a human decided, then the verdict with auditResult")
 	Envelope results(@PathVariable String kind, HttpServletRequest request) {
 		GreenCall call = GreenCall.of(request);

@@ -9,12 +9,12 @@ import org.springframework.util.unit.DataSize;
 /**
  * Limits of the Green adapter.
  *
- * @param maxBody       largest request body accepted (larger: HTTP 413 before any parsing)
- * @param maxTasks      tasks per request (more: code 589)
+ * @param maxBody largest request body accepted (larger: HTTP 413 before any parsing)
+ * @param maxTasks tasks per request (more: code 589)
  * @param maxTextLength characters per text task (more: task code 589)
- * @param clockSkew     how far the {@code Date} header may be from the server's clock
- * @param nonceCapacity how many nonces are remembered at most; past that, requests answer 503 until old
- *                      ones expire (protects memory under a flood)
+ * @param clockSkew how far the {@code Date} header may be from the server's clock
+ * @param nonceCapacity how many nonces are remembered at most; past that, requests answer
+ * 503 until old ones expire (protects memory under a flood)
  */
 @ConfigurationProperties("vetter.green")
 public record GreenProperties(@DefaultValue("4MB") DataSize maxBody, @DefaultValue("100") int maxTasks,

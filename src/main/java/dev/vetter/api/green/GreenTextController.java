@@ -19,7 +19,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code POST /green/text/scan}: synchronous text moderation, Green API 1.0 section 1.2. */
+/**
+ * {@code POST /green/text/scan}: synchronous text moderation, Green API 1.0 section 1.2.
+ */
 @RestController
 @Tag(name = "Green API 1.0 (Alibaba-compatible)")
 class GreenTextController {
@@ -73,4 +75,5 @@ class GreenTextController {
 		}
 		return TaskResult.ofText(moderation.scan(tenantId, bizType, text, dataId, scenes), dataId, scenes);
 	}
+
 }

@@ -23,4 +23,5 @@ class GreenWebConfiguration {
 		registration.setOrder(10);
 		return registration;
 	}
+
 }

@@ -7,14 +7,14 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Remembers each {@code (AccessKeyId, x-acs-signature-nonce)} until the request's {@code Date} leaves the
- * accepted window, so a replayed request is refused. The Date is signed, so a replay falls in the same
- * expiry bucket as the original. Entries are 64-bit fingerprints in primitive
- * open-addressing sets, bucketed by the minute they expire in, so memory stays about 16 bytes per nonce
- * and expired minutes are dropped whole.
+ * Remembers each {@code (AccessKeyId, x-acs-signature-nonce)} until the request's
+ * {@code Date} leaves the accepted window, so a replayed request is refused. The Date is
+ * signed, so a replay falls in the same expiry bucket as the original. Entries are 64-bit
+ * fingerprints in primitive open-addressing sets, bucketed by the minute they expire in,
+ * so memory stays about 16 bytes per nonce and expired minutes are dropped whole.
  * <p>
- * Scope: one node. Behind a load balancer without affinity a replay to another node within the window is
- * not detected; see docs/operations.md.
+ * Scope: one node. Behind a load balancer without affinity a replay to another node
+ * within the window is not detected; see docs/operations.md.
  */
 final class NonceRegistry {
 
@@ -31,19 +31,21 @@ final class NonceRegistry {
 	}
 
 	enum Outcome {
+
 		FRESH, REPLAYED, FULL
+
 	}
 
 	/**
 	 * Records the nonce.
-	 *
 	 * @param expires when the request's Date stops being acceptable
-	 * @param now     the current time, to drop expired buckets
+	 * @param now the current time, to drop expired buckets
 	 */
 	Outcome register(String accessKeyId, String nonce, Instant expires, Instant now) {
 		evictBefore(now.getEpochSecond() / 60);
 		long fingerprint = fingerprint(accessKeyId, nonce);
-		// A replay carries the same signed Date, hence the same expiry minute: one bucket to look in.
+		// A replay carries the same signed Date, hence the same expiry minute: one bucket
+		// to look in.
 		long minute = expires.getEpochSecond() / 60 + 1;
 		if (size.get() >= capacity) {
 			Bucket existing = buckets.get(minute);
@@ -126,6 +128,7 @@ final class NonceRegistry {
 			}
 			return n;
 		}
+
 	}
 
 	private static final class LongSet {
@@ -173,5 +176,7 @@ final class NonceRegistry {
 				}
 			}
 		}
+
 	}
+
 }

@@ -15,8 +15,9 @@ final class PopErrors {
 		response.setStatus(error.status);
 		response.setContentType("application/json;charset=UTF-8");
 		String message = detail == null ? error.message : error.message + detail;
-		response.getWriter().write("{\"RequestId\":\"" + requestId + "\",\"HostId\":\"vetter\",\"Code\":\"" + error.code
-				+ "\",\"Message\":" + quote(message) + ",\"Recommend\":\"See docs/api.md#green-errors\"}");
+		response.getWriter()
+			.write("{\"RequestId\":\"" + requestId + "\",\"HostId\":\"vetter\",\"Code\":\"" + error.code
+					+ "\",\"Message\":" + quote(message) + ",\"Recommend\":\"See docs/api.md#green-errors\"}");
 	}
 
 	static String quote(String s) {
@@ -41,4 +42,5 @@ final class PopErrors {
 		}
 		return sb.append('"').toString();
 	}
+
 }

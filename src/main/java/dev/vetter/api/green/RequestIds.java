@@ -2,7 +2,9 @@ package dev.vetter.api.green;
 
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Request ids in Alibaba's shape (upper-case UUID), from a non-blocking random source. */
+/**
+ * Request ids in Alibaba's shape (upper-case UUID), from a non-blocking random source.
+ */
 final class RequestIds {
 
 	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
@@ -26,4 +28,5 @@ final class RequestIds {
 		}
 		return new String(out);
 	}
+
 }

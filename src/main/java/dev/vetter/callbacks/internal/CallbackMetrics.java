@@ -11,9 +11,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Meters of callback delivery: {@code vetter.callbacks.enqueued}, {@code .sent} (answered 200),
- * {@code .failed} (by outcome), {@code .retried}, {@code .exhausted}, {@code .latency} (one attempt) and
- * {@code .delay} (enqueue to delivery).
+ * Meters of callback delivery: {@code vetter.callbacks.enqueued}, {@code .sent} (answered
+ * 200), {@code .failed} (by outcome), {@code .retried}, {@code .exhausted},
+ * {@code .latency} (one attempt) and {@code .delay} (enqueue to delivery).
  */
 @Component
 public class CallbackMetrics {
@@ -28,23 +28,30 @@ public class CallbackMetrics {
 
 	CallbackMetrics(MeterRegistry meters) {
 		this.meters = meters;
-		this.retried = Counter.builder("vetter.callbacks.retried").description("failed attempts scheduled again")
+		this.retried = Counter.builder("vetter.callbacks.retried")
+			.description("failed attempts scheduled again")
 			.register(meters);
-		this.exhausted = Counter.builder("vetter.callbacks.exhausted").description("deliveries out of attempts")
+		this.exhausted = Counter.builder("vetter.callbacks.exhausted")
+			.description("deliveries out of attempts")
 			.register(meters);
-		this.delay = Timer.builder("vetter.callbacks.delay").description("from enqueue to delivery")
+		this.delay = Timer.builder("vetter.callbacks.delay")
+			.description("from enqueue to delivery")
 			.publishPercentiles(0.5, 0.99)
 			.register(meters);
 	}
 
 	public void enqueued(CallbackStream stream, Deliveries.Kind kind) {
-		meters.counter("vetter.callbacks.enqueued", "event", stream.wire(), "kind", kind.name().toLowerCase()).increment();
+		meters.counter("vetter.callbacks.enqueued", "event", stream.wire(), "kind", kind.name().toLowerCase())
+			.increment();
 	}
 
 	void attempted(Deliveries.Completion c) {
 		String outcome = c.outcome().toLowerCase();
-		Timer.builder("vetter.callbacks.latency").description("one delivery attempt").tag("outcome", outcome)
-			.register(meters).record(Duration.ofMillis(c.latencyMs()));
+		Timer.builder("vetter.callbacks.latency")
+			.description("one delivery attempt")
+			.tag("outcome", outcome)
+			.register(meters)
+			.record(Duration.ofMillis(c.latencyMs()));
 		if (c.outcome().equals("DELIVERED")) {
 			meters.counter("vetter.callbacks.sent", "event", c.claimed().stream().wire()).increment();
 			delay.record(Duration.between(c.claimed().roundStartedAt(), c.deliveredAt()));
@@ -58,4 +65,5 @@ public class CallbackMetrics {
 			}
 		}
 	}
+
 }

@@ -32,15 +32,15 @@ import dev.vetter.platform.net.TargetGuard;
 import dev.vetter.platform.net.TargetRefused;
 
 /**
- * A deliberately small HTTP/1.1 client for callbacks: one POST per connection ({@code Connection: close}),
- * status line and headers read, body mostly ignored.
+ * A deliberately small HTTP/1.1 client for callbacks: one POST per connection
+ * ({@code Connection: close}), status line and headers read, body mostly ignored.
  * <p>
- * Why not {@code java.net.http}: it resolves the host itself, so the address checked by the
- * {@link TargetGuard} and the address connected to could differ (DNS rebinding). Here the host is resolved
- * once by the guard and the socket connects to exactly the checked address; TLS still verifies the
- * certificate against the host name (SNI and endpoint identification). Every attempt has a hard deadline:
- * the socket is closed when it passes, whatever the receiver does (slow headers, trickled bytes, a full TCP
- * window).
+ * Why not {@code java.net.http}: it resolves the host itself, so the address checked by
+ * the {@link TargetGuard} and the address connected to could differ (DNS rebinding). Here
+ * the host is resolved once by the guard and the socket connects to exactly the checked
+ * address; TLS still verifies the certificate against the host name (SNI and endpoint
+ * identification). Every attempt has a hard deadline: the socket is closed when it
+ * passes, whatever the receiver does (slow headers, trickled bytes, a full TCP window).
  */
 public class CallbackSender {
 
@@ -57,7 +57,9 @@ public class CallbackSender {
 	}
 
 	public enum Outcome {
+
 		DELIVERED, FAILED, TIMEOUT, CONNECTION_FAILED, REFUSED
+
 	}
 
 	private record Answer(int status, String location, Duration retryAfter, String snippet) {
@@ -97,8 +99,8 @@ public class CallbackSender {
 	}
 
 	/**
-	 * POSTs a form body. Never throws for network trouble: every failure is a {@link Result} with a reason a
-	 * tenant can act on.
+	 * POSTs a form body. Never throws for network trouble: every failure is a
+	 * {@link Result} with a reason a tenant can act on.
 	 */
 	public Result post(String url, Map<String, String> headers, byte[] body) {
 		long deadline = System.nanoTime() + attemptTimeout.toNanos();
@@ -109,8 +111,8 @@ public class CallbackSender {
 				target = guard.resolve(uri);
 			}
 			catch (TargetRefused e) {
-				return new Result(Outcome.REFUSED, 0, (hop > 0 ? "redirect refused: " : "target refused: ") + e.getMessage(),
-						null, uri.toString());
+				return new Result(Outcome.REFUSED, 0,
+						(hop > 0 ? "redirect refused: " : "target refused: ") + e.getMessage(), null, uri.toString());
 			}
 			catch (UnknownHostException e) {
 				return new Result(Outcome.CONNECTION_FAILED, 0, "host " + uri.getHost() + " does not resolve", null,
@@ -145,7 +147,8 @@ public class CallbackSender {
 					continue;
 				}
 				catch (IllegalArgumentException e) {
-					return new Result(Outcome.FAILED, s, "HTTP " + s + ": invalid redirect location", null, uri.toString());
+					return new Result(Outcome.FAILED, s, "HTTP " + s + ": invalid redirect location", null,
+							uri.toString());
 				}
 			}
 			return new Result(Outcome.FAILED, s, reason(s, answer, redirect), answer.retryAfter(), uri.toString());
@@ -176,7 +179,8 @@ public class CallbackSender {
 	private Answer exchange(ResolvedTarget target, Map<String, String> headers, byte[] body, long deadline)
 			throws IOException {
 		Socket socket = connect(target.addresses(), target.port(), deadline);
-		ScheduledFuture<?> kill = watchdog.schedule(() -> closeQuietly(socket), remaining(deadline), TimeUnit.NANOSECONDS);
+		ScheduledFuture<?> kill = watchdog.schedule(() -> closeQuietly(socket), remaining(deadline),
+				TimeUnit.NANOSECONDS);
 		Socket s = socket;
 		try {
 			socket.setTcpNoDelay(true);
@@ -213,16 +217,16 @@ public class CallbackSender {
 			}
 			catch (IOException e) {
 				closeQuietly(socket);
-				last = e instanceof SocketTimeoutException ? new SocketTimeoutException("connect to " + address.getHostAddress()
-						+ " timed out") : e;
+				last = e instanceof SocketTimeoutException
+						? new SocketTimeoutException("connect to " + address.getHostAddress() + " timed out") : e;
 			}
 		}
 		throw last != null ? last : new SocketTimeoutException("no time left to connect");
 	}
 
 	private static Socket tls(Socket plain, ResolvedTarget target) throws IOException {
-		SSLSocket ssl = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(plain, target.host(),
-				target.port(), true);
+		SSLSocket ssl = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(plain,
+				target.host(), target.port(), true);
 		SSLParameters params = ssl.getSSLParameters();
 		params.setEndpointIdentificationAlgorithm("HTTPS");
 		if (target.host().indexOf(':') < 0 && !target.host().matches("[0-9.]+")) {
@@ -277,7 +281,8 @@ public class CallbackSender {
 			String value = h.substring(colon + 1).trim();
 			switch (name) {
 				case "location" -> location = value;
-				case "retry-after" -> retryAfter = value.matches("\\d{1,6}") ? Duration.ofSeconds(Long.parseLong(value)) : null;
+				case "retry-after" ->
+					retryAfter = value.matches("\\d{1,6}") ? Duration.ofSeconds(Long.parseLong(value)) : null;
 				case "content-length" -> contentLength = value.matches("\\d{1,12}") ? Long.parseLong(value) : -1;
 				default -> {
 				}
@@ -338,4 +343,5 @@ public class CallbackSender {
 			// closing anyway
 		}
 	}
+
 }

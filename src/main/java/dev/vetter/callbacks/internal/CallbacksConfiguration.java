@@ -23,4 +23,5 @@ class CallbacksConfiguration {
 			CallbacksProperties properties) {
 		return new DeliveryWorker(deliveries, notifications, tenants, sender, metrics, tx, clock, properties);
 	}
+
 }

@@ -29,7 +29,9 @@ import dev.vetter.callbacks.DeliveryStatus;
 public class Deliveries {
 
 	public enum Kind {
+
 		REQUEST, TENANT
+
 	}
 
 	public record NewDelivery(DeliveryId id, long tenantId, Kind kind, CallbackStream stream, String taskId,
@@ -40,9 +42,11 @@ public class Deliveries {
 	/**
 	 * A row a worker holds until {@code leaseUntil}.
 	 *
-	 * @param attempt          the number of the attempt about to be made
-	 * @param roundAttempt     its number within the current round (since creation or the last resend)
-	 * @param abandonedAttempt the previous holder's attempt number when its lease ran out, else 0
+	 * @param attempt the number of the attempt about to be made
+	 * @param roundAttempt its number within the current round (since creation or the last
+	 * resend)
+	 * @param abandonedAttempt the previous holder's attempt number when its lease ran
+	 * out, else 0
 	 */
 	public record Claimed(DeliveryId id, long tenantId, Kind kind, CallbackStream stream, String taskId, String content,
 			String url, String targetHost, CryptType cryptType, String checksum, int attempt, int roundAttempt,
@@ -56,17 +60,21 @@ public class Deliveries {
 
 	/** What one attempt did and what becomes of the row. */
 	public record Completion(Claimed claimed, Instant startedAt, int latencyMs, Integer httpStatus, String outcome,
-			String error, String url, String worker, DeliveryStatus status, Instant nextAttemptAt, Instant deliveredAt) {
+			String error, String url, String worker, DeliveryStatus status, Instant nextAttemptAt,
+			Instant deliveredAt) {
 	}
 
 	public enum ResendResult {
+
 		RESENT, NOT_FOUND, IN_FLIGHT
+
 	}
 
 	/*
-	 * Due rows, oldest first, skipping hosts this worker has saturated; at most as many rows per host as the
-	 * host has free slots here (perHost unless listed in hosts/free). FOR UPDATE SKIP LOCKED makes concurrent
-	 * claims disjoint; the lease (next_attempt_at moved to its end, lease_token set) keeps them disjoint after
+	 * Due rows, oldest first, skipping hosts this worker has saturated; at most as many
+	 * rows per host as the host has free slots here (perHost unless listed in
+	 * hosts/free). FOR UPDATE SKIP LOCKED makes concurrent claims disjoint; the lease
+	 * (next_attempt_at moved to its end, lease_token set) keeps them disjoint after
 	 * commit.
 	 */
 	private static final String CLAIM = """
@@ -135,12 +143,13 @@ public class Deliveries {
 	}
 
 	public void insert(NewDelivery d) {
-		jdbc.sql("""
-				insert into callback_deliveries (id, tenant_id, kind, stream, task_id, suggestion, content, url, target_host,
-				    crypt_type, checksum, status, round_started_at, next_attempt_at, created_at)
-				values (:id, :tenant, :kind, :stream, :task, :suggestion, :content, :url, :host,
-				    :crypt, :checksum, 'PENDING', :now, :now, :now)
-				""")
+		jdbc.sql(
+				"""
+						insert into callback_deliveries (id, tenant_id, kind, stream, task_id, suggestion, content, url, target_host,
+						    crypt_type, checksum, status, round_started_at, next_attempt_at, created_at)
+						values (:id, :tenant, :kind, :stream, :task, :suggestion, :content, :url, :host,
+						    :crypt, :checksum, 'PENDING', :now, :now, :now)
+						""")
 			.param("id", d.id().value())
 			.param("tenant", d.tenantId())
 			.param("kind", d.kind().name())
@@ -158,10 +167,9 @@ public class Deliveries {
 
 	/**
 	 * Claims rows due by {@code dueBy} for {@code lease} from {@code now}.
-	 *
 	 * @param saturated hosts not to claim for
-	 * @param hosts     hosts with fewer free slots than {@code perHost} ...
-	 * @param free      ... and their free slots
+	 * @param hosts hosts with fewer free slots than {@code perHost} ...
+	 * @param free ... and their free slots
 	 */
 	public List<Claimed> claim(Instant dueBy, Instant now, int limit, int perHost, Collection<String> saturated,
 			List<String> hosts, List<Integer> free, Duration lease, String worker) {
@@ -179,15 +187,18 @@ public class Deliveries {
 			.param("worker", worker)
 			.param("leaseUntil", ts(leaseUntil))
 			.query((rs, i) -> new Claimed(new DeliveryId(rs.getObject("id", UUID.class)), rs.getLong("tenant_id"),
-					Kind.valueOf(rs.getString("kind")), CallbackStream.of(rs.getString("stream")), rs.getString("task_id"),
-					rs.getString("content"), rs.getString("url"), rs.getString("target_host"),
+					Kind.valueOf(rs.getString("kind")), CallbackStream.of(rs.getString("stream")),
+					rs.getString("task_id"), rs.getString("content"), rs.getString("url"), rs.getString("target_host"),
 					CryptType.valueOf(rs.getString("crypt_type")), rs.getString("checksum"), rs.getInt("attempts"),
 					rs.getInt("round_attempts"), instant(rs, "round_started_at"), instant(rs, "created_at"), token,
 					leaseUntil, rs.getInt("abandoned")))
 			.list();
 	}
 
-	/** Writes the outcomes of attempts in one round trip per statement; fenced by each row's lease token. */
+	/**
+	 * Writes the outcomes of attempts in one round trip per statement; fenced by each
+	 * row's lease token.
+	 */
 	public void complete(List<Completion> completions) {
 		if (completions.isEmpty()) {
 			return;
@@ -197,7 +208,10 @@ public class Deliveries {
 		batch.batchUpdate(COMPLETE, rows);
 	}
 
-	/** Logs the attempts of workers whose lease ran out before they reported (crashed, or stalled). */
+	/**
+	 * Logs the attempts of workers whose lease ran out before they reported (crashed, or
+	 * stalled).
+	 */
 	public void abandoned(List<Claimed> claimed, Instant now) {
 		SqlParameterSource[] rows = claimed.stream()
 			.filter(c -> c.abandonedAttempt() > 0)
@@ -216,15 +230,15 @@ public class Deliveries {
 		}
 	}
 
-	/** Makes every waiting row of one host due now: the host answers again after failures, so its backlog drains. */
+	/**
+	 * Makes every waiting row of one host due now: the host answers again after failures,
+	 * so its backlog drains.
+	 */
 	public int releaseHost(String targetHost, Instant now) {
 		return jdbc.sql("""
 				update callback_deliveries set next_attempt_at = :now
 				where status = 'PENDING' and target_host = :host and lease_token is null and next_attempt_at > :now
-				""")
-			.param("host", targetHost)
-			.param("now", ts(now))
-			.update();
+				""").param("host", targetHost).param("now", ts(now)).update();
 	}
 
 	/** Points the tenant's pending notification deliveries at its new settings. */
@@ -266,8 +280,8 @@ public class Deliveries {
 			.param("id", id.value())
 			.param("t", tenantId)
 			.query((rs, i) -> new Delivery.Attempt(rs.getInt("attempt"), instant(rs, "started_at"),
-					(Integer) rs.getObject("latency_ms"), (Integer) rs.getObject("http_status"), rs.getString("outcome"),
-					rs.getString("error"), rs.getString("url")))
+					(Integer) rs.getObject("latency_ms"), (Integer) rs.getObject("http_status"),
+					rs.getString("outcome"), rs.getString("error"), rs.getString("url")))
 			.list();
 		return jdbc.sql(VIEW + " where tenant_id = :t and id = :id")
 			.param("t", tenantId)
@@ -277,19 +291,16 @@ public class Deliveries {
 	}
 
 	/**
-	 * Starts a new round for a delivered or exhausted delivery, or makes a waiting one due now. A row being
-	 * sent right now is left alone, so resend never causes a concurrent second send.
+	 * Starts a new round for a delivered or exhausted delivery, or makes a waiting one
+	 * due now. A row being sent right now is left alone, so resend never causes a
+	 * concurrent second send.
 	 */
 	public ResendResult resend(long tenantId, DeliveryId id, Instant now) {
 		int updated = jdbc.sql("""
 				update callback_deliveries
 				set status = 'PENDING', round_attempts = 0, round_started_at = :now, next_attempt_at = :now
 				where tenant_id = :t and id = :id and lease_token is null
-				""")
-			.param("t", tenantId)
-			.param("id", id.value())
-			.param("now", ts(now))
-			.update();
+				""").param("t", tenantId).param("id", id.value()).param("now", ts(now)).update();
 		if (updated > 0) {
 			return ResendResult.RESENT;
 		}
@@ -323,7 +334,8 @@ public class Deliveries {
 				rs.getString("kind").equals(Kind.REQUEST.name()), rs.getString("url"),
 				CryptType.valueOf(rs.getString("crypt_type")), DeliveryStatus.valueOf(rs.getString("status")),
 				rs.getInt("attempts"), instant(rs, "created_at"), instant(rs, "next_attempt_at"),
-				instant(rs, "delivered_at"), (Integer) rs.getObject("last_status"), rs.getString("last_error"), history);
+				instant(rs, "delivered_at"), (Integer) rs.getObject("last_status"), rs.getString("last_error"),
+				history);
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -334,4 +346,5 @@ public class Deliveries {
 	static OffsetDateTime ts(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
 	}
+
 }

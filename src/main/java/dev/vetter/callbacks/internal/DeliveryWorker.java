@@ -41,24 +41,29 @@ import dev.vetter.callbacks.internal.Deliveries.Kind;
 import dev.vetter.tenancy.TenantDirectory;
 
 /**
- * Sends due callback deliveries. Any number of workers (threads, nodes) share the outbox: rows are claimed
- * with {@code FOR UPDATE SKIP LOCKED} under a lease, so no delivery is sent by two workers at once, and a
- * dead worker's rows come back when its lease ends. Outcomes are written in batches.
+ * Sends due callback deliveries. Any number of workers (threads, nodes) share the outbox:
+ * rows are claimed with {@code FOR UPDATE SKIP LOCKED} under a lease, so no delivery is
+ * sent by two workers at once, and a dead worker's rows come back when its lease ends.
+ * Outcomes are written in batches.
  * <p>
  * Runs in the background when {@code vetter.callbacks.worker.enabled} (polling every
- * {@code poll-interval}, woken at once by enqueues on this node and by finished sends). Tests switch that off
- * and call {@link #deliverDue()}.
+ * {@code poll-interval}, woken at once by enqueues on this node and by finished sends).
+ * Tests switch that off and call {@link #deliverDue()}.
  * <p>
- * A slow receiver never blocks others: at most {@code per-host} deliveries per host:port are in flight here,
- * hosts at their limit are not claimed for, and every attempt has a hard deadline. When a host that was
- * failing answers 200 again, its waiting deliveries become due at once, so a backlog drains at full speed
- * instead of waiting out its backoff.
+ * A slow receiver never blocks others: at most {@code per-host} deliveries per host:port
+ * are in flight here, hosts at their limit are not claimed for, and every attempt has a
+ * hard deadline. When a host that was failing answers 200 again, its waiting deliveries
+ * become due at once, so a backlog drains at full speed instead of waiting out its
+ * backoff.
  */
 public class DeliveryWorker implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
-	/** What a claimed row needs besides itself to be sent: the checksum, or why it cannot be signed. */
+	/**
+	 * What a claimed row needs besides itself to be sent: the checksum, or why it cannot
+	 * be signed.
+	 */
 	private record Job(Claimed claimed, String checksum, String unsendable) {
 	}
 
@@ -116,10 +121,11 @@ public class DeliveryWorker implements SmartLifecycle {
 		this.requestPolicy = properties.retry().requestPolicy();
 		this.tenantPolicy = properties.retry().tenantPolicy();
 		if (settings.lease().compareTo(sender.attemptTimeout().multipliedBy(2)) < 0) {
-			throw new IllegalArgumentException("vetter.callbacks.worker.lease must be at least twice "
-					+ "vetter.callbacks.http.attempt-timeout");
+			throw new IllegalArgumentException(
+					"vetter.callbacks.worker.lease must be at least twice " + "vetter.callbacks.http.attempt-timeout");
 		}
-		this.workerId = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+		this.workerId = ManagementFactory.getRuntimeMXBean().getName() + "/"
+				+ UUID.randomUUID().toString().substring(0, 8);
 		AtomicInteger n = new AtomicInteger();
 		this.pool = Executors.newFixedThreadPool(settings.concurrency(), r -> {
 			Thread t = new Thread(r, "callback-sender-" + n.incrementAndGet());
@@ -133,9 +139,8 @@ public class DeliveryWorker implements SmartLifecycle {
 	}
 
 	/**
-	 * Attempts every delivery that is due now, once, and waits for the outcomes to be written. For tests and
-	 * operations; the background loop does the same continuously.
-	 *
+	 * Attempts every delivery that is due now, once, and waits for the outcomes to be
+	 * written. For tests and operations; the background loop does the same continuously.
 	 * @return the number of attempts made
 	 */
 	public int deliverDue() {
@@ -176,14 +181,17 @@ public class DeliveryWorker implements SmartLifecycle {
 	private List<Job> claim(Instant dueBy, int limit, Set<String> saturated, Map<String, Integer> freeByHost) {
 		List<Claimed> claimed = tx.execute(status -> {
 			List<Claimed> rows = deliveries.claim(dueBy, clock.instant(), limit, settings.perHost(), saturated,
-					new ArrayList<>(freeByHost.keySet()), new ArrayList<>(freeByHost.values()), settings.lease(), workerId);
+					new ArrayList<>(freeByHost.keySet()), new ArrayList<>(freeByHost.values()), settings.lease(),
+					workerId);
 			deliveries.abandoned(rows, clock.instant());
 			return rows;
 		});
 		if (claimed == null || claimed.isEmpty()) {
 			return List.of();
 		}
-		Set<Long> tenantIds = claimed.stream().filter(c -> c.kind() == Kind.TENANT).map(Claimed::tenantId)
+		Set<Long> tenantIds = claimed.stream()
+			.filter(c -> c.kind() == Kind.TENANT)
+			.map(Claimed::tenantId)
 			.collect(Collectors.toSet());
 		Map<Long, Notifications.Row> schemes = notifications.of(tenantIds);
 		List<Job> jobs = new ArrayList<>(claimed.size());
@@ -210,10 +218,13 @@ public class DeliveryWorker implements SmartLifecycle {
 			return completion(c, started, 0, new Result(Outcome.REFUSED, 0, job.unsendable(), null, c.url()));
 		}
 		if (started.plus(sender.attemptTimeout()).isAfter(c.leaseUntil())) {
-			// the lease would run out mid-send and another worker could take the row: do not send
-			return completion(c, started, 0, new Result(Outcome.TIMEOUT, 0, "not sent: the claim was held too long", null, c.url()));
+			// the lease would run out mid-send and another worker could take the row: do
+			// not send
+			return completion(c, started, 0,
+					new Result(Outcome.TIMEOUT, 0, "not sent: the claim was held too long", null, c.url()));
 		}
-		byte[] body = ("checksum=" + job.checksum() + "&content=" + URLEncoder.encode(c.content(), StandardCharsets.UTF_8))
+		byte[] body = ("checksum=" + job.checksum() + "&content="
+				+ URLEncoder.encode(c.content(), StandardCharsets.UTF_8))
 			.getBytes(StandardCharsets.US_ASCII);
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put("X-Vetter-Delivery-Id", c.id().toString());
@@ -244,7 +255,8 @@ public class DeliveryWorker implements SmartLifecycle {
 					r.finalUrl(), workerId, DeliveryStatus.EXHAUSTED, null, null);
 		}
 		RetryPolicy policy = c.kind() == Kind.REQUEST ? requestPolicy : tenantPolicy;
-		Instant next = policy.next(c.roundAttempt(), c.roundStartedAt(), now, r.retryAfter(), ThreadLocalRandom.current())
+		Instant next = policy
+			.next(c.roundAttempt(), c.roundStartedAt(), now, r.retryAfter(), ThreadLocalRandom.current())
 			.orElse(null);
 		String error = next == null ? r.error() + " (out of attempts)" : r.error();
 		return new Completion(c, started, latencyMs, status, r.outcome().name(), error, r.finalUrl(), workerId,
@@ -382,10 +394,12 @@ public class DeliveryWorker implements SmartLifecycle {
 			}
 			loop = null;
 		}
-		// outcomes of sends that finished while stopping; unfinished ones come back when their lease ends
+		// outcomes of sends that finished while stopping; unfinished ones come back when
+		// their lease ends
 		pool.shutdown();
 		try {
-			pool.awaitTermination(sender.attemptTimeout().toMillis() + 1000, java.util.concurrent.TimeUnit.MILLISECONDS);
+			pool.awaitTermination(sender.attemptTimeout().toMillis() + 1000,
+					java.util.concurrent.TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
@@ -413,4 +427,5 @@ public class DeliveryWorker implements SmartLifecycle {
 	public int getPhase() {
 		return Integer.MAX_VALUE - 1000;
 	}
+
 }

@@ -21,7 +21,9 @@ import dev.vetter.callbacks.CryptType;
 @Repository
 public class Notifications {
 
-	/** A stored scheme, seed included: only for signing and for the moment it is issued. */
+	/**
+	 * A stored scheme, seed included: only for signing and for the moment it is issued.
+	 */
 	public record Row(long tenantId, String url, String seed, CryptType cryptType, List<String> streams,
 			List<String> suggestions, Instant updatedAt) {
 
@@ -58,8 +60,8 @@ public class Notifications {
 	}
 
 	/**
-	 * Creates the tenant's scheme with {@code newSeed}, or changes an existing one and keeps its seed.
-	 *
+	 * Creates the tenant's scheme with {@code newSeed}, or changes an existing one and
+	 * keeps its seed.
 	 * @return true when it was created (and so {@code newSeed} is now the seed)
 	 */
 	public boolean put(long tenantId, String url, String newSeed, CryptType cryptType, List<String> streams,
@@ -104,4 +106,5 @@ public class Notifications {
 	static List<String> strings(Array array) throws SQLException {
 		return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
 	}
+
 }

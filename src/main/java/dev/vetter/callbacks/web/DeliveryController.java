@@ -44,4 +44,5 @@ class DeliveryController {
 	Delivery resend(Caller caller, @PathVariable String id) {
 		return admin.resend(NotificationController.tenant(caller), id);
 	}
+
 }

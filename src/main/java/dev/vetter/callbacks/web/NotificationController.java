@@ -81,4 +81,5 @@ class NotificationController {
 		}
 		return caller.tenantId();
 	}
+
 }

@@ -15,13 +15,16 @@ import dev.vetter.detection.TextHit;
 import dev.vetter.detection.TextTerm;
 
 /**
- * The built-in lexicons under {@code classpath:/lexicon/}: Vetter's own {@code vetter.tsv} plus the seed
- * lists converted from npm {@code cuss@2.2.0} (MIT) and {@code naughty-words@1.2.0} (CC-BY-4.0). Line format:
- * {@code label TAB severity TAB rate TAB term [TAB flags]}; see {@code lexicon/README.md}.
+ * The built-in lexicons under {@code classpath:/lexicon/}: Vetter's own
+ * {@code vetter.tsv} plus the seed lists converted from npm {@code cuss@2.2.0} (MIT) and
+ * {@code naughty-words@1.2.0} (CC-BY-4.0). Line format:
+ * {@code label TAB severity TAB rate TAB term [TAB flags]}; see
+ * {@code lexicon/README.md}.
  *
- * <p>Hits carry {@link TextHit.Origin#LEXICON} and a {@link TextTerm} whose source is
- * {@code "builtin:<file>"}. When several lists hold the same normalised term with the same label, the
- * strongest severity (then rate) wins.
+ * <p>
+ * Hits carry {@link TextHit.Origin#LEXICON} and a {@link TextTerm} whose source is
+ * {@code "builtin:<file>"}. When several lists hold the same normalised term with the
+ * same label, the strongest severity (then rate) wins.
  */
 final class BuiltinLexicon {
 
@@ -70,7 +73,8 @@ final class BuiltinLexicon {
 				}
 			}
 			return rows;
-		} catch (IOException e) {
+		}
+		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
 	}
@@ -128,7 +132,8 @@ final class BuiltinLexicon {
 				flag = flag.trim();
 				if (flag.startsWith("upgrade=")) {
 					e.upgradeCue = flag.substring("upgrade=".length());
-				} else if (flag.startsWith("only-with=")) {
+				}
+				else if (flag.startsWith("only-with=")) {
 					e.requiredCue = flag.substring("only-with=".length());
 				}
 			}
@@ -149,4 +154,5 @@ final class BuiltinLexicon {
 		}
 		return a.rate > b.rate;
 	}
+
 }

@@ -14,16 +14,18 @@ import dev.vetter.detection.TextTerm;
 import dev.vetter.detection.TextTermSet;
 
 /**
- * Terms compiled into one Aho-Corasick double-array trie (hankcs ACDAT) over their normalised, de-duplicated
- * form (see {@link NormalizedText}). Each automaton match is then verified:
+ * Terms compiled into one Aho-Corasick double-array trie (hankcs ACDAT) over their
+ * normalised, de-duplicated form (see {@link NormalizedText}). Each automaton match is
+ * then verified:
  * <ul>
- * <li><b>repeats</b>: every run of one char in the text must have the same length as in the term, or be an
- * elongation of three or more ("fuuuuck", "kiiiill", "killlll"), so "good" does not match "god" and "as"
- * does not match "ass"; at the ends of a CJK term a longer run is a plain substring match;</li>
- * <li><b>word boundaries</b>: a term that starts (ends) with a letter or digit of a script that uses spaces
- * must start (end) at a word boundary, so "Scunthorpe", "assassin", "cocktail" or "grape" do not match;
- * an English plural "-s"/"-es" is allowed after a term of three or more Latin letters; CJK and Thai
- * terms match anywhere.</li>
+ * <li><b>repeats</b>: every run of one char in the text must have the same length as in
+ * the term, or be an elongation of three or more ("fuuuuck", "kiiiill", "killlll"), so
+ * "good" does not match "god" and "as" does not match "ass"; at the ends of a CJK term a
+ * longer run is a plain substring match;</li>
+ * <li><b>word boundaries</b>: a term that starts (ends) with a letter or digit of a
+ * script that uses spaces must start (end) at a word boundary, so "Scunthorpe",
+ * "assassin", "cocktail" or "grape" do not match; an English plural "-s"/"-es" is allowed
+ * after a term of three or more Latin letters; CJK and Thai terms match anywhere.</li>
  * </ul>
  * Immutable and thread-safe.
  */
@@ -31,13 +33,21 @@ public final class CompiledTerms implements TextTermSet {
 
 	public static final CompiledTerms EMPTY = new CompiledTerms(new TreeMap<>());
 
-	/** Severity/rate that a caller-supplied term carries (the caller's policy decides the outcome). */
+	/**
+	 * Severity/rate that a caller-supplied term carries (the caller's policy decides the
+	 * outcome).
+	 */
 	static final double CUSTOM_RATE = 99.9;
 
-	/** keys whose every entry starts at a word start: walked as a trie from word starts only */
+	/**
+	 * keys whose every entry starts at a word start: walked as a trie from word starts
+	 * only
+	 */
 	private final Automaton<Entry[]> anchored;
+
 	/** the other keys (CJK, leading symbols): a full Aho-Corasick scan */
 	private final Automaton<Entry[]> floating;
+
 	private final int size;
 
 	private CompiledTerms(TreeMap<String, Entry[]> byKey) {
@@ -65,7 +75,10 @@ public final class CompiledTerms implements TextTermSet {
 		return a;
 	}
 
-	/** Compiles caller-supplied terms (hits carry {@link TextHit.Origin#TERMS}, severity BLOCK). */
+	/**
+	 * Compiles caller-supplied terms (hits carry {@link TextHit.Origin#TERMS}, severity
+	 * BLOCK).
+	 */
 	public static CompiledTerms compile(Collection<TextTerm> terms) {
 		List<Entry> entries = new ArrayList<>(terms.size());
 		for (TextTerm t : terms) {
@@ -102,7 +115,10 @@ public final class CompiledTerms implements TextTermSet {
 		return size;
 	}
 
-	/** Normalised key of a term as the automaton sees it ("" when it normalises to nothing). */
+	/**
+	 * Normalised key of a term as the automaton sees it ("" when it normalises to
+	 * nothing).
+	 */
 	static String keyOf(String term) {
 		return NormalizedText.fresh(term).dedupString();
 	}
@@ -123,27 +139,47 @@ public final class CompiledTerms implements TextTermSet {
 	// ------------------------------------------------------------------------------------------------
 
 	interface MatchSink {
-		/** a verified match of {@code e} covering original [start, end) and dedup positions [dBegin, dEnd) */
+
+		/**
+		 * a verified match of {@code e} covering original [start, end) and dedup
+		 * positions [dBegin, dEnd)
+		 */
 		void match(Entry e, int start, int end, int dBegin, int dEnd);
+
 	}
 
 	/** One compiled term with what a hit on it carries. */
 	static final class Entry {
+
 		final TextTerm term;
+
 		final String key;
+
 		final int[] runs;
+
 		final boolean wordStart;
+
 		final boolean wordEnd;
+
 		final boolean allowSuffix;
-		/** English plural "-es" only after s, x, z, ch, sh ("bitches", not "pric" + "es") */
+
+		/**
+		 * English plural "-es" only after s, x, z, ch, sh ("bitches", not "pric" + "es")
+		 */
 		boolean pluralEs;
+
 		final TextHit.Severity severity;
+
 		final double rate;
+
 		final TextHit.Origin origin;
+
 		/** non-null: a cue term of this class, never reported */
 		String cueClass;
+
 		/** non-null: REVIEW becomes BLOCK when a cue of this class is near */
 		String upgradeCue;
+
 		/** non-null: reported only when a cue of this class is near */
 		String requiredCue;
 
@@ -181,13 +217,17 @@ public final class CompiledTerms implements TextTermSet {
 			int vLen = view.length();
 			boolean suffix = we && last >= 'a' && last <= 'z' && letters >= 3 && letters == vLen;
 			Entry e = new Entry(term, key, runs, ws, we, suffix, severity, rate, origin);
-			e.pluralEs = suffix && (view.endsWith("s") || view.endsWith("x") || view.endsWith("z") || view.endsWith("ch")
-					|| view.endsWith("sh"));
+			e.pluralEs = suffix && (view.endsWith("s") || view.endsWith("x") || view.endsWith("z")
+					|| view.endsWith("ch") || view.endsWith("sh"));
 			return e;
 		}
+
 	}
 
-	/** ACDAT with a scan loop over the normalised arrays (no String copy, no boxing per char). */
+	/**
+	 * ACDAT with a scan loop over the normalised arrays (no String copy, no boxing per
+	 * char).
+	 */
 	private static final class Automaton<V> extends AhoCorasickDoubleArrayTrie<V> {
 
 		private static final long serialVersionUID = 1L;
@@ -210,9 +250,10 @@ public final class CompiledTerms implements TextTermSet {
 		}
 
 		/**
-		 * For keys that must start a word: walk the trie (goto transitions only, no failure links) from every
-		 * word start and report keys that begin exactly there. A word start is visited once and the walk stops
-		 * at the first char no key continues with, so ordinary text costs a few steps per word.
+		 * For keys that must start a word: walk the trie (goto transitions only, no
+		 * failure links) from every word start and report keys that begin exactly there.
+		 * A word start is visited once and the walk stops at the first char no key
+		 * continues with, so ordinary text costs a few steps per word.
 		 */
 		void walkFromWordStarts(NormalizedText t, MatchSink sink) {
 			final char[] text = t.d;
@@ -265,7 +306,8 @@ public final class CompiledTerms implements TextTermSet {
 				final char c = text[i];
 				int b = base[state];
 				int p = b + c + 1;
-				while (b != check[p]) { // same transition/failure walk as the library's getState
+				while (b != check[p]) { // same transition/failure walk as the library's
+										// getState
 					if (state == 0) {
 						p = 0;
 						break;
@@ -280,7 +322,8 @@ public final class CompiledTerms implements TextTermSet {
 					for (int h : out) {
 						int begin = i + 1 - lengths[h];
 						if (startsAtBoundary[h] && !bnd[begin]) {
-							continue; // mid-word: the common fate of short keys such as "x" (from "xxx")
+							continue; // mid-word: the common fate of short keys such as
+										// "x" (from "xxx")
 						}
 						for (Entry e : (Entry[]) values[h]) {
 							verify(t, e, begin, i + 1, sink);
@@ -289,6 +332,7 @@ public final class CompiledTerms implements TextTermSet {
 				}
 			}
 		}
+
 	}
 
 	private static boolean isNoSpace(NormalizedText t, int dIndex) {
@@ -309,10 +353,12 @@ public final class CompiledTerms implements TextTermSet {
 			char[] d = t.d;
 			if (en < t.dLen && d[en] == 's' && dn[en] == 1 && t.bnd[en + 1]) {
 				lastD = en;
-			} else if (e.pluralEs && en + 1 < t.dLen && d[en] == 'e' && dn[en] == 1 && d[en + 1] == 's' && dn[en + 1] == 1
+			}
+			else if (e.pluralEs && en + 1 < t.dLen && d[en] == 'e' && dn[en] == 1 && d[en + 1] == 's' && dn[en + 1] == 1
 					&& t.bnd[en + 2]) {
 				lastD = en + 1;
-			} else {
+			}
+			else {
 				return;
 			}
 		}
@@ -345,9 +391,11 @@ public final class CompiledTerms implements TextTermSet {
 		int endV; // inclusive view index
 		if (partialEnd && lastD == en - 1) {
 			endV = (m == 1 ? startV : t.dv[en - 1]) + runs[m - 1] - 1;
-		} else {
+		}
+		else {
 			endV = t.dv[lastD] + dn[lastD] - 1;
 		}
 		sink.match(e, t.origStartOfView(startV), t.origEndOfView(endV), b, lastD + 1);
 	}
+
 }

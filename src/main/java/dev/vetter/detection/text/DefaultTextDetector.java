@@ -13,9 +13,10 @@ import dev.vetter.detection.TextHit;
 import dev.vetter.detection.TextTermSet;
 
 /**
- * The text engine: one normalisation pass ({@link NormalizedText}), then the built-in lexicon and every
- * caller-supplied {@link TextTermSet} matched over it ({@link CompiledTerms}), then the rules
- * ({@link TextRules}). Stateless apart from the immutable built-in lexicon; thread-safe.
+ * The text engine: one normalisation pass ({@link NormalizedText}), then the built-in
+ * lexicon and every caller-supplied {@link TextTermSet} matched over it
+ * ({@link CompiledTerms}), then the rules ({@link TextRules}). Stateless apart from the
+ * immutable built-in lexicon; thread-safe.
  */
 @Component
 public class DefaultTextDetector implements TextDetector {
@@ -54,7 +55,8 @@ public class DefaultTextDetector implements TextDetector {
 			for (TextTermSet set : terms) {
 				if (set instanceof CompiledTerms ct) {
 					ct.scan(t, (e, s, en, db, de) -> hits.add(hit(t, e, e.severity, e.rate, s, en)));
-				} else if (set != null && set.size() > 0) {
+				}
+				else if (set != null && set.size() > 0) {
 					throw new IllegalArgumentException("term sets must come from TextTermSet.compile");
 				}
 			}
@@ -72,7 +74,8 @@ public class DefaultTextDetector implements TextDetector {
 		List<Found> cues = new ArrayList<>();
 		List<TextHit> lex = new ArrayList<>();
 		builtin.scan(t, (e, s, en, db, de) -> (e.cueClass != null ? cues : found).add(new Found(e, s, en, db, de)));
-		// cues arrive ordered by their end position (the automaton reports matches as it reaches them)
+		// cues arrive ordered by their end position (the automaton reports matches as it
+		// reaches them)
 		cues.sort(Comparator.comparingInt(Found::dEnd));
 		int[] cueEnds = new int[cues.size()];
 		for (int i = 0; i < cueEnds.length; i++) {
@@ -94,17 +97,21 @@ public class DefaultTextDetector implements TextDetector {
 				if (near) {
 					sev = TextHit.Severity.BLOCK;
 					rate = Math.max(rate, 90);
-				} else if (e.requiredCue != null) {
+				}
+				else if (e.requiredCue != null) {
 					continue;
 				}
 			}
 			lex.add(hit(t, e, sev, rate, f.start(), f.end()));
 		}
-		// one finding per place and label: drop a lexicon hit inside another of the same label that is at
-		// least as severe ("cocaine" inside "selling cocaine", "fuck" and its variant "fuuck" on "fuuuuck")
-		lex.sort(Comparator.comparing(TextHit::label).thenComparingInt(TextHit::start)
-				.thenComparing(Comparator.comparingInt(TextHit::end).reversed())
-				.thenComparing(Comparator.comparingInt(DefaultTextDetector::rank).reversed()));
+		// one finding per place and label: drop a lexicon hit inside another of the same
+		// label that is at
+		// least as severe ("cocaine" inside "selling cocaine", "fuck" and its variant
+		// "fuuck" on "fuuuuck")
+		lex.sort(Comparator.comparing(TextHit::label)
+			.thenComparingInt(TextHit::start)
+			.thenComparing(Comparator.comparingInt(TextHit::end).reversed())
+			.thenComparing(Comparator.comparingInt(DefaultTextDetector::rank).reversed()));
 		List<TextHit> active = new ArrayList<>();
 		String label = null;
 		for (TextHit h : lex) {
@@ -133,7 +140,8 @@ public class DefaultTextDetector implements TextDetector {
 			int mid = (lo + hi) >>> 1;
 			if (a[mid] < key) {
 				lo = mid + 1;
-			} else {
+			}
+			else {
 				hi = mid;
 			}
 		}
@@ -164,8 +172,9 @@ public class DefaultTextDetector implements TextDetector {
 	}
 
 	private static final Comparator<TextHit> ORDER = Comparator.comparingInt(TextHit::start)
-			.thenComparing(Comparator.comparingInt(TextHit::end).reversed())
-			.thenComparing(TextHit::label)
-			.thenComparing(h -> h.origin().ordinal())
-			.thenComparing(h -> Objects.toString(h.rule(), ""));
+		.thenComparing(Comparator.comparingInt(TextHit::end).reversed())
+		.thenComparing(TextHit::label)
+		.thenComparing(h -> h.origin().ordinal())
+		.thenComparing(h -> Objects.toString(h.rule(), ""));
+
 }

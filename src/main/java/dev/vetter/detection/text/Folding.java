@@ -9,14 +9,16 @@ import com.ibm.icu.text.SpoofChecker;
 import com.ibm.icu.text.Transliterator;
 
 /**
- * Per-code-point folding tables (built once, about half a second) so that scanning needs no ICU call:
- * NFKC + case fold (which also drops default-ignorables such as ZWSP and soft hyphen), accent stripping
- * for Latin/Greek/Cyrillic, homoglyph folding (ICU confusable skeleton, only where it yields one ASCII
- * letter or digit, so ASCII text is never rewritten), Unicode decimal digits to ASCII, and Traditional to
- * Simplified Chinese (ICU "Traditional-Simplified", character by character).
+ * Per-code-point folding tables (built once, about half a second) so that scanning needs
+ * no ICU call: NFKC + case fold (which also drops default-ignorables such as ZWSP and
+ * soft hyphen), accent stripping for Latin/Greek/Cyrillic, homoglyph folding (ICU
+ * confusable skeleton, only where it yields one ASCII letter or digit, so ASCII text is
+ * never rewritten), Unicode decimal digits to ASCII, and Traditional to Simplified
+ * Chinese (ICU "Traditional-Simplified", character by character).
  *
- * <p>Folding per code point instead of per string trades exact canonical composition across code points
- * (irrelevant once accents are stripped) for a table lookup per char.
+ * <p>
+ * Folding per code point instead of per string trades exact canonical composition across
+ * code points (irrelevant once accents are stripped) for a table lookup per char.
  */
 final class Folding {
 
@@ -24,14 +26,22 @@ final class Folding {
 	static final byte SEP = 0, WORD = 1, DIGIT = 2, NOSPACE = 3, MARK = 4, LEETSYM = 5;
 
 	private static final String[] FOLD = new String[0x10000];
+
 	private static final byte[] CLASS = new byte[0x10000];
+
 	/** leetspeak: digit/symbol to letter, 0 when none */
 	static final char[] LEET = new char[128];
+
 	private static final ConcurrentHashMap<Integer, String> SUPPLEMENTARY = new ConcurrentHashMap<>();
+
 	private static final Normalizer2 NFKC_CF = Normalizer2.getNFKCCasefoldInstance();
+
 	private static final Normalizer2 NFD = Normalizer2.getNFDInstance();
+
 	private static final Normalizer2 NFC = Normalizer2.getNFCInstance();
+
 	private static final SpoofChecker SPOOF = new SpoofChecker.Builder().build();
+
 	private static final char[] TRAD_SIMP = new char[0x10000];
 
 	static {
@@ -106,9 +116,14 @@ final class Folding {
 		return SEP;
 	}
 
-	/** Scripts written without spaces between words: terms match there as plain substrings. */
+	/**
+	 * Scripts written without spaces between words: terms match there as plain
+	 * substrings.
+	 */
 	static boolean isNoSpaceScript(int cp) {
-		if (cp == 0x30FC || cp == 0x3005 || cp == 0x3007) { // prolonged sound mark, iteration mark, ideographic zero
+		if (cp == 0x30FC || cp == 0x3005 || cp == 0x3007) { // prolonged sound mark,
+															// iteration mark, ideographic
+															// zero
 			return true;
 		}
 		if (!Character.isLetter(cp) && Character.getType(cp) != Character.OTHER_LETTER) {
@@ -120,7 +135,10 @@ final class Folding {
 				|| script == UScript.KHMER || script == UScript.MYANMAR || script == UScript.TIBETAN;
 	}
 
-	/** Whether combining marks on this base are accents to strip (Latin, Greek, Cyrillic, symbols). */
+	/**
+	 * Whether combining marks on this base are accents to strip (Latin, Greek, Cyrillic,
+	 * symbols).
+	 */
 	static boolean stripsMarks(int base) {
 		return base < 0x0590 || base >= 0x1AB0 && base <= 0x1EFF || base >= 0x2000 && base <= 0x2BFF
 				|| base >= 0xFF00 && base <= 0xFFEF;
@@ -153,7 +171,8 @@ final class Folding {
 	private static String foldCodePoint(int cp) {
 		String raw = new String(Character.toChars(cp));
 		if (Character.isLetter(cp) && !isNoSpaceScript(cp)) {
-			// skeleton of the char as written: capital Greek/Cyrillic lookalikes ("ΡΑΥΡΑL") fold before case
+			// skeleton of the char as written: capital Greek/Cyrillic lookalikes
+			// ("ΡΑΥΡΑL") fold before case
 			// folding would turn them into lower-case letters with other skeletons
 			String sk = SPOOF.getSkeleton(raw);
 			if (sk.length() == 1) {
@@ -167,7 +186,8 @@ final class Folding {
 		if (s.isEmpty()) {
 			return s;
 		}
-		// strip accents: NFD, drop marks that sit on a Latin/Greek/Cyrillic base, recompose the rest
+		// strip accents: NFD, drop marks that sit on a Latin/Greek/Cyrillic base,
+		// recompose the rest
 		String d = NFD.normalize(s);
 		StringBuilder sb = new StringBuilder(d.length());
 		int base = -1;
@@ -229,7 +249,8 @@ final class Folding {
 			}
 			String[] parts = ts.transliterate(sb.toString()).split("\n", -1);
 			if (parts.length != r[1] - r[0] + 2) {
-				continue; // unexpected shape: leave this range unmapped rather than mis-map it
+				continue; // unexpected shape: leave this range unmapped rather than
+							// mis-map it
 			}
 			for (int c = r[0]; c <= r[1]; c++) {
 				String p = parts[c - r[0]];
@@ -239,4 +260,5 @@ final class Folding {
 			}
 		}
 	}
+
 }

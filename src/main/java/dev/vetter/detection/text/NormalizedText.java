@@ -10,30 +10,39 @@ import static dev.vetter.detection.text.Folding.WORD;
 import java.util.Arrays;
 
 /**
- * A text normalised for matching, with maps back to UTF-16 offsets of the original string. Three layers:
+ * A text normalised for matching, with maps back to UTF-16 offsets of the original
+ * string. Three layers:
  * <ol>
- * <li><b>folded</b> ({@code f}): per code point {@link Folding} (NFKC_CF, accents, homoglyphs, digits,
- * Traditional to Simplified); default-ignorables removed; stray combining marks on Latin-like bases are
- * dropped and absorbed into the previous char's span. Each char knows its original [start, end).</li>
- * <li><b>view</b> ({@code v}): words with leetspeak folded (only in tokens where letters are at least as
- * many as leet chars, so "2024" or "a55" stay as they are), separator runs turned into one space, runs of
- * three or more single letters separated by the same short separator ("k.i.l.l", "f u c k") joined into one
- * word, and short gaps between CJK chars removed.</li>
- * <li><b>dedup</b> ({@code d}): runs of one repeated char collapsed to one char plus a count, so "fuuuuck"
- * and "kiiiill" reach the automaton as "fuck" and "kil"; the counts are checked against the term's own run
- * counts afterwards (see {@link CompiledTerms}).</li>
+ * <li><b>folded</b> ({@code f}): per code point {@link Folding} (NFKC_CF, accents,
+ * homoglyphs, digits, Traditional to Simplified); default-ignorables removed; stray
+ * combining marks on Latin-like bases are dropped and absorbed into the previous char's
+ * span. Each char knows its original [start, end).</li>
+ * <li><b>view</b> ({@code v}): words with leetspeak folded (only in tokens where letters
+ * are at least as many as leet chars, so "2024" or "a55" stay as they are), separator
+ * runs turned into one space, runs of three or more single letters separated by the same
+ * short separator ("k.i.l.l", "f u c k") joined into one word, and short gaps between CJK
+ * chars removed.</li>
+ * <li><b>dedup</b> ({@code d}): runs of one repeated char collapsed to one char plus a
+ * count, so "fuuuuck" and "kiiiill" reach the automaton as "fuck" and "kil"; the counts
+ * are checked against the term's own run counts afterwards (see
+ * {@link CompiledTerms}).</li>
  * </ol>
- * Instances obtained from {@link #of(String)} reuse per-thread arrays and are valid until the next call on
- * the same thread.
+ * Instances obtained from {@link #of(String)} reuse per-thread arrays and are valid until
+ * the next call on the same thread.
  */
 final class NormalizedText {
 
 	/** word-ness of view chars */
 	static final byte V_SPACE = 0, V_WORD = 1, V_NOSPACE = 2;
 
-	/** arrays up to this many chars stay attached to the thread for reuse (about 30 bytes per char) */
+	/**
+	 * arrays up to this many chars stay attached to the thread for reuse (about 30 bytes
+	 * per char)
+	 */
 	private static final int RETAIN_LIMIT = Integer.getInteger("vetter.text.retainChars", 1 << 20);
+
 	private static final char[] ASCII_LOWER = new char[128];
+
 	private static final byte[] ASCII_CLASS = new byte[128];
 
 	static {
@@ -45,33 +54,50 @@ final class NormalizedText {
 	private static final ThreadLocal<NormalizedText> WORKSPACE = ThreadLocal.withInitial(NormalizedText::new);
 
 	String original;
+
 	boolean hasNonAscii;
 
 	// folded layer
 	char[] f = new char[64];
+
 	int[] fs = new int[64];
+
 	int[] fe = new int[64];
+
 	byte[] fc = new byte[64];
+
 	int fLen;
 
 	// view layer: only the index into the folded layer is kept per view char
 	int[] vf = new int[64];
+
 	int vLen;
 
-	// dedup layer: char, run length, view index of run start, word-ness, word boundary before position
+	// dedup layer: char, run length, view index of run start, word-ness, word boundary
+	// before position
 	char[] d = new char[64];
+
 	int[] dn = new int[64];
+
 	int[] dv = new int[64];
+
 	byte[] dc = new byte[64];
+
 	boolean[] bnd = new boolean[65];
+
 	int dLen;
+
 	private char lastChar;
+
 	private byte lastCls;
 
 	// chain scratch
 	private int noChainBefore;
+
 	private int[] chainPos = new int[16];
+
 	private int[] gapStart = new int[16];
+
 	private int[] gapEnd = new int[16];
 
 	static NormalizedText of(String text) {
@@ -146,7 +172,10 @@ final class NormalizedText {
 		}
 	}
 
-	/** true when the text was pure ASCII: folded index == original index, fs/fe were not filled */
+	/**
+	 * true when the text was pure ASCII: folded index == original index, fs/fe were not
+	 * filled
+	 */
 	boolean identity;
 
 	private void fold(String s) {
@@ -178,7 +207,8 @@ final class NormalizedText {
 				cp = Character.toCodePoint(c, s.charAt(i + 1));
 				len = 2;
 				folded = Folding.fold(cp);
-			} else {
+			}
+			else {
 				cp = c;
 				len = 1;
 				folded = Folding.foldBmp(c);
@@ -186,7 +216,8 @@ final class NormalizedText {
 					byte cls = Folding.classBmp(c);
 					if (cls == MARK && (o == 0 || Folding.stripsMarks(f[o - 1]))) {
 						if (o > 0) {
-							fe[o - 1] = i + 1; // absorb the stray accent into the previous char
+							fe[o - 1] = i + 1; // absorb the stray accent into the
+												// previous char
 						}
 						i++;
 						continue;
@@ -210,7 +241,8 @@ final class NormalizedText {
 			if (folded.isEmpty()) {
 				int type = Character.getType(cp);
 				if (o > 0 && (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK)) {
-					fe[o - 1] = i + len; // a stripped accent belongs to the letter before it
+					fe[o - 1] = i + len; // a stripped accent belongs to the letter before
+											// it
 				}
 				i += len;
 				continue;
@@ -227,7 +259,8 @@ final class NormalizedText {
 				byte cls;
 				if (Character.isSurrogate(fch)) {
 					cls = Folding.classOf(folded.codePointAt(Character.isHighSurrogate(fch) ? k : k - 1));
-				} else {
+				}
+				else {
 					cls = Folding.classBmp(fch);
 				}
 				if (cls == MARK && !Character.isSurrogate(fch) && (o == 0 || Folding.stripsMarks(f[o - 1]))) {
@@ -249,7 +282,9 @@ final class NormalizedText {
 		identity = false;
 	}
 
-	/** Fast path for pure ASCII text: bulk copy, then lower-case and classify in place. */
+	/**
+	 * Fast path for pure ASCII text: bulk copy, then lower-case and classify in place.
+	 */
 	private boolean foldAscii(String s, int n) {
 		s.getChars(0, n, f, 0);
 		final char[] f = this.f;
@@ -303,12 +338,15 @@ final class NormalizedText {
 			byte c = fc[j];
 			if (c == WORD || c == MARK) {
 				j++;
-			} else if (c == DIGIT) {
+			}
+			else if (c == DIGIT) {
 				j++;
-			} else if (c == LEETSYM && j + 1 < n && (fc[j + 1] == WORD || fc[j + 1] == DIGIT
+			}
+			else if (c == LEETSYM && j + 1 < n && (fc[j + 1] == WORD || fc[j + 1] == DIGIT
 					|| fc[j + 1] == LEETSYM && j + 2 < n && isWordish(fc[j + 2]))) {
 				j++;
-			} else {
+			}
+			else {
 				break;
 			}
 		}
@@ -335,7 +373,10 @@ final class NormalizedText {
 		lastCls = cls;
 	}
 
-	/** Marks a word boundary before view char k (only meaningful where a dedup run starts). */
+	/**
+	 * Marks a word boundary before view char k (only meaningful where a dedup run
+	 * starts).
+	 */
 	private void markSoft(int k) {
 		for (int j = dLen - 1; j >= 0; j--) {
 			if (dv[j] == k) {
@@ -377,7 +418,8 @@ final class NormalizedText {
 					emit(f[i], i, V_NOSPACE);
 					i++;
 				}
-				// a short gap of separators between two no-space chars disappears ("傻 逼", "杀-了-你")
+				// a short gap of separators between two no-space chars disappears ("傻 逼",
+				// "杀-了-你")
 				int g = i;
 				while (g < n && g - i <= 3 && (fc[g] == SEP || fc[g] == LEETSYM)) {
 					g++;
@@ -406,7 +448,8 @@ final class NormalizedText {
 			emitWord(i, j);
 			i = j;
 		}
-		if (vLen > 0 && lastCls == V_SPACE) { // at most one trailing space, and it is its own run
+		if (vLen > 0 && lastCls == V_SPACE) { // at most one trailing space, and it is its
+												// own run
 			vLen--;
 			dLen--;
 		}
@@ -424,7 +467,8 @@ final class NormalizedText {
 		for (int k = i; k < j; k++) {
 			if (fc[k] == WORD) {
 				letters++;
-			} else {
+			}
+			else {
 				char ch = f[k];
 				if (ch < 0x80 && Folding.LEET[ch] != 0) {
 					leet++;
@@ -448,8 +492,9 @@ final class NormalizedText {
 	}
 
 	/**
-	 * Tries to join a run of at least three single-char tokens separated by short separators
-	 * ("k.i.l.l", "f u c k", "k-1-l-l"). Returns the folded index after the run, or -1.
+	 * Tries to join a run of at least three single-char tokens separated by short
+	 * separators ("k.i.l.l", "f u c k", "k-1-l-l"). Returns the folded index after the
+	 * run, or -1.
 	 */
 	private int chain(int start) {
 		final int n = fLen;
@@ -474,13 +519,15 @@ final class NormalizedText {
 			}
 			gapStart[m - 1] = g;
 			gapEnd[m - 1] = k;
-			// one separator style per run: "k i l l  y o u" and "k.i.l.l y.o.u" are two words each
+			// one separator style per run: "k i l l y o u" and "k.i.l.l y.o.u" are two
+			// words each
 			if (m > 1 && !sameGap(m - 1, 0)) {
 				break;
 			}
 			p = k;
 		}
-		noChainBefore = chainPos[m - 1] + 1; // a rejected run is not retried token by token
+		noChainBefore = chainPos[m - 1] + 1; // a rejected run is not retried token by
+												// token
 		if (m < 3) {
 			return -1;
 		}
@@ -507,7 +554,8 @@ final class NormalizedText {
 			}
 			last = ch;
 		}
-		// "I k i l l", "f u c k u": a lone a/i/u at either end of a joined run may be a word of its own
+		// "I k i l l", "f u c k u": a lone a/i/u at either end of a joined run may be a
+		// word of its own
 		if (isLoneWord(first)) {
 			markSoft(wordStartV + 1);
 		}

@@ -10,9 +10,9 @@ import dev.vetter.detection.TextHit;
 import dev.vetter.detection.TextHit.Severity;
 
 /**
- * Rule findings, run on the folded layer of {@link NormalizedText} (NFKC_CF, so full-width and circled
- * digits are ASCII, zero-width chars are gone, Traditional Chinese is Simplified), never on leet-folded
- * text. Positions map back to the original text.
+ * Rule findings, run on the folded layer of {@link NormalizedText} (NFKC_CF, so
+ * full-width and circled digits are ASCII, zero-width chars are gone, Traditional Chinese
+ * is Simplified), never on leet-folded text. Positions map back to the original text.
  * <ul>
  * <li>{@code url}, {@code email}, {@code phone}, {@code handle}: label {@code ad}</li>
  * <li>{@code flood}: label {@code flood}</li>
@@ -21,46 +21,69 @@ import dev.vetter.detection.TextHit.Severity;
  */
 final class TextRules {
 
-	/** TLDs accepted after a bare "name.tld" (no scheme, no www): unambiguous and not file extensions. */
+	/**
+	 * TLDs accepted after a bare "name.tld" (no scheme, no www): unambiguous and not file
+	 * extensions.
+	 */
 	private static final String STRONG_TLDS = "com|net|org|info|biz|io|cn|ru|xyz|top|vip|cc|tk|ml|ga|cf|gq|icu|buzz|su"
 			+ "|uk|de|jp|kr|fr|nl|pl|br|au|ca|eu|hk|tw|sg|ph|vn|ua|kz|ir|tr|mobi|asia|club|online|site|shop|store"
 			+ "|casino|bet|porn|xxx|sex|adult|dating|loan|win|vip|cyou|sbs|cfd|bond|rest";
-	/** TLDs that are also words or file extensions: a URL only with scheme, www, a path or an obfuscated dot. */
+
+	/**
+	 * TLDs that are also words or file extensions: a URL only with scheme, www, a path or
+	 * an obfuscated dot.
+	 */
 	private static final String WEAK_TLDS = "co|me|tv|us|in|it|to|io|ai|ly|gg|ws|id|my|app|dev|pro|live|link|life"
 			+ "|world|today|email|network|website|space|press|host|news|media|money|cash|games|game|date|party|review"
 			+ "|stream|download|racing|science|cloud|tech|one|fun|click|work|chat|trade|men|bid|name|ink|cam|sexy";
+
 	private static final String ALL_TLDS = STRONG_TLDS + "|" + WEAK_TLDS;
 
 	private static final String LABEL = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
+
 	private static final String OBF_DOT = "(?:\\s*[\\[({<]\\s*(?:\\.|dot|点)\\s*[\\])}>]\\s*|\\s+dot\\s+|\\s*点\\s*|\\s*。\\s*"
 			+ "|\\s+\\.\\s+|\\s*\\(\\.\\)\\s*)";
+
 	private static final Set<String> STOPWORDS = Set.of("the", "a", "an", "this", "that", "of", "in", "on", "at", "to",
 			"its", "it", "my", "your", "our", "their", "his", "her", "big", "and", "or", "is", "was", "old", "first",
 			"new", "like", "whole");
 
 	private static final Pattern SCHEME_URL = Pattern.compile(
 			"(?:\\b(?:https?|hxxps?|h\\*\\*ps?|ftp)\\s*(?::|\\[:\\])\\s*//|\\bwww\\s*(?:\\.|\\[\\.\\]|\\(\\.\\)))[^\\s<>\"'，。！？、]+");
-	private static final Pattern BARE_DOMAIN = Pattern.compile(
-			"(?<![a-z0-9@._-])((?:" + LABEL + "\\.)+)(" + ALL_TLDS + ")(?![a-z0-9-])((?:/[^\\s<>\"'，。！？]*)?)");
+
+	private static final Pattern BARE_DOMAIN = Pattern
+		.compile("(?<![a-z0-9@._-])((?:" + LABEL + "\\.)+)(" + ALL_TLDS + ")(?![a-z0-9-])((?:/[^\\s<>\"'，。！？]*)?)");
+
 	private static final Pattern OBFUSCATED_DOMAIN = Pattern.compile(
 			"(?<![a-z0-9])(?:www" + OBF_DOT + "|www\\s+)?(" + LABEL + ")" + OBF_DOT + "(" + ALL_TLDS + ")(?![a-z0-9])");
-	private static final Pattern SPACED_WWW = Pattern.compile(
-			"(?<![a-z0-9])www\\s+(" + LABEL + ")\\s+(" + ALL_TLDS + ")(?![a-z0-9])");
-	private static final Pattern EMAIL = Pattern.compile(
-			"(?<![a-z0-9._%+-])[a-z0-9][a-z0-9._%+-]*@(?:" + LABEL + "\\.)+[a-z]{2,24}(?![a-z0-9])");
+
+	private static final Pattern SPACED_WWW = Pattern
+		.compile("(?<![a-z0-9])www\\s+(" + LABEL + ")\\s+(" + ALL_TLDS + ")(?![a-z0-9])");
+
+	private static final Pattern EMAIL = Pattern
+		.compile("(?<![a-z0-9._%+-])[a-z0-9][a-z0-9._%+-]*@(?:" + LABEL + "\\.)+[a-z]{2,24}(?![a-z0-9])");
+
 	private static final String OBF_AT = "(?:\\s*[\\[({<]\\s*(?:at|@)\\s*[\\])}>]\\s*|\\s*#\\s*|\\s+@\\s+|\\s*艾特\\s*)";
-	/** "name [at] example.com", "name (at) example [dot] com"; a plain " at " needs an obfuscated dot too */
-	private static final Pattern OBFUSCATED_EMAIL = Pattern.compile(
-			"(?<![a-z0-9._%+-])([a-z0-9][a-z0-9._%+-]{1,63})(?:" + OBF_AT + "(" + LABEL + ")(?:\\.|" + OBF_DOT + ")|\\s+at\\s+("
-					+ LABEL + ")" + OBF_DOT + ")(" + ALL_TLDS + ")(?![a-z0-9])");
-	private static final Pattern PHONE_CANDIDATE = Pattern.compile(
-			"(?<![a-z0-9.,/_-])(?:\\+|00)?\\s?\\(?\\d(?:[\\d]|[ .\\-()/]{1,2}(?=[\\d(]))*\\d\\)?(?![a-z0-9])");
+
+	/**
+	 * "name [at] example.com", "name (at) example [dot] com"; a plain " at " needs an
+	 * obfuscated dot too
+	 */
+	private static final Pattern OBFUSCATED_EMAIL = Pattern
+		.compile("(?<![a-z0-9._%+-])([a-z0-9][a-z0-9._%+-]{1,63})(?:" + OBF_AT + "(" + LABEL + ")(?:\\.|" + OBF_DOT
+				+ ")|\\s+at\\s+(" + LABEL + ")" + OBF_DOT + ")(" + ALL_TLDS + ")(?![a-z0-9])");
+
+	private static final Pattern PHONE_CANDIDATE = Pattern
+		.compile("(?<![a-z0-9.,/_-])(?:\\+|00)?\\s?\\(?\\d(?:[\\d]|[ .\\-()/]{1,2}(?=[\\d(]))*\\d\\)?(?![a-z0-9])");
+
 	private static final Pattern PHONE_CUE = Pattern.compile(
 			"(?:call|phone|tel|mobile|cell|text|sms|whatsapp|whats app|wa|viber|signal|contact|hotline|fax|电话|手机|联系"
 					+ "|热线|座机|来电|致电|打给|短信|☎|📞|📱)[^\\n]{0,16}$");
+
 	/**
-	 * Messenger handles, one pattern per family, each behind a guard: literals any match must contain, so an
-	 * ordinary sentence costs a few {@code indexOf} calls instead of a regex pass per family.
+	 * Messenger handles, one pattern per family, each behind a guard: literals any match
+	 * must contain, so an ordinary sentence costs a few {@code indexOf} calls instead of
+	 * a regex pass per family.
 	 */
 	private record Family(Pattern pattern, java.util.function.Predicate<String> guard) {
 	}
@@ -92,10 +115,12 @@ final class TextRules {
 			family("\\b(?:snapchat|snap|sc|instagram|insta|ig|kik|skype|wickr|signal|discord|threema|session)\\s*"
 					+ "(?:id|username|handle|me)?\\s*[:：=]\\s*@?[a-z0-9._#-]{3,32}",
 					s -> containsAny(s, ":", "：", "=")));
+
 	/** a bare @handle right after a contact cue */
 	private static final Pattern CUED_AT_HANDLE = Pattern.compile(
 			"(?<![a-z0-9_])(?:contact|dm|message|msg|add|find|hit|reach|text|ping|follow|join|on|via|at)\\s+(?:me\\s+)?(?:on\\s+|at\\s+|@\\s*)?"
 					+ "(?:telegram|tg|whatsapp|ig|insta|instagram|snap|kik|wickr|signal|discord|twitter|x)?\\s*[:：]?\\s*@[a-z][a-z0-9_.]{3,31}");
+
 	private static final Pattern HANDLE_MENTION = Pattern.compile(
 			"(?<![a-z0-9_])(?:加我|加个|加一下|加|私聊|私信|联系)\\s*(?:微信|威信|vx|v信|wx|qq|扣扣|好友|v)|(?:dm|pm|inbox|message) me (?:for|to) (?:price|prices|details|order|buy)");
 
@@ -113,14 +138,16 @@ final class TextRules {
 		urls(t, s, contact);
 		phones(t, s, contact);
 		// a URL inside a handle link or an e-mail address is the same finding
-		contact.removeIf(h -> "url".equals(h.rule()) && contact.stream().anyMatch(
-				o -> o != h && !"url".equals(o.rule()) && !"phone".equals(o.rule()) && o.overlaps(h.start(), h.end())));
+		contact.removeIf(h -> "url".equals(h.rule()) && contact.stream()
+			.anyMatch(o -> o != h && !"url".equals(o.rule()) && !"phone".equals(o.rule())
+					&& o.overlaps(h.start(), h.end())));
 		out.addAll(contact);
 		flood(t, out);
 		meaningless(t, out);
 	}
 
-	// ------------------------------------------------------------------------------- contact details
+	// -------------------------------------------------------------------------------
+	// contact details
 
 	private static void handles(NormalizedText t, String s, List<TextHit> out) {
 		Matcher m;
@@ -135,14 +162,16 @@ final class TextRules {
 		}
 		if (s.indexOf('@') < 0) {
 			m = null;
-		} else {
+		}
+		else {
 			m = CUED_AT_HANDLE.matcher(s);
 		}
 		while (m != null && m.find()) {
 			add(t, out, "ad", Severity.REVIEW, 75, m.start(), m.end(), "handle");
 		}
-		m = containsAny(s, "加", "私聊", "私信", "联系") || s.contains(" me ") && containsAny(s, "dm", "pm", "inbox", "message")
-				? HANDLE_MENTION.matcher(s) : null;
+		m = containsAny(s, "加", "私聊", "私信", "联系")
+				|| s.contains(" me ") && containsAny(s, "dm", "pm", "inbox", "message") ? HANDLE_MENTION.matcher(s)
+						: null;
 		while (m != null && m.find()) {
 			add(t, out, "ad", Severity.REVIEW, 70, m.start(), m.end(), "handle");
 		}
@@ -153,7 +182,8 @@ final class TextRules {
 		while (m != null && m.find()) {
 			add(t, out, "ad", Severity.REVIEW, 80, m.start(), m.end(), "email");
 		}
-		// an obfuscated "at" ([at], (@), #, " @ ", 艾特), or a plain " at " followed by an obfuscated dot
+		// an obfuscated "at" ([at], (@), #, " @ ", 艾特), or a plain " at " followed by an
+		// obfuscated dot
 		boolean obfuscatedAt = containsAny(s, "@", "#", "艾特") || s.contains("at") && containsAny(s, "[", "(", "{", "<");
 		m = obfuscatedAt || s.contains(" at ") && hasObfuscatedDot(s) ? OBFUSCATED_EMAIL.matcher(s) : null;
 		while (m != null && m.find()) {
@@ -171,7 +201,8 @@ final class TextRules {
 			String g = m.group();
 			boolean obfuscated = !g.startsWith("http://") && !g.startsWith("https://") && !g.startsWith("www.")
 					&& !g.startsWith("ftp://");
-			add(t, out, "ad", obfuscated ? Severity.BLOCK : Severity.REVIEW, obfuscated ? 90 : 80, m.start(), end, "url");
+			add(t, out, "ad", obfuscated ? Severity.BLOCK : Severity.REVIEW, obfuscated ? 90 : 80, m.start(), end,
+					"url");
 		}
 		m = hasDomainDot(s) ? BARE_DOMAIN.matcher(s) : null;
 		while (m != null && m.find()) {
@@ -193,8 +224,8 @@ final class TextRules {
 			boolean possible = p == OBFUSCATED_DOMAIN ? hasObfuscatedDot(s) : s.contains("www");
 			m = possible ? p.matcher(s) : null;
 			while (m != null && m.find()) {
-				if (STOPWORDS.contains(m.group(1)) || p == OBFUSCATED_DOMAIN && !m.group().startsWith("www")
-						&& m.group(1).length() < 2) {
+				if (STOPWORDS.contains(m.group(1))
+						|| p == OBFUSCATED_DOMAIN && !m.group().startsWith("www") && m.group(1).length() < 2) {
 					continue;
 				}
 				if (p == OBFUSCATED_DOMAIN && m.group().matches("(?s)[a-z0-9-]+\\s+\\.\\s+[a-z]+")
@@ -237,8 +268,8 @@ final class TextRules {
 	}
 
 	/**
-	 * Whether {@link #OBF_DOT} can match anywhere: "dot", 点, 。, a '.' with whitespace on both sides, or a
-	 * '.' right after an opening bracket (spaces allowed).
+	 * Whether {@link #OBF_DOT} can match anywhere: "dot", 点, 。, a '.' with whitespace on
+	 * both sides, or a '.' right after an opening bracket (spaces allowed).
 	 */
 	static boolean hasObfuscatedDot(String s) {
 		if (containsAny(s, "dot", "点", "。")) {
@@ -323,17 +354,24 @@ final class TextRules {
 			boolean phone = false;
 			if (isDateOrYears(g) || dots && !cand.matches("\\(?\\d{3}\\)?\\.\\d{3}\\.\\d{4}")) {
 				phone = false;
-			} else if (digits.matches("(?:86)?1[3-9]\\d{9}") && (g.size() == 1 || groupsLookPhone(g) || allSingle(g))) {
+			}
+			else if (digits.matches("(?:86)?1[3-9]\\d{9}") && (g.size() == 1 || groupsLookPhone(g) || allSingle(g))) {
 				phone = true; // Chinese mobile, possibly spaced out digit by digit
-			} else if (allSingle(g) && g.size() > 3) {
+			}
+			else if (allSingle(g) && g.size() > 3) {
 				phone = cue && nd >= 8;
-			} else if (plus && nd >= 8 && nd <= 15) {
+			}
+			else if (plus && nd >= 8 && nd <= 15) {
 				phone = true;
-			} else if (cand.matches("\\(?\\d{3}\\)?[ .\\-]?\\d{3}[ .\\-]\\d{4}") || cand.matches("1[ .\\-]\\d{3}[ .\\-]\\d{3}[ .\\-]\\d{4}")) {
+			}
+			else if (cand.matches("\\(?\\d{3}\\)?[ .\\-]?\\d{3}[ .\\-]\\d{4}")
+					|| cand.matches("1[ .\\-]\\d{3}[ .\\-]\\d{3}[ .\\-]\\d{4}")) {
 				phone = true; // NANP
-			} else if (cand.matches("0\\d{2,3}[ \\-]\\d{7,8}") || cand.matches("\\(0\\d{2,3}\\)\\s?\\d{7,8}")) {
+			}
+			else if (cand.matches("0\\d{2,3}[ \\-]\\d{7,8}") || cand.matches("\\(0\\d{2,3}\\)\\s?\\d{7,8}")) {
 				phone = true; // Chinese landline with area code
-			} else if (cue && nd >= 7 && nd <= 15) {
+			}
+			else if (cue && nd >= 7 && nd <= 15) {
 				phone = true;
 			}
 			if (phone) {
@@ -376,7 +414,8 @@ final class TextRules {
 		return years;
 	}
 
-	// ------------------------------------------------------------------------------- flood
+	// -------------------------------------------------------------------------------
+	// flood
 
 	private static final int MAX_PERIOD = 32;
 
@@ -385,7 +424,8 @@ final class TextRules {
 		if (n < 10) {
 			return;
 		}
-		// compact: runs of whitespace become one space, so "buy  now buy now" still repeats
+		// compact: runs of whitespace become one space, so "buy now buy now" still
+		// repeats
 		char[] g = new char[n];
 		int[] gi = new int[n];
 		int m = 0;
@@ -401,8 +441,10 @@ final class TextRules {
 		}
 		List<int[]> regions = new ArrayList<>();
 		for (int p = 1; p <= MAX_PERIOD && p < m; p++) {
-			// a flood of period p is a maximal run of g[i] == g[i - p] at least `need` long; every such run
-			// contains a position of the stride-`need` sample, so only samples are tested, then expanded
+			// a flood of period p is a maximal run of g[i] == g[i - p] at least `need`
+			// long; every such run
+			// contains a position of the stride-`need` sample, so only samples are
+			// tested, then expanded
 			int minLen = Math.max(10, (int) Math.ceil(minReps(p) * p));
 			int need = minLen - p;
 			int i = p + need - 1;
@@ -443,7 +485,8 @@ final class TextRules {
 					symCount = 0;
 				}
 				symCount++;
-			} else {
+			}
+			else {
 				if (symStart >= 0 && symCount >= 10) {
 					int e = i;
 					while (e > symStart && g[e - 1] == ' ') {
@@ -463,7 +506,8 @@ final class TextRules {
 			int[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
 			if (last != null && r[0] <= last[1]) {
 				last[1] = Math.max(last[1], r[1]);
-			} else {
+			}
+			else {
 				merged.add(new int[] { r[0], r[1] });
 			}
 		}
@@ -483,8 +527,8 @@ final class TextRules {
 			if (b <= a) {
 				continue;
 			}
-			add(t, out, "flood", dominant ? Severity.BLOCK : Severity.REVIEW, dominant ? 90 : 75, gi[a],
-					gi[b - 1] + 1, "flood");
+			add(t, out, "flood", dominant ? Severity.BLOCK : Severity.REVIEW, dominant ? 90 : 75, gi[a], gi[b - 1] + 1,
+					"flood");
 		}
 	}
 
@@ -501,7 +545,10 @@ final class TextRules {
 		return 2.8;
 	}
 
-	/** the repeated unit has a non-space char and is not just digits (long numbers are not floods) */
+	/**
+	 * the repeated unit has a non-space char and is not just digits (long numbers are not
+	 * floods)
+	 */
 	private static boolean meaningfulUnit(char[] g, int start, int p) {
 		boolean nonSpace = false, nonDigit = false;
 		for (int k = start; k < start + p; k++) {
@@ -516,7 +563,8 @@ final class TextRules {
 		return nonSpace && nonDigit;
 	}
 
-	// ------------------------------------------------------------------------------- meaningless
+	// -------------------------------------------------------------------------------
+	// meaningless
 
 	private static final String KEYBOARD_ROWS = "qwertyuiop|asdfghjkl|zxcvbnm";
 
@@ -607,7 +655,8 @@ final class TextRules {
 			if (v || c == 'y') {
 				vowelsY++;
 				run = 0;
-			} else {
+			}
+			else {
 				maxRun = Math.max(maxRun, ++run);
 			}
 			if (k > 0 && keysAdjacent(w.charAt(k - 1), c)) {
@@ -633,7 +682,8 @@ final class TextRules {
 						break;
 					}
 				}
-				if (periodic && !(p == 2 && "aeiou".indexOf(w.charAt(1)) >= 0)) { // not "hahaha"/"lololo"
+				if (periodic && !(p == 2 && "aeiou".indexOf(w.charAt(1)) >= 0)) { // not
+																					// "hahaha"/"lololo"
 					return true;
 				}
 			}
@@ -661,8 +711,8 @@ final class TextRules {
 	// -------------------------------------------------------------------------------
 
 	/** Adds a rule hit covering folded chars [fa, fb). */
-	private static void add(NormalizedText t, List<TextHit> out, String label, Severity sev, double rate, int fa, int fb,
-			String rule) {
+	private static void add(NormalizedText t, List<TextHit> out, String label, Severity sev, double rate, int fa,
+			int fb, String rule) {
 		if (fb <= fa) {
 			return;
 		}
@@ -676,4 +726,5 @@ final class TextRules {
 		out.add(new TextHit(label, sev, rate, start, end, t.original.substring(start, end), null, rule,
 				TextHit.Origin.RULE));
 	}
+
 }

@@ -3,9 +3,9 @@ package dev.vetter.moderation.internal;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Task ids: a kind prefix ({@code txt}, {@code img}, {@code vi}, {@code au}) followed by a time-ordered,
- * random base-62 body, e.g. {@code txt4Kd9...}. Unguessable enough to be harmless, and they are always
- * looked up within the caller's tenant anyway.
+ * Task ids: a kind prefix ({@code txt}, {@code img}, {@code vi}, {@code au}) followed by
+ * a time-ordered, random base-62 body, e.g. {@code txt4Kd9...}. Unguessable enough to be
+ * harmless, and they are always looked up within the caller's tenant anyway.
  */
 public final class TaskIds {
 
@@ -31,4 +31,5 @@ public final class TaskIds {
 		}
 		sb.append(out);
 	}
+
 }

@@ -26,12 +26,13 @@ public class Tasks {
 	}
 
 	public void insert(Task t) {
-		jdbc.sql("""
-				insert into moderation_tasks (task_id, tenant_id, kind, mode, data_id, biz_type, content, url, machine_result,
-				  status, callback_url, callback_seed, crypt_type, created_at)
-				values (:id, :tenant, :kind, :mode, :dataId, :bizType, :content, :url, cast(:machine as jsonb),
-				  :status, :callback, :seed, :crypt, :created)
-				""")
+		jdbc.sql(
+				"""
+						insert into moderation_tasks (task_id, tenant_id, kind, mode, data_id, biz_type, content, url, machine_result,
+						  status, callback_url, callback_seed, crypt_type, created_at)
+						values (:id, :tenant, :kind, :mode, :dataId, :bizType, :content, :url, cast(:machine as jsonb),
+						  :status, :callback, :seed, :crypt, :created)
+						""")
 			.param("id", t.taskId())
 			.param("tenant", t.tenantId())
 			.param("kind", t.kind())
@@ -57,7 +58,9 @@ public class Tasks {
 			.optional();
 	}
 
-	/** Locks the task for the completion; any tenant (the review event names the task). */
+	/**
+	 * Locks the task for the completion; any tenant (the review event names the task).
+	 */
 	public Optional<Task> lock(String taskId) {
 		return jdbc.sql("select * from moderation_tasks where task_id = :id for update")
 			.param("id", taskId)
@@ -69,11 +72,7 @@ public class Tasks {
 		return jdbc.sql("""
 				update moderation_tasks set audit_result = cast(:audit as jsonb), status = 'DONE', completed_at = :at
 				where task_id = :id and status = 'REVIEWING'
-				""")
-			.param("audit", auditResultJson)
-			.param("at", Timestamp.from(at))
-			.param("id", taskId)
-			.update() > 0;
+				""").param("audit", auditResultJson).param("at", Timestamp.from(at)).param("id", taskId).update() > 0;
 	}
 
 	private static Task map(ResultSet rs, int row) throws SQLException {
@@ -84,4 +83,5 @@ public class Tasks {
 				rs.getString("callback_url"), rs.getString("callback_seed"), rs.getString("crypt_type"),
 				rs.getTimestamp("created_at").toInstant(), completed == null ? null : completed.toInstant());
 	}
+
 }

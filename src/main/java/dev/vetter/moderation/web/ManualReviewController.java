@@ -53,7 +53,8 @@ class ManualReviewController {
 		if (body.tasks().size() > 100) {
 			throw new InvalidInput(ProblemCode.TOO_MANY_TASKS, "at most 100 tasks per request");
 		}
-		HumanReview.CallbackSpec callback = new HumanReview.CallbackSpec(body.callback(), body.seed(), body.cryptType());
+		HumanReview.CallbackSpec callback = new HumanReview.CallbackSpec(body.callback(), body.seed(),
+				body.cryptType());
 		return new Submitted(humanReview.submitHumanOnly(tenant, body.kind(), body.bizType(), body.tasks(), callback));
 	}
 
@@ -69,4 +70,5 @@ class ManualReviewController {
 		}
 		return caller.tenantId();
 	}
+
 }

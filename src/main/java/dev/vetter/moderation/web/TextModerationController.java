@@ -68,8 +68,10 @@ class TextModerationController {
 			throw new InvalidInput(DataIds.RULE);
 		}
 		TextVerdict v = moderation.scan(caller.tenantId(), body.bizType(), body.content());
-		List<Finding> findings = v.findings().stream()
-			.map(f -> new Finding(f.label(), f.suggestion(), f.rate(), f.contexts().stream()
+		List<Finding> findings = v.findings()
+			.stream()
+			.map(f -> new Finding(f.label(), f.suggestion(), f.rate(), f.contexts()
+				.stream()
 				.map(c -> new Match(c.context(), c.positions().stream().map(p -> new Position(p[0], p[1])).toList(),
 						c.library() == null ? null : new Library(c.library().id(), c.library().name()), c.rule()))
 				.toList()))
@@ -77,4 +79,5 @@ class TextModerationController {
 		return new TextResult(v.taskId(), body.dataId(), v.suggestion(), v.label(), v.rate(), v.filteredContent(),
 				findings);
 	}
+
 }

@@ -10,4 +10,5 @@ class NetConfiguration {
 	TargetGuard targetGuard(TargetGuardProperties properties) {
 		return new TargetGuard(properties.allowPrivateTargets(), HostResolver.SYSTEM);
 	}
+
 }

@@ -5,14 +5,16 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * A URL whose host was resolved once and whose every address passed the guard. Connect to one of
- * {@code addresses} (never resolve {@code host} again), and send {@code hostHeader} as the HTTP Host.
+ * A URL whose host was resolved once and whose every address passed the guard. Connect to
+ * one of {@code addresses} (never resolve {@code host} again), and send
+ * {@code hostHeader} as the HTTP Host.
  *
- * @param uri        the checked URL
- * @param host       host name (or literal address without brackets), for TLS SNI and certificate checks
- * @param port       explicit or default port
- * @param https      whether TLS is needed
- * @param addresses  every address the host resolved to, all permitted
+ * @param uri the checked URL
+ * @param host host name (or literal address without brackets), for TLS SNI and
+ * certificate checks
+ * @param port explicit or default port
+ * @param https whether TLS is needed
+ * @param addresses every address the host resolved to, all permitted
  */
 public record ResolvedTarget(URI uri, String host, int port, boolean https, List<InetAddress> addresses) {
 

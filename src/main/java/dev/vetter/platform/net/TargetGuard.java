@@ -11,25 +11,29 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The one rule for every outbound connection Vetter makes on a tenant's behalf (callbacks, media fetches):
- * {@code http} or {@code https} only, and no address on a private network, the loopback, link-local or a
- * cloud metadata service.
+ * The one rule for every outbound connection Vetter makes on a tenant's behalf
+ * (callbacks, media fetches): {@code http} or {@code https} only, and no address on a
+ * private network, the loopback, link-local or a cloud metadata service.
  * <p>
- * Use it in two steps: {@link #check(String)} at request time (syntax, scheme, literal addresses and
- * {@code localhost} names, without DNS), then {@link #resolve(URI)} right before connecting: it resolves the
- * host <em>once</em>, checks every address, and hands back the addresses to connect to, so a second DNS
- * answer can never slip a private address in between check and use (DNS rebinding). Check again for every
- * redirect.
+ * Use it in two steps: {@link #check(String)} at request time (syntax, scheme, literal
+ * addresses and {@code localhost} names, without DNS), then {@link #resolve(URI)} right
+ * before connecting: it resolves the host <em>once</em>, checks every address, and hands
+ * back the addresses to connect to, so a second DNS answer can never slip a private
+ * address in between check and use (DNS rebinding). Check again for every redirect.
  * <p>
- * {@code allowPrivateTargets} (property {@code vetter.security.allow-private-targets}) lets loopback and
- * private ranges through for development and tests. Link-local (which holds the metadata services of most
- * clouds), known metadata addresses, unspecified, multicast and reserved addresses are refused always.
+ * {@code allowPrivateTargets} (property {@code vetter.security.allow-private-targets})
+ * lets loopback and private ranges through for development and tests. Link-local (which
+ * holds the metadata services of most clouds), known metadata addresses, unspecified,
+ * multicast and reserved addresses are refused always.
  */
 public final class TargetGuard {
 
 	private static final int MAX_URL_LENGTH = 2048;
 
-	/** Metadata services outside link-local: Alibaba Cloud, AWS over IPv6, Azure wire server, Oracle. */
+	/**
+	 * Metadata services outside link-local: Alibaba Cloud, AWS over IPv6, Azure wire
+	 * server, Oracle.
+	 */
 	private static final Set<String> METADATA = Set.of("100.100.100.200", "fd00:ec2:0:0:0:0:0:254", "168.63.129.16",
 			"192.0.0.192");
 
@@ -47,9 +51,8 @@ public final class TargetGuard {
 	}
 
 	/**
-	 * Checks what can be checked without DNS: length, syntax, scheme, no user info, port, and the host when it
-	 * is a literal address or a {@code localhost} name.
-	 *
+	 * Checks what can be checked without DNS: length, syntax, scheme, no user info, port,
+	 * and the host when it is a literal address or a {@code localhost} name.
 	 * @return the parsed URL
 	 * @throws TargetRefused with a message fit for the caller
 	 */
@@ -99,10 +102,9 @@ public final class TargetGuard {
 	}
 
 	/**
-	 * Resolves the host once and checks every address it has; refused if any one is forbidden (a name that
-	 * answers both a public and a private address is not trusted).
-	 *
-	 * @throws TargetRefused        when the URL or an address is forbidden
+	 * Resolves the host once and checks every address it has; refused if any one is
+	 * forbidden (a name that answers both a public and a private address is not trusted).
+	 * @throws TargetRefused when the URL or an address is forbidden
 	 * @throws UnknownHostException when the name does not resolve (worth retrying later)
 	 */
 	public ResolvedTarget resolve(URI uri) throws UnknownHostException {
@@ -182,8 +184,9 @@ public final class TargetGuard {
 	}
 
 	/**
-	 * IPv4 addresses hidden in IPv6 ones (mapped {@code ::ffff:a.b.c.d}, compatible {@code ::a.b.c.d},
-	 * NAT64 {@code 64:ff9b::a.b.c.d}, 6to4 {@code 2002:aabb:ccdd::}) are judged as the IPv4 address.
+	 * IPv4 addresses hidden in IPv6 ones (mapped {@code ::ffff:a.b.c.d}, compatible
+	 * {@code ::a.b.c.d}, NAT64 {@code 64:ff9b::a.b.c.d}, 6to4 {@code 2002:aabb:ccdd::})
+	 * are judged as the IPv4 address.
 	 */
 	static InetAddress embeddedIpv4(InetAddress address) {
 		if (!(address instanceof Inet6Address v6)) {
@@ -197,7 +200,8 @@ public final class TargetGuard {
 		boolean mapped = zeroPrefix && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
 		boolean compatible = zeroPrefix && b[10] == 0 && b[11] == 0 && !address.isLoopbackAddress()
 				&& !address.isAnyLocalAddress();
-		boolean nat64 = (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
+		boolean nat64 = (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff
+				&& (b[3] & 0xff) == 0x9b;
 		try {
 			if (mapped || compatible || nat64) {
 				return InetAddress.getByAddress(new byte[] { b[12], b[13], b[14], b[15] });
@@ -222,8 +226,13 @@ public final class TargetGuard {
 		return host.equals("localhost") || host.endsWith(".localhost") || host.equals("localhost.localdomain");
 	}
 
-	/** IPv6 literals, dotted IPv4 and the odd numeric forms ({@code 2130706433}, {@code 0x7f.1}) resolvers accept. */
+	/**
+	 * IPv6 literals, dotted IPv4 and the odd numeric forms ({@code 2130706433},
+	 * {@code 0x7f.1}) resolvers accept.
+	 */
 	private static boolean isLiteralAddress(String host) {
-		return host.indexOf(':') >= 0 || host.matches("[0-9.]+") || host.matches("(0x[0-9a-f]+|[0-9]+)(\\.(0x[0-9a-f]+|[0-9]+)){0,3}");
+		return host.indexOf(':') >= 0 || host.matches("[0-9.]+")
+				|| host.matches("(0x[0-9a-f]+|[0-9]+)(\\.(0x[0-9a-f]+|[0-9]+)){0,3}");
 	}
+
 }

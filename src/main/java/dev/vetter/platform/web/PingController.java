@@ -7,7 +7,9 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** Liveness without touching the database; also the framework floor of the load benchmark. */
+/**
+ * Liveness without touching the database; also the framework floor of the load benchmark.
+ */
 @RestController
 @Tag(name = "Operations")
 class PingController {
@@ -17,4 +19,5 @@ class PingController {
 	String ping() {
 		return "pong";
 	}
+
 }

@@ -24,8 +24,8 @@ import dev.vetter.platform.ProblemCode;
 import dev.vetter.platform.VetterException;
 
 /**
- * Maps exceptions of the native API to RFC 9457 problem+json with a stable {@code code} member. 5xx never
- * leak internals: the message is generic and the cause goes to the log.
+ * Maps exceptions of the native API to RFC 9457 problem+json with a stable {@code code}
+ * member. 5xx never leak internals: the message is generic and the cause goes to the log.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -57,7 +57,9 @@ public class ProblemDetailsAdvice {
 
 	@ExceptionHandler(MethodArgumentNotValidException.class)
 	ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e) {
-		String detail = e.getBindingResult().getFieldErrors().stream()
+		String detail = e.getBindingResult()
+			.getFieldErrors()
+			.stream()
 			.map(f -> f.getField() + ": " + f.getDefaultMessage())
 			.findFirst()
 			.orElse("invalid request");
@@ -89,4 +91,5 @@ public class ProblemDetailsAdvice {
 		log.error("Unexpected error", e);
 		return problem(ProblemCode.INTERNAL, "internal error; the request may be retried");
 	}
+
 }

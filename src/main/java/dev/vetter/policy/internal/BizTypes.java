@@ -23,11 +23,7 @@ public class BizTypes {
 		jdbc.sql("""
 				insert into biz_types (tenant_id, name, policy) values (:t, :name, cast(:policy as jsonb))
 				on conflict (tenant_id, name) do update set policy = excluded.policy, updated_at = now()
-				""")
-			.param("t", tenantId)
-			.param("name", name)
-			.param("policy", policyJson)
-			.update();
+				""").param("t", tenantId).param("name", name).param("policy", policyJson).update();
 	}
 
 	public Optional<Stored> byName(long tenantId, String name) {
@@ -51,4 +47,5 @@ public class BizTypes {
 			.param("name", name)
 			.update() > 0;
 	}
+
 }

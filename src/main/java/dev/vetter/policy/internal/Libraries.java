@@ -51,11 +51,17 @@ public class Libraries {
 	}
 
 	public List<Library> of(long tenantId) {
-		return jdbc.sql(SELECT + " where l.tenant_id = :t order by l.id").param("t", tenantId).query(Libraries::map).list();
+		return jdbc.sql(SELECT + " where l.tenant_id = :t order by l.id")
+			.param("t", tenantId)
+			.query(Libraries::map)
+			.list();
 	}
 
 	public boolean delete(long tenantId, long id) {
-		return jdbc.sql("delete from libraries where tenant_id = :t and id = :id").param("t", tenantId).param("id", id).update() > 0;
+		return jdbc.sql("delete from libraries where tenant_id = :t and id = :id")
+			.param("t", tenantId)
+			.param("id", id)
+			.update() > 0;
 	}
 
 	/** Adds terms, skipping ones already present; returns how many were new. */
@@ -64,10 +70,7 @@ public class Libraries {
 				insert into library_entries (library_id, term)
 				select :lib, t from unnest(cast(:terms as text[])) as t
 				on conflict (library_id, term) do nothing
-				""")
-			.param("lib", libraryId)
-			.param("terms", terms.toArray(String[]::new))
-			.update();
+				""").param("lib", libraryId).param("terms", terms.toArray(String[]::new)).update();
 	}
 
 	public int removeEntries(long libraryId, List<String> terms) {
@@ -91,18 +94,16 @@ public class Libraries {
 		jdbc.sql("""
 				select e.library_id, e.term from library_entries e join libraries l on l.id = e.library_id
 				where l.tenant_id = :t and l.kind = :kind
-				""")
-			.param("t", tenantId)
-			.param("kind", kind.name())
-			.query(rs -> {
-				consumer.accept(rs.getLong(1), rs.getString(2));
-			});
+				""").param("t", tenantId).param("kind", kind.name()).query(rs -> {
+			consumer.accept(rs.getLong(1), rs.getString(2));
+		});
 	}
 
 	@FunctionalInterface
 	public interface EntryConsumer {
 
 		void accept(long libraryId, String term);
+
 	}
 
 	private static Library map(ResultSet rs, int row) throws SQLException {
@@ -110,4 +111,5 @@ public class Libraries {
 				LibraryKind.valueOf(rs.getString("kind")), LibraryAction.valueOf(rs.getString("action")),
 				rs.getLong("entries"), rs.getTimestamp("created_at").toInstant());
 	}
+
 }

@@ -13,7 +13,10 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads and writes stored bizType policies. Unknown fields are refused, so typos do not pass silently. */
+/**
+ * Reads and writes stored bizType policies. Unknown fields are refused, so typos do not
+ * pass silently.
+ */
 @Component
 public class PolicyCodec {
 
@@ -21,7 +24,10 @@ public class PolicyCodec {
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.build();
 
-	/** Parses client input; every problem becomes a {@link InvalidInput} naming what is wrong. */
+	/**
+	 * Parses client input; every problem becomes a {@link InvalidInput} naming what is
+	 * wrong.
+	 */
 	public BizTypePolicy parse(String json) {
 		try {
 			BizTypePolicy policy = mapper.readValue(json, BizTypePolicy.class);
@@ -31,7 +37,8 @@ public class PolicyCodec {
 			return policy;
 		}
 		catch (UnrecognizedPropertyException e) {
-			throw new InvalidInput("unknown policy field '" + e.getPropertyName() + "'; known: lexicons, rules, libraries, labelSuggestions, escalation (suggestions, labels, reviewLibraries, auditSampleRate)");
+			throw new InvalidInput("unknown policy field '" + e.getPropertyName()
+					+ "'; known: lexicons, rules, libraries, labelSuggestions, escalation (suggestions, labels, reviewLibraries, auditSampleRate)");
 		}
 		catch (JacksonException e) {
 			Throwable cause = e.getCause();
@@ -50,4 +57,5 @@ public class PolicyCodec {
 	public String write(BizTypePolicy policy) {
 		return mapper.writeValueAsString(policy);
 	}
+
 }

@@ -17,9 +17,7 @@ public class PolicyVersions {
 		jdbc.sql("""
 				insert into policy_versions (tenant_id, version) values (:t, 1)
 				on conflict (tenant_id) do update set version = policy_versions.version + 1
-				""")
-			.param("t", tenantId)
-			.update();
+				""").param("t", tenantId).update();
 	}
 
 	public long current(long tenantId) {
@@ -28,4 +26,5 @@ public class PolicyVersions {
 			.query(Long.class)
 			.single();
 	}
+
 }

@@ -27,7 +27,10 @@ import dev.vetter.tenancy.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** Custom libraries and bizType policies of the calling tenant (access key or tenant admin). */
+/**
+ * Custom libraries and bizType policies of the calling tenant (access key or tenant
+ * admin).
+ */
 @RestController
 @Tag(name = "Policy")
 class PolicyController {
@@ -99,8 +102,10 @@ class PolicyController {
 	@PutMapping("/v1/biz-types/{name}")
 	@Operation(summary = "Create or replace a bizType policy")
 	BizTypePolicy putBizType(Caller caller, @PathVariable String name,
-			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
-					schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = BizTypePolicy.class))) @RequestBody String policy) {
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @io.swagger.v3.oas.annotations.media.Content(
+							schema = @io.swagger.v3.oas.annotations.media.Schema(
+									implementation = BizTypePolicy.class))) @RequestBody String policy) {
 		return admin.putBizType(tenant(caller), name, policy);
 	}
 
@@ -129,4 +134,5 @@ class PolicyController {
 		}
 		return caller.tenantId();
 	}
+
 }

@@ -35,7 +35,8 @@ public class ReviewEvents {
 	}
 
 	public List<Entry> of(long itemId) {
-		return jdbc.sql("select item_id, type, actor, payload::text, at from review_events where item_id = :i order by id")
+		return jdbc
+			.sql("select item_id, type, actor, payload::text, at from review_events where item_id = :i order by id")
 			.param("i", itemId)
 			.query((rs, n) -> {
 				long actor = rs.getLong(3);
@@ -44,4 +45,5 @@ public class ReviewEvents {
 			})
 			.list();
 	}
+
 }

@@ -12,13 +12,15 @@ import dev.vetter.review.ReviewOutcome;
 import dev.vetter.review.Verdict;
 
 /**
- * A review item with its decisions so far. State changes are methods with guard clauses; the repository
- * persists what they return.
+ * A review item with its decisions so far. State changes are methods with guard clauses;
+ * the repository persists what they return.
  */
 public final class ReviewItem {
 
 	public enum Status {
+
 		PENDING, ESCALATED, DECIDED, WITHDRAWN
+
 	}
 
 	/** One reviewer's recorded decision. */
@@ -159,4 +161,5 @@ public final class ReviewItem {
 	public Decision lastDecision() {
 		return decisions.get(decisions.size() - 1);
 	}
+
 }

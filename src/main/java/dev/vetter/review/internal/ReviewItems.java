@@ -22,8 +22,8 @@ public class ReviewItems {
 			""";
 
 	/**
-	 * Claims the next free item and logs the claim, in one statement. The status is written into the SQL (not
-	 * bound) so the planner uses the partial queue indexes.
+	 * Claims the next free item and logs the claim, in one statement. The status is
+	 * written into the SQL (not bound) so the planner uses the partial queue indexes.
 	 */
 	private static final String CLAIM = """
 			with picked as (
@@ -48,7 +48,10 @@ public class ReviewItems {
 			select * from picked
 			""";
 
-	/** The item this reviewer holds with a live lease: lease extended and logged, in one statement. */
+	/**
+	 * The item this reviewer holds with a live lease: lease extended and logged, in one
+	 * statement.
+	 */
 	private static final String EXTEND_HELD = """
 			with held as (
 			  select id from review_items
@@ -82,13 +85,14 @@ public class ReviewItems {
 	}
 
 	public long insert(ReviewSubmission s, Instant now) {
-		return jdbc.sql("""
-				insert into review_items (tenant_id, task_id, kind, content, criteria, allowed_labels, priority, deadline,
-				                          required_reviews, status, created_at)
-				values (:tenant, :task, :kind, cast(:content as jsonb), :criteria, :labels, :priority, :deadline,
-				        :required, 'PENDING', :now)
-				returning id
-				""")
+		return jdbc
+			.sql("""
+					insert into review_items (tenant_id, task_id, kind, content, criteria, allowed_labels, priority, deadline,
+					                          required_reviews, status, created_at)
+					values (:tenant, :task, :kind, cast(:content as jsonb), :criteria, :labels, :priority, :deadline,
+					        :required, 'PENDING', :now)
+					returning id
+					""")
 			.param("tenant", s.tenantId())
 			.param("task", s.taskId())
 			.param("kind", s.kind())
@@ -142,7 +146,10 @@ public class ReviewItems {
 				"ESCALATED".equals(rs.getString(10)));
 	}
 
-	/** Loads the item with its decisions for a state change, locking its row; one round trip. */
+	/**
+	 * Loads the item with its decisions for a state change, locking its row; one round
+	 * trip.
+	 */
 	public Optional<ReviewItem> lock(long id) {
 		return jdbc.sql("""
 				select i.id, i.tenant_id, i.task_id, i.kind, i.status, i.claimed_by, i.lease_until, i.required_reviews,
@@ -158,41 +165,43 @@ public class ReviewItems {
 				  from review_decisions where item_id = i.id) d on true
 				where i.id = :id
 				for update of i
-				""")
-			.param("id", id)
-			.query((rs, n) -> {
-				long claimed = rs.getLong(6);
-				Long claimedBy = rs.wasNull() ? null : claimed;
-				Timestamp lease = rs.getTimestamp(7);
-				List<ReviewItem.Decision> decisions = new java.util.ArrayList<>();
-				java.sql.Array reviewers = rs.getArray(10);
-				if (reviewers != null) {
-					Long[] who = (Long[]) reviewers.getArray();
-					String[] suggestions = (String[]) rs.getArray(11).getArray();
-					String[] labels = (String[]) rs.getArray(12).getArray();
-					String[] notes = (String[]) rs.getArray(13).getArray();
-					Boolean[] leads = (Boolean[]) rs.getArray(14).getArray();
-					Timestamp[] ats = (Timestamp[]) rs.getArray(15).getArray();
-					for (int k = 0; k < who.length; k++) {
-						List<String> l = labels[k] == null || labels[k].isEmpty() ? List.of() : List.of(labels[k].split(","));
-						decisions.add(new ReviewItem.Decision(who[k], new Verdict(suggestions[k], l, notes[k]), leads[k],
-								ats[k].toInstant()));
-					}
+				""").param("id", id).query((rs, n) -> {
+			long claimed = rs.getLong(6);
+			Long claimedBy = rs.wasNull() ? null : claimed;
+			Timestamp lease = rs.getTimestamp(7);
+			List<ReviewItem.Decision> decisions = new java.util.ArrayList<>();
+			java.sql.Array reviewers = rs.getArray(10);
+			if (reviewers != null) {
+				Long[] who = (Long[]) reviewers.getArray();
+				String[] suggestions = (String[]) rs.getArray(11).getArray();
+				String[] labels = (String[]) rs.getArray(12).getArray();
+				String[] notes = (String[]) rs.getArray(13).getArray();
+				Boolean[] leads = (Boolean[]) rs.getArray(14).getArray();
+				Timestamp[] ats = (Timestamp[]) rs.getArray(15).getArray();
+				for (int k = 0; k < who.length; k++) {
+					List<String> l = labels[k] == null || labels[k].isEmpty() ? List.of()
+							: List.of(labels[k].split(","));
+					decisions.add(new ReviewItem.Decision(who[k], new Verdict(suggestions[k], l, notes[k]), leads[k],
+							ats[k].toInstant()));
 				}
-				return new ReviewItem(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-						ReviewItem.Status.valueOf(rs.getString(5)), claimedBy, lease == null ? null : lease.toInstant(),
-						rs.getInt(8), Arrays.asList((String[]) rs.getArray(9).getArray()), decisions);
-			})
-			.optional();
+			}
+			return new ReviewItem(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+					ReviewItem.Status.valueOf(rs.getString(5)), claimedBy, lease == null ? null : lease.toInstant(),
+					rs.getInt(8), Arrays.asList((String[]) rs.getArray(9).getArray()), decisions);
+		}).optional();
 	}
 
 	public Optional<Long> idOfTask(String taskId) {
-		return jdbc.sql("select id from review_items where task_id = :t").param("t", taskId).query(Long.class).optional();
+		return jdbc.sql("select id from review_items where task_id = :t")
+			.param("t", taskId)
+			.query(Long.class)
+			.optional();
 	}
 
 	/**
-	 * Writes, in one statement, the decision the aggregate just recorded, the state it is in, and the log
-	 * entries: {@code DECIDED} and, when there is one, the outcome ({@code ESCALATED} or {@code FINALIZED}).
+	 * Writes, in one statement, the decision the aggregate just recorded, the state it is
+	 * in, and the log entries: {@code DECIDED} and, when there is one, the outcome
+	 * ({@code ESCALATED} or {@code FINALIZED}).
 	 */
 	public void saveDecision(ReviewItem item, String decisionJson, String outcomeType, String outcomeJson) {
 		ReviewItem.Decision d = item.lastDecision();
@@ -258,8 +267,7 @@ public class ReviewItems {
 		return jdbc.sql("""
 				update review_items set status = 'WITHDRAWN', claimed_by = null, lease_until = null
 				where task_id = :t and status in ('PENDING', 'ESCALATED')
-				""")
-			.param("t", taskId)
-			.update() > 0;
+				""").param("t", taskId).update() > 0;
 	}
+
 }

@@ -32,7 +32,8 @@ class ReviewController {
 	}
 
 	@PostMapping("/v1/review/claims")
-	@Operation(summary = "Claim the next item (200 with the item, 204 when the queue is empty); re-claiming extends the lease")
+	@Operation(
+			summary = "Claim the next item (200 with the item, 204 when the queue is empty); re-claiming extends the lease")
 	ResponseEntity<ClaimedItem> claim(Caller caller) {
 		return workflow.claim(caller).map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
 	}
@@ -50,4 +51,5 @@ class ReviewController {
 		workflow.release(caller, id);
 		return ResponseEntity.noContent().build();
 	}
+
 }

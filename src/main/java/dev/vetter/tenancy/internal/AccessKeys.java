@@ -19,7 +19,9 @@ public class AccessKeys {
 		this.cipher = cipher;
 	}
 
-	/** Creates the key, or replaces the secret and owner of an existing key with that id. */
+	/**
+	 * Creates the key, or replaces the secret and owner of an existing key with that id.
+	 */
 	public void save(String accessKeyId, long tenantId, String secret) {
 		jdbc.sql("""
 				insert into access_keys (access_key_id, tenant_id, secret_cipher)
@@ -34,7 +36,8 @@ public class AccessKeys {
 	}
 
 	public Optional<AccessKey> byId(String accessKeyId) {
-		return jdbc.sql("select access_key_id, tenant_id, secret_cipher, enabled from access_keys where access_key_id = :id")
+		return jdbc
+			.sql("select access_key_id, tenant_id, secret_cipher, enabled from access_keys where access_key_id = :id")
 			.param("id", accessKeyId)
 			.query((rs, n) -> new AccessKey(rs.getString(1), rs.getLong(2), cipher.decrypt(rs.getBytes(3)),
 					rs.getBoolean(4)))
@@ -47,4 +50,5 @@ public class AccessKeys {
 			.query(Boolean.class)
 			.single();
 	}
+
 }

@@ -48,10 +48,7 @@ public class Agreements {
 		return jdbc.sql("""
 				select enabled, daily_volume, sla_minutes::text, criteria, labels, required_reviews
 				from manual_review_agreements where tenant_id = :t
-				""")
-			.param("t", tenantId)
-			.query(Agreements::map)
-			.optional();
+				""").param("t", tenantId).query(Agreements::map).optional();
 	}
 
 	private static ManualReviewAgreement map(ResultSet rs, int row) throws SQLException {
@@ -60,4 +57,5 @@ public class Agreements {
 		return new ManualReviewAgreement(rs.getBoolean(1), rs.getInt(2), sla, rs.getString(4),
 				Arrays.asList((String[]) rs.getArray(5).getArray()), rs.getInt(6));
 	}
+
 }

@@ -18,10 +18,11 @@ import dev.vetter.tenancy.Tenant;
 import dev.vetter.tenancy.TenantDirectory;
 
 /**
- * On start, makes sure a demo tenant, one access key and an operator exist. With nothing configured they
- * are created once, on the first start against an empty database, and their generated credentials are
- * printed to standard output once (never to the log). Values fixed by {@code vetter.bootstrap.*} are
- * (re)applied on every start, so scripts can rely on them.
+ * On start, makes sure a demo tenant, one access key and an operator exist. With nothing
+ * configured they are created once, on the first start against an empty database, and
+ * their generated credentials are printed to standard output once (never to the log).
+ * Values fixed by {@code vetter.bootstrap.*} are (re)applied on every start, so scripts
+ * can rely on them.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -109,7 +110,8 @@ class Bootstrap implements ApplicationRunner {
 		if (existing.isEmpty() && (firstStart || configuredPassword != null)) {
 			String password = configuredPassword != null ? configuredPassword : Secrets.random(16);
 			users.create(operator, directory.hashPassword(password), null, EnumSet.of(Role.OPERATOR));
-			report.add("operator      " + operator + (configuredPassword != null ? " (configured password)" : " / " + password));
+			report.add("operator      " + operator
+					+ (configuredPassword != null ? " (configured password)" : " / " + password));
 		}
 		else if (existing.isPresent() && configuredPassword != null
 				&& !directory.passwordMatches(configuredPassword, existing.get().passwordHash())) {
@@ -117,4 +119,5 @@ class Bootstrap implements ApplicationRunner {
 		}
 		return report;
 	}
+
 }

@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Protects access-key secrets at rest with AES-256-GCM. The HMAC check needs the secret itself, so a hash
- * will not do. The master key comes from {@code vetter.security.master-key} (Base64 of 32 bytes) or, when
- * that is unset, from {@code vetter.security.master-key-file}, created with owner-only permissions on first
+ * Protects access-key secrets at rest with AES-256-GCM. The HMAC check needs the secret
+ * itself, so a hash will not do. The master key comes from
+ * {@code vetter.security.master-key} (Base64 of 32 bytes) or, when that is unset, from
+ * {@code vetter.security.master-key-file}, created with owner-only permissions on first
  * start.
  */
 @Component
@@ -101,4 +102,5 @@ public class SecretCipher {
 			throw new IllegalStateException("cannot decrypt an access key secret: wrong master key?", e);
 		}
 	}
+
 }

@@ -32,4 +32,5 @@ public final class Secrets {
 	public static String newAccessKeySecret() {
 		return random(30);
 	}
+
 }

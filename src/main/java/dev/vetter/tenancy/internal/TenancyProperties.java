@@ -6,20 +6,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the tenancy module.
  *
- * @param bootstrap what the first start creates; every value may be fixed so scripts can use it
- * @param security  where the master key for secrets at rest comes from
+ * @param bootstrap what the first start creates; every value may be fixed so scripts can
+ * use it
+ * @param security where the master key for secrets at rest comes from
  */
 @ConfigurationProperties("vetter")
 public record TenancyProperties(@DefaultValue Bootstrap bootstrap, @DefaultValue Security security) {
 
 	/**
-	 * @param enabled           create the demo tenant, key and operator when they do not exist
-	 * @param tenantUid         uid of the demo tenant (random 16 digits when unset)
-	 * @param tenantName        name of the demo tenant
-	 * @param accessKeyId       id of its access key (random when unset)
-	 * @param accessKeySecret   its secret (random when unset)
-	 * @param operatorUsername  the operator user
-	 * @param operatorPassword  its password (random when unset)
+	 * @param enabled create the demo tenant, key and operator when they do not exist
+	 * @param tenantUid uid of the demo tenant (random 16 digits when unset)
+	 * @param tenantName name of the demo tenant
+	 * @param accessKeyId id of its access key (random when unset)
+	 * @param accessKeySecret its secret (random when unset)
+	 * @param operatorUsername the operator user
+	 * @param operatorPassword its password (random when unset)
 	 */
 	public record Bootstrap(@DefaultValue("true") boolean enabled, Long tenantUid,
 			@DefaultValue("Demo tenant") String tenantName, String accessKeyId, String accessKeySecret,
@@ -27,7 +28,7 @@ public record TenancyProperties(@DefaultValue Bootstrap bootstrap, @DefaultValue
 	}
 
 	/**
-	 * @param masterKey     Base64 of 32 bytes; wins over the file
+	 * @param masterKey Base64 of 32 bytes; wins over the file
 	 * @param masterKeyFile created on first start when {@code masterKey} is unset
 	 */
 	public record Security(String masterKey, @DefaultValue("var/master.key") String masterKeyFile) {

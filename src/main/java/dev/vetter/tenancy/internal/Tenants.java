@@ -43,4 +43,5 @@ public class Tenants {
 	public boolean any() {
 		return jdbc.sql("select exists (select 1 from tenants)").query(Boolean.class).single();
 	}
+
 }

@@ -30,4 +30,5 @@ public class UserTenants {
 			.query(Long.class)
 			.list());
 	}
+
 }

@@ -63,4 +63,5 @@ public class Users {
 		Arrays.stream((String[]) array.getArray()).map(Role::valueOf).forEach(roles::add);
 		return new User(rs.getLong(1), rs.getString(2), rs.getString(3), tenantId, roles);
 	}
+
 }

@@ -33,4 +33,5 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 		}
 		return caller;
 	}
+
 }

@@ -17,8 +17,8 @@ import dev.vetter.tenancy.TenantDirectory;
 
 /**
  * HTTP Basic for {@code /v1/**}: {@code AccessKeyId:AccessKeySecret} (tenant calls) or
- * {@code username:password} (users). On success the {@link Caller} is a request attribute; on failure the
- * answer is problem+json 401 with code {@code unauthenticated}.
+ * {@code username:password} (users). On success the {@link Caller} is a request
+ * attribute; on failure the answer is problem+json 401 with code {@code unauthenticated}.
  */
 public class NativeAuthFilter extends OncePerRequestFilter {
 
@@ -63,4 +63,5 @@ public class NativeAuthFilter extends OncePerRequestFilter {
 		}
 		return directory.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1));
 	}
+
 }

@@ -15,7 +15,8 @@ class TenancyWebConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	FilterRegistrationBean<NativeAuthFilter> nativeAuthFilter(TenantDirectory directory) {
-		FilterRegistrationBean<NativeAuthFilter> registration = new FilterRegistrationBean<>(new NativeAuthFilter(directory));
+		FilterRegistrationBean<NativeAuthFilter> registration = new FilterRegistrationBean<>(
+				new NativeAuthFilter(directory));
 		registration.addUrlPatterns("/v1/*");
 		registration.setName("nativeAuthFilter");
 		registration.setOrder(10);
@@ -26,4 +27,5 @@ class TenancyWebConfiguration implements WebMvcConfigurer {
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
 		resolvers.add(new CallerArgumentResolver());
 	}
+
 }

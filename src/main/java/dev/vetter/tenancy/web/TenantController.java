@@ -71,7 +71,8 @@ class TenantController {
 
 	@PutMapping("/v1/admin/tenants/{uid}/manual-review")
 	@Operation(summary = "Switch the manual review service on or off and record the agreement (operator only)")
-	ManualReviewAgreement putManualReview(Caller caller, @PathVariable long uid, @RequestBody ManualReviewAgreement body) {
+	ManualReviewAgreement putManualReview(Caller caller, @PathVariable long uid,
+			@RequestBody ManualReviewAgreement body) {
 		if (!caller.has(Role.OPERATOR)) {
 			throw new AccessDenied("only operators enable manual review");
 		}
@@ -97,4 +98,5 @@ class TenantController {
 		long id = directory.createUser(body.username(), body.password(), body.roles(), body.tenants());
 		return new UserCreated(id, body.username(), body.roles(), body.tenants() == null ? Set.of() : body.tenants());
 	}
+
 }

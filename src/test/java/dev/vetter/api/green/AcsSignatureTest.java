@@ -33,8 +33,8 @@ class AcsSignatureTest {
 
 	@Test
 	void absentHeadersAreEmptyLinesAndNoQueryMeansNoQuestionMark() {
-		AcsSignature.Signed signed = new AcsSignature.Signed("POST", null, null, null, "d", Map.of(), "/green/text/scan",
-				null);
+		AcsSignature.Signed signed = new AcsSignature.Signed("POST", null, null, null, "d", Map.of(),
+				"/green/text/scan", null);
 
 		assertThat(AcsSignature.stringToSign(signed)).isEqualTo("POST\n\n\n\nd\n/green/text/scan");
 	}
@@ -77,4 +77,5 @@ class AcsSignatureTest {
 		assertThat(nonces.register("ak", "n4", later.plusSeconds(900), later)).isEqualTo(NonceRegistry.Outcome.FRESH);
 		assertThat(nonces.size()).isEqualTo(1);
 	}
+
 }

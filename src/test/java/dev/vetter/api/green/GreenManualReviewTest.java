@@ -31,7 +31,10 @@ import dev.vetter.support.MutableClock;
 
 import tools.jackson.databind.JsonNode;
 
-/** Human-only and human-machine review through the Alibaba SDK, decided through the review API. */
+/**
+ * Human-only and human-machine review through the Alibaba SDK, decided through the review
+ * API.
+ */
 @IntegrationTest
 class GreenManualReviewTest {
 
@@ -55,17 +58,21 @@ class GreenManualReviewTest {
 		List<AcsRequest<?>> submits = List.of(new TextAsyncManualScanRequest(), new ImageAsyncManualScanRequest(),
 				new VideoAsyncManualScanRequest(), new VoiceAsyncManualScanRequest());
 		for (AcsRequest<?> request : submits) {
-			JsonNode json = tenant.sdk().call(request, "{\"tasks\":[{\"dataId\":\"a\",\"content\":\"x\",\"url\":\"https://example.com/a\"}]}").json();
+			JsonNode json = tenant.sdk()
+				.call(request, "{\"tasks\":[{\"dataId\":\"a\",\"content\":\"x\",\"url\":\"https://example.com/a\"}]}")
+				.json();
 			assertThat(json.get("code").asInt()).as(request.getClass().getSimpleName()).isEqualTo(596);
 			assertThat(json.get("msg").asString()).contains("not enabled");
 		}
-		List<AcsRequest<?>> results = List.of(new TextAsyncManualScanResultsRequest(), new ImageAsyncManualScanResultsRequest(),
-				new VideoAsyncManualScanResultsRequest(), new VoiceAsyncManualScanResultsRequest());
+		List<AcsRequest<?>> results = List.of(new TextAsyncManualScanResultsRequest(),
+				new ImageAsyncManualScanResultsRequest(), new VideoAsyncManualScanResultsRequest(),
+				new VoiceAsyncManualScanResultsRequest());
 		for (AcsRequest<?> request : results) {
 			JsonNode json = tenant.sdk().call(request, "[\"txt1\"]").json();
 			assertThat(json.get("code").asInt()).as(request.getClass().getSimpleName()).isEqualTo(596);
 		}
-		Api.Response nativeSubmit = tenant.api().post("/v1/manual-reviews", "{\"kind\":\"text\",\"tasks\":[{\"content\":\"x\"}]}");
+		Api.Response nativeSubmit = tenant.api()
+			.post("/v1/manual-reviews", "{\"kind\":\"text\",\"tasks\":[{\"content\":\"x\"}]}");
 		assertThat(nativeSubmit.status()).isEqualTo(403);
 		assertThat(nativeSubmit.json().get("code").asString()).isEqualTo("manual-review-disabled");
 	}
@@ -76,8 +83,10 @@ class GreenManualReviewTest {
 		Fixtures.TenantKey tenant = fx.manualTenant(1, "[\"abuse\",\"ad\"]");
 		Api reviewer = fx.reviewer(tenant.uid());
 
-		JsonNode submitted = tenant.sdk().call(new TextAsyncManualScanRequest(),
-				"{\"tasks\":[{\"dataId\":\"m1\",\"content\":\"you are an idiot\"}]}").json();
+		JsonNode submitted = tenant.sdk()
+			.call(new TextAsyncManualScanRequest(),
+					"{\"tasks\":[{\"dataId\":\"m1\",\"content\":\"you are an idiot\"}]}")
+			.json();
 		assertThat(submitted.get("code").asInt()).isEqualTo(200);
 		String taskId = submitted.at("/data/0/taskId").asString();
 		assertThat(submitted.at("/data/0/dataId").asString()).isEqualTo("m1");
@@ -108,13 +117,17 @@ class GreenManualReviewTest {
 		Fixtures fx = new Fixtures(port);
 		Fixtures.TenantKey tenant = fx.manualTenant(1, "[\"abuse\"]");
 		Api reviewer = fx.reviewer(tenant.uid());
-		String taskId = tenant.sdk().call(new TextAsyncManualScanRequest(), "{\"tasks\":[{\"content\":\"hello\"}]}").json()
-			.at("/data/0/taskId").asString();
+		String taskId = tenant.sdk()
+			.call(new TextAsyncManualScanRequest(), "{\"tasks\":[{\"content\":\"hello\"}]}")
+			.json()
+			.at("/data/0/taskId")
+			.asString();
 		long item = reviewer.post("/v1/review/claims", "").json().get("id").asLong();
 		reviewer.post("/v1/review/items/" + item + "/decision", "{\"suggestion\":\"pass\"}");
 		awaitCode200(tenant.sdk(), taskId);
 
-		// signed requests carry the real Date, so age the result instead of moving the server clock
+		// signed requests carry the real Date, so age the result instead of moving the
+		// server clock
 		ageResult(taskId, Duration.ofDays(29));
 		assertThat(results(tenant.sdk(), taskId).get("code").asInt()).isEqualTo(200);
 		ageResult(taskId, Duration.ofDays(2));
@@ -134,21 +147,31 @@ class GreenManualReviewTest {
 		Fixtures fx = new Fixtures(port);
 		Fixtures.TenantKey owner = fx.manualTenant(1, "[\"abuse\"]");
 		Fixtures.TenantKey other = fx.manualTenant(1, "[\"abuse\"]");
-		String taskId = owner.sdk().call(new TextAsyncManualScanRequest(), "{\"tasks\":[{\"content\":\"mine\"}]}").json()
-			.at("/data/0/taskId").asString();
+		String taskId = owner.sdk()
+			.call(new TextAsyncManualScanRequest(), "{\"tasks\":[{\"content\":\"mine\"}]}")
+			.json()
+			.at("/data/0/taskId")
+			.asString();
 
 		assertThat(results(other.sdk(), taskId).get("code").asInt()).isEqualTo(404);
 		assertThat(results(owner.sdk(), "txtNoSuchTask").get("code").asInt()).isEqualTo(404);
-		assertThat(owner.sdk().call(new TextAsyncManualScanResultsRequest(), "{\"not\":\"array\"}").json().get("code").asInt())
-			.isEqualTo(400);
-		JsonNode perTask = owner.sdk().call(new TextAsyncManualScanRequest(),
-				"{\"tasks\":[{\"dataId\":\"ok\",\"content\":\"fine\"},{\"dataId\":\"nocontent\"},{\"content\":\"" + "x".repeat(10_001) + "\"}]}")
+		assertThat(owner.sdk()
+			.call(new TextAsyncManualScanResultsRequest(), "{\"not\":\"array\"}")
+			.json()
+			.get("code")
+			.asInt()).isEqualTo(400);
+		JsonNode perTask = owner.sdk()
+			.call(new TextAsyncManualScanRequest(),
+					"{\"tasks\":[{\"dataId\":\"ok\",\"content\":\"fine\"},{\"dataId\":\"nocontent\"},{\"content\":\""
+							+ "x".repeat(10_001) + "\"}]}")
 			.json();
 		assertThat(perTask.at("/data/0/code").asInt()).isEqualTo(200);
 		assertThat(perTask.at("/data/1/code").asInt()).isEqualTo(400);
 		assertThat(perTask.at("/data/2/code").asInt()).isEqualTo(589);
-		JsonNode badCallback = owner.sdk().call(new TextAsyncManualScanRequest(),
-				"{\"callback\":\"https://receiver.example/cb\",\"tasks\":[{\"content\":\"x\"}]}").json();
+		JsonNode badCallback = owner.sdk()
+			.call(new TextAsyncManualScanRequest(),
+					"{\"callback\":\"https://receiver.example/cb\",\"tasks\":[{\"content\":\"x\"}]}")
+			.json();
 		assertThat(badCallback.get("code").asInt()).isEqualTo(400);
 		assertThat(badCallback.get("msg").asString()).contains("seed");
 	}
@@ -158,15 +181,18 @@ class GreenManualReviewTest {
 		Fixtures fx = new Fixtures(port);
 		Fixtures.TenantKey tenant = fx.manualTenant(1, "[\"porn\",\"ad\"]");
 		Api reviewer = fx.reviewer(tenant.uid());
-		JsonNode submitted = tenant.sdk().call(new ImageAsyncManualScanRequest(),
-				"{\"tasks\":[{\"dataId\":\"i1\",\"url\":\"https://cdn.example/a.jpg\"},{\"dataId\":\"i2\",\"url\":\"ftp://x/y\"}]}").json();
+		JsonNode submitted = tenant.sdk()
+			.call(new ImageAsyncManualScanRequest(),
+					"{\"tasks\":[{\"dataId\":\"i1\",\"url\":\"https://cdn.example/a.jpg\"},{\"dataId\":\"i2\",\"url\":\"ftp://x/y\"}]}")
+			.json();
 		assertThat(submitted.at("/data/0/url").asString()).isEqualTo("https://cdn.example/a.jpg");
 		assertThat(submitted.at("/data/1/code").asInt()).isEqualTo(400);
 
 		JsonNode item = reviewer.post("/v1/review/claims", "").json();
 		assertThat(item.get("kind").asString()).isEqualTo("image");
 		assertThat(item.at("/content/url").asString()).isEqualTo("https://cdn.example/a.jpg");
-		reviewer.post("/v1/review/items/" + item.get("id").asLong() + "/decision", "{\"suggestion\":\"block\",\"labels\":[\"porn\"]}");
+		reviewer.post("/v1/review/items/" + item.get("id").asLong() + "/decision",
+				"{\"suggestion\":\"block\",\"labels\":[\"porn\"]}");
 		String taskId = submitted.at("/data/0/taskId").asString();
 		JsonNode done = awaitResult(tenant.sdk(), new ImageAsyncManualScanResultsRequest(), taskId);
 		assertThat(done.at("/results/0/scene").asString()).isEqualTo("porn");
@@ -178,12 +204,17 @@ class GreenManualReviewTest {
 		Fixtures fx = new Fixtures(port);
 		Fixtures.TenantKey tenant = fx.manualTenant(1, "[\"abuse\",\"customized\"]");
 		Api reviewer = fx.reviewer(tenant.uid());
-		long lib = tenant.api().post("/v1/libraries", "{\"name\":\"suspicious\",\"kind\":\"TEXT\",\"action\":\"REVIEW\"}").json()
-			.get("id").asLong();
+		long lib = tenant.api()
+			.post("/v1/libraries", "{\"name\":\"suspicious\",\"kind\":\"TEXT\",\"action\":\"REVIEW\"}")
+			.json()
+			.get("id")
+			.asLong();
 		tenant.api().post("/v1/libraries/" + lib + "/entries", "{\"entries\":[\"flibbertigibbet\"]}");
 
-		JsonNode scan = tenant.sdk().call(new TextScanRequest(),
-				"{\"scenes\":[\"antispam\"],\"tasks\":[{\"dataId\":\"hm1\",\"content\":\"what a flibbertigibbet\"}]}").json();
+		JsonNode scan = tenant.sdk()
+			.call(new TextScanRequest(),
+					"{\"scenes\":[\"antispam\"],\"tasks\":[{\"dataId\":\"hm1\",\"content\":\"what a flibbertigibbet\"}]}")
+			.json();
 		assertThat(scan.at("/data/0/results/0/suggestion").asString()).isEqualTo("review");
 		String taskId = scan.at("/data/0/taskId").asString();
 
@@ -203,12 +234,16 @@ class GreenManualReviewTest {
 	void withoutManualReviewNothingEscalates() {
 		Fixtures fx = new Fixtures(port);
 		Fixtures.TenantKey tenant = fx.tenant();
-		long lib = tenant.api().post("/v1/libraries", "{\"name\":\"suspicious\",\"kind\":\"TEXT\",\"action\":\"REVIEW\"}").json()
-			.get("id").asLong();
+		long lib = tenant.api()
+			.post("/v1/libraries", "{\"name\":\"suspicious\",\"kind\":\"TEXT\",\"action\":\"REVIEW\"}")
+			.json()
+			.get("id")
+			.asLong();
 		tenant.api().post("/v1/libraries/" + lib + "/entries", "{\"entries\":[\"flibbertigibbet\"]}");
 
-		JsonNode scan = tenant.sdk().call(new TextScanRequest(),
-				"{\"scenes\":[\"antispam\"],\"tasks\":[{\"content\":\"flibbertigibbet\"}]}").json();
+		JsonNode scan = tenant.sdk()
+			.call(new TextScanRequest(), "{\"scenes\":[\"antispam\"],\"tasks\":[{\"content\":\"flibbertigibbet\"}]}")
+			.json();
 
 		assertThat(scan.at("/data/0/results/0/suggestion").asString()).isEqualTo("review");
 		assertThat(tenant.api().get("/v1/tasks/" + scan.at("/data/0/taskId").asString()).status()).isEqualTo(404);
@@ -221,10 +256,14 @@ class GreenManualReviewTest {
 		tenant.api().put("/v1/biz-types/audited", "{\"escalation\":{\"auditSampleRate\":1.0}}");
 		tenant.api().put("/v1/biz-types/unaudited", "{\"escalation\":{\"auditSampleRate\":0.0}}");
 
-		JsonNode audited = tenant.sdk().call(new TextScanRequest(),
-				"{\"bizType\":\"audited\",\"scenes\":[\"antispam\"],\"tasks\":[{\"content\":\"lovely day\"}]}").json();
-		JsonNode unaudited = tenant.sdk().call(new TextScanRequest(),
-				"{\"bizType\":\"unaudited\",\"scenes\":[\"antispam\"],\"tasks\":[{\"content\":\"lovely day\"}]}").json();
+		JsonNode audited = tenant.sdk()
+			.call(new TextScanRequest(),
+					"{\"bizType\":\"audited\",\"scenes\":[\"antispam\"],\"tasks\":[{\"content\":\"lovely day\"}]}")
+			.json();
+		JsonNode unaudited = tenant.sdk()
+			.call(new TextScanRequest(),
+					"{\"bizType\":\"unaudited\",\"scenes\":[\"antispam\"],\"tasks\":[{\"content\":\"lovely day\"}]}")
+			.json();
 
 		assertThat(audited.at("/data/0/results/0/suggestion").asString()).isEqualTo("pass");
 		assertThat(tenant.api().get("/v1/tasks/" + audited.at("/data/0/taskId").asString()).status()).isEqualTo(200);
@@ -243,4 +282,5 @@ class GreenManualReviewTest {
 		return Await.until(() -> sdk.call(request, "[\"" + taskId + "\"]").json().at("/data/0"),
 				task -> task.get("code").asInt() == 200, "a human verdict for " + taskId);
 	}
+
 }

@@ -20,7 +20,10 @@ import dev.vetter.support.MutableClock;
 
 import tools.jackson.databind.JsonNode;
 
-/** Requests made by Alibaba's real SDK: accepted when genuine, refused with POP errors when not. */
+/**
+ * Requests made by Alibaba's real SDK: accepted when genuine, refused with POP errors
+ * when not.
+ */
 @IntegrationTest
 class GreenSdkCompatibilityTest {
 
@@ -80,7 +83,8 @@ class GreenSdkCompatibilityTest {
 		var signed = GreenSdk.of(port).sign(new TextScanRequest(), BODY);
 		byte[] tampered = BODY.replace("nice weather", "nasty weather").getBytes(StandardCharsets.UTF_8);
 
-		GreenSdk.Reply reply = GreenSdk.send(signed, Map.of("Content-MD5", AcsSignature.contentMd5(tampered)), tampered);
+		GreenSdk.Reply reply = GreenSdk.send(signed, Map.of("Content-MD5", AcsSignature.contentMd5(tampered)),
+				tampered);
 
 		assertThat(reply.status()).isEqualTo(400);
 		assertThat(reply.json().get("Code").asString()).isEqualTo("SignatureDoesNotMatch");
@@ -88,7 +92,8 @@ class GreenSdkCompatibilityTest {
 
 	@Test
 	void refusesWrongSecret() {
-		GreenSdk.Reply reply = new GreenSdk(port, Api.ACCESS_KEY_ID, "not-the-secret").call(new TextScanRequest(), BODY);
+		GreenSdk.Reply reply = new GreenSdk(port, Api.ACCESS_KEY_ID, "not-the-secret").call(new TextScanRequest(),
+				BODY);
 
 		assertThat(reply.status()).isEqualTo(400);
 		assertThat(reply.json().get("Code").asString()).isEqualTo("SignatureDoesNotMatch");
@@ -152,8 +157,10 @@ class GreenSdkCompatibilityTest {
 		String toSign = "POST\napplication/json\n\napplication/json\n" + date + "\n" + "x-acs-content-sm3:" + sm3
 				+ "\nx-acs-signature-method:HMAC-SM3\nx-acs-signature-nonce:" + nonce
 				+ "\nx-acs-signature-version:1.0\nx-acs-version:2018-05-09\n/green/text/scan";
-		org.bouncycastle.crypto.macs.HMac mac = new org.bouncycastle.crypto.macs.HMac(new org.bouncycastle.crypto.digests.SM3Digest());
-		mac.init(new org.bouncycastle.crypto.params.KeyParameter(Api.ACCESS_KEY_SECRET.getBytes(StandardCharsets.UTF_8)));
+		org.bouncycastle.crypto.macs.HMac mac = new org.bouncycastle.crypto.macs.HMac(
+				new org.bouncycastle.crypto.digests.SM3Digest());
+		mac.init(new org.bouncycastle.crypto.params.KeyParameter(
+				Api.ACCESS_KEY_SECRET.getBytes(StandardCharsets.UTF_8)));
 		byte[] data = toSign.getBytes(StandardCharsets.UTF_8);
 		mac.update(data, 0, data.length);
 		byte[] out = new byte[mac.getMacSize()];
@@ -172,11 +179,13 @@ class GreenSdkCompatibilityTest {
 		java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
 
 		var ok = client.send(request.copy()
-			.header("Authorization", "acs " + Api.ACCESS_KEY_ID + ":" + java.util.Base64.getEncoder().encodeToString(out))
+			.header("Authorization",
+					"acs " + Api.ACCESS_KEY_ID + ":" + java.util.Base64.getEncoder().encodeToString(out))
 			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
 		var bad = client.send(request.copy()
 			.setHeader("x-acs-signature-nonce", nonce + "x")
-			.header("Authorization", "acs " + Api.ACCESS_KEY_ID + ":" + java.util.Base64.getEncoder().encodeToString(out))
+			.header("Authorization",
+					"acs " + Api.ACCESS_KEY_ID + ":" + java.util.Base64.getEncoder().encodeToString(out))
 			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
 
 		assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
@@ -193,4 +202,5 @@ class GreenSdkCompatibilityTest {
 		assertThat(reply.status()).isEqualTo(400);
 		assertThat(reply.json().get("Code").asString()).isEqualTo("IncompleteSignature");
 	}
+
 }

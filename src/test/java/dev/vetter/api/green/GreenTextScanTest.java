@@ -16,7 +16,10 @@ import dev.vetter.support.IntegrationTest;
 
 import tools.jackson.databind.JsonNode;
 
-/** {@code /green/text/scan}: envelope, per-task codes, limits, and custom libraries set up natively. */
+/**
+ * {@code /green/text/scan}: envelope, per-task codes, limits, and custom libraries set up
+ * natively.
+ */
 @IntegrationTest
 class GreenTextScanTest {
 
@@ -37,20 +40,26 @@ class GreenTextScanTest {
 				"{\"name\":\"" + name + "\",\"kind\":\"TEXT\",\"action\":\"" + action + "\"}");
 		assertThat(created.status()).isEqualTo(201);
 		long id = created.json().get("id").asLong();
-		assertThat(api.post("/v1/libraries/" + id + "/entries", "{\"entries\":" + Api.JSON.writeValueAsString(terms) + "}")
-			.status()).isEqualTo(200);
+		assertThat(
+				api.post("/v1/libraries/" + id + "/entries", "{\"entries\":" + Api.JSON.writeValueAsString(terms) + "}")
+					.status())
+			.isEqualTo(200);
 		return id;
 	}
 
 	@Test
 	void customLibraryAddedNativelyTakesEffectOnTheNextScan() {
 		String text = "please buy zorblax pills today";
-		JsonNode before = scan("{\"scenes\":[\"antispam\"],\"tasks\":[" + task("a", text) + "]}").json().get("data").get(0);
+		JsonNode before = scan("{\"scenes\":[\"antispam\"],\"tasks\":[" + task("a", text) + "]}").json()
+			.get("data")
+			.get(0);
 		assertThat(before.get("results").get(0).get("suggestion").asString()).isEqualTo("pass");
 
 		long id = library("lib-block-" + System.nanoTime(), "BLOCK", "zorblax");
 
-		JsonNode after = scan("{\"scenes\":[\"antispam\"],\"tasks\":[" + task("a", text) + "]}").json().get("data").get(0);
+		JsonNode after = scan("{\"scenes\":[\"antispam\"],\"tasks\":[" + task("a", text) + "]}").json()
+			.get("data")
+			.get(0);
 		JsonNode result = after.get("results").get(0);
 		assertThat(result.get("suggestion").asString()).isEqualTo("block");
 		assertThat(result.get("label").asString()).isEqualTo("customized");
@@ -59,7 +68,8 @@ class GreenTextScanTest {
 		assertThat(context.get("libName").asString()).startsWith("lib-block-");
 		assertThat(context.get("libCode").asString()).isEqualTo(Long.toString(id));
 		JsonNode position = context.get("positions").get(0);
-		assertThat(text.substring(position.get("startPos").asInt(), position.get("endPos").asInt())).isEqualTo("zorblax");
+		assertThat(text.substring(position.get("startPos").asInt(), position.get("endPos").asInt()))
+			.isEqualTo("zorblax");
 		assertThat(after.get("filteredContent").asString()).isEqualTo("please buy ******* pills today");
 		assertThat(after.get("content").asString()).isEqualTo(text);
 	}
@@ -71,7 +81,9 @@ class GreenTextScanTest {
 		library("lib-pass-" + System.nanoTime(), "PASS", "snarfle cove");
 
 		JsonNode data = scan("{\"scenes\":[\"antispam\"],\"tasks\":[" + task("r", "a quibbleflux here") + ","
-				+ task("p", "we sailed to snarfle cove") + "]}").json().get("data");
+				+ task("p", "we sailed to snarfle cove") + "]}")
+			.json()
+			.get("data");
 
 		assertThat(data.get(0).get("results").get(0).get("suggestion").asString()).isEqualTo("review");
 		assertThat(data.get(1).get("results").get(0).get("suggestion").asString()).isEqualTo("pass");
@@ -86,7 +98,8 @@ class GreenTextScanTest {
 		assertThat(api.put("/v1/biz-types/no-libs", "{\"libraries\":[]}").status()).isEqualTo(200);
 
 		String body = "{\"bizType\":\"%s\",\"scenes\":[\"antispam\"],\"tasks\":[" + task("b", "the wumpusword") + "]}";
-		assertThat(scan(body.formatted("no-libs")).json().at("/data/0/results/0/suggestion").asString()).isEqualTo("pass");
+		assertThat(scan(body.formatted("no-libs")).json().at("/data/0/results/0/suggestion").asString())
+			.isEqualTo("pass");
 		assertThat(scan(body.formatted("never-defined")).json().at("/data/0/results/0/suggestion").asString())
 			.isEqualTo("block");
 	}
@@ -96,8 +109,10 @@ class GreenTextScanTest {
 		library("lib-ovr-" + System.nanoTime(), "BLOCK", "grobnitz");
 		Api.tenant(port).put("/v1/biz-types/lenient", "{\"labelSuggestions\":{\"customized\":\"review\"}}");
 
-		JsonNode result = scan("{\"bizType\":\"lenient\",\"scenes\":[\"antispam\"],\"tasks\":[" + task("o", "grobnitz!")
-				+ "]}").json().at("/data/0/results/0");
+		JsonNode result = scan(
+				"{\"bizType\":\"lenient\",\"scenes\":[\"antispam\"],\"tasks\":[" + task("o", "grobnitz!") + "]}")
+			.json()
+			.at("/data/0/results/0");
 
 		assertThat(result.get("suggestion").asString()).isEqualTo("review");
 	}
@@ -105,13 +120,13 @@ class GreenTextScanTest {
 	@Test
 	void anotherTenantsLibraryNeverApplies() {
 		library("lib-mine-" + System.nanoTime(), "BLOCK", "plonkertude");
-		JsonNode other = Api.operator(port)
-			.post("/v1/admin/tenants", "{\"name\":\"Other tenant\"}")
-			.json();
-		GreenSdk otherSdk = new GreenSdk(port, other.get("accessKeyId").asString(), other.get("accessKeySecret").asString());
+		JsonNode other = Api.operator(port).post("/v1/admin/tenants", "{\"name\":\"Other tenant\"}").json();
+		GreenSdk otherSdk = new GreenSdk(port, other.get("accessKeyId").asString(),
+				other.get("accessKeySecret").asString());
 
-		JsonNode result = otherSdk.call(new TextScanRequest(),
-				"{\"scenes\":[\"antispam\"],\"tasks\":[" + task("x", "plonkertude") + "]}").json();
+		JsonNode result = otherSdk
+			.call(new TextScanRequest(), "{\"scenes\":[\"antispam\"],\"tasks\":[" + task("x", "plonkertude") + "]}")
+			.json();
 
 		assertThat(result.at("/data/0/results/0/suggestion").asString()).isEqualTo("pass");
 		assertThat(Api.tenant(port).get("/v1/libraries").body()).doesNotContain("Other tenant");
@@ -131,11 +146,13 @@ class GreenTextScanTest {
 	void wrongShapesAreCode400() {
 		assertThat(scan("[1,2]").json().get("code").asInt()).isEqualTo(400);
 		assertThat(scan("{\"tasks\":[{\"content\":\"x\"}]}").json().get("code").asInt()).isEqualTo(400);
-		assertThat(scan("{\"scenes\":\"antispam\",\"tasks\":[{\"content\":\"x\"}]}").json().get("code").asInt()).isEqualTo(400);
+		assertThat(scan("{\"scenes\":\"antispam\",\"tasks\":[{\"content\":\"x\"}]}").json().get("code").asInt())
+			.isEqualTo(400);
 		assertThat(scan("{\"scenes\":[\"antispam\"],\"tasks\":{}}").json().get("code").asInt()).isEqualTo(400);
 		assertThat(scan("{\"scenes\":[\"antispam\"],\"tasks\":[]}").json().get("code").asInt()).isEqualTo(400);
-		assertThat(scan("{\"bizType\":7,\"scenes\":[\"antispam\"],\"tasks\":[{\"content\":\"x\"}]}").json().get("code").asInt())
-			.isEqualTo(400);
+		assertThat(scan("{\"bizType\":7,\"scenes\":[\"antispam\"],\"tasks\":[{\"content\":\"x\"}]}").json()
+			.get("code")
+			.asInt()).isEqualTo(400);
 	}
 
 	@Test
@@ -181,8 +198,9 @@ class GreenTextScanTest {
 	@Test
 	void perTaskErrorsLeaveOtherTasksIntact() {
 		String longText = "a".repeat(10_001);
-		JsonNode data = scan("{\"scenes\":[\"antispam\"],\"tasks\":[" + task("ok", "fine text") + "," + task("long", longText)
-				+ ",{\"dataId\":\"bad id!\",\"content\":\"x\"}" + ",{\"dataId\":\"num\",\"content\":42}" + ",\"str\"]}")
+		JsonNode data = scan("{\"scenes\":[\"antispam\"],\"tasks\":[" + task("ok", "fine text") + ","
+				+ task("long", longText) + ",{\"dataId\":\"bad id!\",\"content\":\"x\"}"
+				+ ",{\"dataId\":\"num\",\"content\":42}" + ",\"str\"]}")
 			.json()
 			.get("data");
 
@@ -214,9 +232,11 @@ class GreenTextScanTest {
 
 	@Test
 	void unknownGreenPathIsInvalidAction() {
-		GreenSdk.Reply reply = GreenSdk.of(port).call(new com.aliyuncs.green.model.v20180509.FileAsyncScanRequest(), "{}");
+		GreenSdk.Reply reply = GreenSdk.of(port)
+			.call(new com.aliyuncs.green.model.v20180509.FileAsyncScanRequest(), "{}");
 
 		assertThat(reply.status()).isEqualTo(404);
 		assertThat(reply.json().get("Code").asString()).isEqualTo("InvalidAction.NotFound");
 	}
+
 }

@@ -51,23 +51,24 @@ class BuiltinLexiconTest {
 		TextAnalysis a = analyze(text, LEXICON_ONLY);
 		List<TextHit> h = hits(a, label);
 		assertFalse(h.isEmpty(), () -> text + " should carry " + label + ": " + describe(a));
-		assertTrue(h.stream().allMatch(x -> x.origin() == TextHit.Origin.LEXICON && x.term() != null
-				&& String.valueOf(x.term().source()).startsWith("builtin:")));
+		assertTrue(h.stream()
+			.allMatch(x -> x.origin() == TextHit.Origin.LEXICON && x.term() != null
+					&& String.valueOf(x.term().source()).startsWith("builtin:")));
 		return h.stream().filter(x -> x.severity() == TextHit.Severity.BLOCK).findFirst().orElse(h.get(0));
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "I will kill you", "i'm gonna murder your family", "I'll shoot them all tomorrow",
-			"we will bomb the school", "i am going to stab you", "I will k i l l you", "i will kiiill u",
-			"我要殺了你", "我要杀了你", "老子弄死你" })
+			"we will bomb the school", "i am going to stab you", "I will k i l l you", "i will kiiill u", "我要殺了你",
+			"我要杀了你", "老子弄死你" })
 	void threatsAreTerrorismBlock(String text) {
 		TextHit h = first(text, "terrorism");
 		assertEquals(TextHit.Severity.BLOCK, h.severity(), text);
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "I'm going to kill this exam", "kill the process with kill -9", "we need to shoot for the stars",
-			"the kids killed it on stage", "she will shoot the photos" })
+	@ValueSource(strings = { "I'm going to kill this exam", "kill the process with kill -9",
+			"we need to shoot for the stars", "the kids killed it on stage", "she will shoot the photos" })
 	void figurativeViolenceIsNotBlocked(String text) {
 		TextAnalysis a = analyze(text, LEXICON_ONLY);
 		assertTrue(a.hits().stream().noneMatch(h -> h.severity() == TextHit.Severity.BLOCK), () -> describe(a));
@@ -100,8 +101,8 @@ class BuiltinLexiconTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "The therapist in Scunthorpe read Dickens over a cocktail.",
 			"Classic analysis of cumulative grape harvests in Essex.", "The assassin passed the class.",
-			"Shiitake and shitake mushrooms with cumin.", "Thank god it's Friday, good job everyone.",
-			"我喜欢喝牛奶和豆乳。", "Peniston and Cockburn live in Middlesex.", "Hitchcock's analysis of Matsushita",
+			"Shiitake and shitake mushrooms with cumin.", "Thank god it's Friday, good job everyone.", "我喜欢喝牛奶和豆乳。",
+			"Peniston and Cockburn live in Middlesex.", "Hitchcock's analysis of Matsushita",
 			"He is a specialist in sextants and titanium.", "Prices: 1999 2000 2001 editions." })
 	void ordinaryProseHasNoBlockingHit(String text) {
 		TextAnalysis a = analyze(text, LEXICON_ONLY);
@@ -112,4 +113,5 @@ class BuiltinLexiconTest {
 	void lexiconsCanBeSwitchedOff() {
 		assertTrue(analyze("fuck", new TextDetector.Options(false, false)).hits().isEmpty());
 	}
+
 }

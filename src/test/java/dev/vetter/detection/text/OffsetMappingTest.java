@@ -17,8 +17,8 @@ import dev.vetter.detection.TextTermSet;
 /** Offsets always refer to the original string, whatever the normalisation did. */
 class OffsetMappingTest {
 
-	static final TextTermSet SET = TextTermSet.compile(List.of(new TextTerm("kill", "customized", null),
-			new TextTerm("杀了你", "customized", null)));
+	static final TextTermSet SET = TextTermSet
+		.compile(List.of(new TextTerm("kill", "customized", null), new TextTerm("杀了你", "customized", null)));
 	static final TextDetector.Options TERMS_ONLY = new TextDetector.Options(false, false);
 
 	private static TextHit only(String text) {
@@ -56,7 +56,8 @@ class OffsetMappingTest {
 
 	@Test
 	void expansionsAndLigatures() {
-		// U+FB01 LATIN SMALL LIGATURE FI expands to two chars; offsets stay on the original
+		// U+FB01 LATIN SMALL LIGATURE FI expands to two chars; offsets stay on the
+		// original
 		TextTermSet set = TextTermSet.compile(List.of(new TextTerm("fine", "customized", null)));
 		TextAnalysis a = analyze("so \uFB01ne", TERMS_ONLY, set);
 		assertEquals(1, a.hits().size());
@@ -101,8 +102,11 @@ class OffsetMappingTest {
 		sb.setLength(10_000 - 4);
 		sb.append("kill");
 		TextAnalysis a = analyze(sb.toString(), TextDetector.Options.ALL, SET);
-		assertTrue(a.hits().stream().anyMatch(h -> h.start() == 9_996 && h.end() == 10_000 && h.term() != null
-				&& h.term().term().equals("kill")), a.hits()::toString);
+		assertTrue(a.hits()
+			.stream()
+			.anyMatch(
+					h -> h.start() == 9_996 && h.end() == 10_000 && h.term() != null && h.term().term().equals("kill")),
+				a.hits()::toString);
 	}
 
 	@Test
@@ -111,4 +115,5 @@ class OffsetMappingTest {
 		TextAnalysis a = analyze(text, TERMS_ONLY, SET);
 		assertEquals(2, a.hits().size(), a.hits()::toString);
 	}
+
 }

@@ -17,7 +17,10 @@ import dev.vetter.detection.TextHit;
 import dev.vetter.detection.TextTerm;
 import dev.vetter.detection.TextTermSet;
 
-/** Caller-supplied terms: evasions are caught, innocent words are not, positions are exact. */
+/**
+ * Caller-supplied terms: evasions are caught, innocent words are not, positions are
+ * exact.
+ */
 class TermMatchingTest {
 
 	static final Object LIB = "lib-42";
@@ -39,15 +42,19 @@ class TermMatchingTest {
 
 	private static void assertHit(String text, String term, String context) {
 		List<TextHit> hits = custom(text);
-		assertTrue(hits.stream().anyMatch(h -> h.term().term().equals(term) && h.context().equals(context)
-				&& h.origin() == TextHit.Origin.TERMS),
-				() -> text + " should hit " + term + " on '" + context + "' but got " + describe(analyze(text, TERMS_ONLY, CUSTOM)));
+		assertTrue(
+				hits.stream()
+					.anyMatch(h -> h.term().term().equals(term) && h.context().equals(context)
+							&& h.origin() == TextHit.Origin.TERMS),
+				() -> text + " should hit " + term + " on '" + context + "' but got "
+						+ describe(analyze(text, TERMS_ONLY, CUSTOM)));
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "kill", "KILL", "KiLl", "ｋｉｌｌ", "𝐤𝐢𝐥𝐥", "𝓀𝒾𝓁𝓁", "ⓚⓘⓛⓛ", "k\u0456ll", "k\u200Bill", "k\u00ADi\u200Dll",
-			"ki\u2060ll", "k.i.l.l", "k i l l", "k-i-l-l", "k_i_l_l", "k*i*l*l", "k . i . l . l", "k1ll", "k!ll", "kiiiill",
-			"killlll", "KIIIIILLLLL", "kíll", "ki\u0301ll", "k\u0336i\u0336l\u0336l\u0336", "ǩíĺľ" })
+	@ValueSource(strings = { "kill", "KILL", "KiLl", "ｋｉｌｌ", "𝐤𝐢𝐥𝐥", "𝓀𝒾𝓁𝓁", "ⓚⓘⓛⓛ", "k\u0456ll", "k\u200Bill",
+			"k\u00ADi\u200Dll", "ki\u2060ll", "k.i.l.l", "k i l l", "k-i-l-l", "k_i_l_l", "k*i*l*l", "k . i . l . l",
+			"k1ll", "k!ll", "kiiiill", "killlll", "KIIIIILLLLL", "kíll", "ki\u0301ll", "k\u0336i\u0336l\u0336l\u0336",
+			"ǩíĺľ" })
 	void evasionsOfAWordAreCaughtWithTheirWholeSpan(String variant) {
 		String text = "I will " + variant + " it";
 		assertHit(text, "kill", variant);
@@ -77,10 +84,10 @@ class TermMatchingTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "Scunthorpe", "assassin", "cocktail", "analysis", "classic", "grape", "therapist", "Essex",
-			"cumulative", "Dickens", "shitake", "shiitake", "class", "passage", "bass", "glass", "assess", "a s s e s s",
-			"Sussex", "Middlesex", "Cockburn", "hello", "shell", "good", "godot", "title", "constitution", "document",
-			"scrape", "drapes", "titan", "cumin", "analog", "peacock", "Hitchcock", "Matsushita", "2024", "a55", "sextant",
-			"u.s.a.", "Hancock", "Dickinson" })
+			"cumulative", "Dickens", "shitake", "shiitake", "class", "passage", "bass", "glass", "assess",
+			"a s s e s s", "Sussex", "Middlesex", "Cockburn", "hello", "shell", "good", "godot", "title",
+			"constitution", "document", "scrape", "drapes", "titan", "cumin", "analog", "peacock", "Hitchcock",
+			"Matsushita", "2024", "a55", "sextant", "u.s.a.", "Hancock", "Dickinson" })
 	void innocentWordsDoNotHit(String word) {
 		List<TextHit> hits = custom("We talked about " + word + " yesterday.");
 		assertTrue(hits.isEmpty(), () -> word + " hit " + hits);
@@ -118,9 +125,9 @@ class TermMatchingTest {
 
 	@Test
 	void termsThatNormaliseToNothingAreDroppedAndDuplicatesCounted() {
-		TextTermSet set = TextTermSet.compile(List.of(new TextTerm("   ", "customized", null),
-				new TextTerm("!!!", "customized", null), new TextTerm("Kill", "customized", null),
-				new TextTerm("kill", "customized", "other")));
+		TextTermSet set = TextTermSet
+			.compile(List.of(new TextTerm("   ", "customized", null), new TextTerm("!!!", "customized", null),
+					new TextTerm("Kill", "customized", null), new TextTerm("kill", "customized", "other")));
 		assertEquals(1, set.size());
 		assertEquals(2, analyze("kill", TERMS_ONLY, set).hits().size(), "both libraries are reported");
 		assertEquals(0, TextTermSet.empty().size());
@@ -135,4 +142,5 @@ class TermMatchingTest {
 		assertEquals(6, hits.get(1).start());
 		assertEquals(15, hits.get(2).start());
 	}
+
 }

@@ -31,7 +31,9 @@ final class TextEngineTestSupport {
 		return a;
 	}
 
-	/** every hit maps back to the original text exactly and never splits a surrogate pair */
+	/**
+	 * every hit maps back to the original text exactly and never splits a surrogate pair
+	 */
 	static void assertPositions(TextAnalysis a) {
 		String s = a.original();
 		for (TextHit h : a.hits()) {
@@ -52,9 +54,11 @@ final class TextEngineTestSupport {
 	}
 
 	static String describe(TextAnalysis a) {
-		return a.hits().stream()
-				.map(h -> h.label() + "/" + h.severity() + "/" + (h.rule() != null ? h.rule() : h.term().term()) + "'"
-						+ h.context() + "'@" + h.start())
-				.collect(Collectors.joining(", ", "[", "]"));
+		return a.hits()
+			.stream()
+			.map(h -> h.label() + "/" + h.severity() + "/" + (h.rule() != null ? h.rule() : h.term().term()) + "'"
+					+ h.context() + "'@" + h.start())
+			.collect(Collectors.joining(", ", "[", "]"));
 	}
+
 }

@@ -13,8 +13,9 @@ import dev.vetter.detection.TextTerm;
 import dev.vetter.detection.TextTermSet;
 
 /**
- * Throughput of normalisation + matching on one core. Run: {@code bench/text-matcher/run.sh} (see
- * docs/text-engine.md). Not a unit test: prints a table, asserts nothing.
+ * Throughput of normalisation + matching on one core. Run:
+ * {@code bench/text-matcher/run.sh} (see docs/text-engine.md). Not a unit test: prints a
+ * table, asserts nothing.
  */
 public final class TextMatcherBenchmark {
 
@@ -46,12 +47,15 @@ public final class TextMatcherBenchmark {
 
 		String ascii = asciiText(rnd, words, mb * 1_000_000);
 		String mixed = mixedText(rnd, words, mb * 1_000_000);
-		System.out.printf(Locale.ROOT, "terms=%d (distinct normalised %d), build %d ms; built-in lexicon %d terms, startup %d ms%n",
+		System.out.printf(Locale.ROOT,
+				"terms=%d (distinct normalised %d), build %d ms; built-in lexicon %d terms, startup %d ms%n",
 				terms.size(), set.size(), buildMs, detector.builtinSize(), detectorMs);
 		System.out.printf(Locale.ROOT, "cores=%d, java %s, %d timed runs after 2 warm-ups, median reported%n",
 				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), runs);
-		System.out.printf(Locale.ROOT, "| %-58s | %8s | %6s | %9s | %7s |%n", "case", "text MB", "terms", "median ms", "MB/s");
-		System.out.printf(Locale.ROOT, "|%s|%s|%s|%s|%s|%n", "-".repeat(60), "-".repeat(10), "-".repeat(8), "-".repeat(11), "-".repeat(9));
+		System.out.printf(Locale.ROOT, "| %-58s | %8s | %6s | %9s | %7s |%n", "case", "text MB", "terms", "median ms",
+				"MB/s");
+		System.out.printf(Locale.ROOT, "|%s|%s|%s|%s|%s|%n", "-".repeat(60), "-".repeat(10), "-".repeat(8),
+				"-".repeat(11), "-".repeat(9));
 
 		TextDetector.Options none = new TextDetector.Options(false, false);
 		TextDetector.Options lex = new TextDetector.Options(true, false);
@@ -64,7 +68,8 @@ public final class TextMatcherBenchmark {
 			row("normalise + 10k custom + built-in lexicon, " + c[0], mbytes, set.size() + detector.builtinSize(), runs,
 					() -> detector.analyze(text, List.of(set), lex).hits().size());
 		}
-		// the full engine (rules included) on API-sized texts (Green allows 10,000 chars per task)
+		// the full engine (rules included) on API-sized texts (Green allows 10,000 chars
+		// per task)
 		String[] chunks = new String[400];
 		for (int i = 0; i < chunks.length; i++) {
 			int at = rnd.nextInt(ascii.length() - 10_000);
@@ -78,8 +83,8 @@ public final class TextMatcherBenchmark {
 			}
 			return n;
 		});
-		row("normalise + 10k custom + built-in, 400 x 10k-char texts", chunkMb, set.size() + detector.builtinSize(), runs,
-				() -> {
+		row("normalise + 10k custom + built-in, 400 x 10k-char texts", chunkMb, set.size() + detector.builtinSize(),
+				runs, () -> {
 					int n = 0;
 					for (String s : chunks) {
 						n += detector.analyze(s, List.of(set), lex).hits().size();
@@ -121,11 +126,14 @@ public final class TextMatcherBenchmark {
 		return new String(c);
 	}
 
-	/** random words, about 5% of them terms, 10% capitalised, sentences with punctuation */
+	/**
+	 * random words, about 5% of them terms, 10% capitalised, sentences with punctuation
+	 */
 	static String asciiText(Random rnd, List<String> terms, int chars) {
 		StringBuilder sb = new StringBuilder(chars + 100);
 		while (sb.length() < chars) {
-			String w = rnd.nextInt(20) == 0 ? terms.get(rnd.nextInt(terms.size())) : randomWord(rnd, 2 + rnd.nextInt(9));
+			String w = rnd.nextInt(20) == 0 ? terms.get(rnd.nextInt(terms.size()))
+					: randomWord(rnd, 2 + rnd.nextInt(9));
 			if (rnd.nextInt(10) == 0) {
 				w = Character.toUpperCase(w.charAt(0)) + w.substring(1);
 			}
@@ -148,4 +156,5 @@ public final class TextMatcherBenchmark {
 		}
 		return sb.toString();
 	}
+
 }

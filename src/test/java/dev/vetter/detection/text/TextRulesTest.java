@@ -33,11 +33,12 @@ class TextRulesTest {
 			"see example(.)net|url|example(.)net", "see www example com|url|www example com",
 			"hxxp://malware.example/pay|url|hxxp://malware.example/pay", "see ｅｘａｍｐｌｅ．ｃｏｍ|url|ｅｘａｍｐｌｅ．ｃｏｍ",
 			"上 example点com 看看|url|example点com", "mail john.doe@example.com|email|john.doe@example.com",
-			"mail john at example dot com|email|john at example dot com", "mail john[at]example.com|email|john[at]example.com",
-			"call +1 (555) 010-0199 now|phone|+1 (555) 010-0199", "电话13800138000|phone|13800138000",
-			"手机 138-0013-8000|phone|138-0013-8000", "tel ①③⑧００１３８０００|phone|①③⑧００１３８０００",
-			"1 3 8 0 0 1 3 8 0 0 0|phone|1 3 8 0 0 1 3 8 0 0 0", "call 555-010-0199|phone|555-010-0199",
-			"加我微信 abc12345|handle|微信 abc12345", "vx: wxid_888|handle|vx: wxid_888", "QQ：12345678|handle|QQ：12345678",
+			"mail john at example dot com|email|john at example dot com",
+			"mail john[at]example.com|email|john[at]example.com", "call +1 (555) 010-0199 now|phone|+1 (555) 010-0199",
+			"电话13800138000|phone|13800138000", "手机 138-0013-8000|phone|138-0013-8000",
+			"tel ①③⑧００１３８０００|phone|①③⑧００１３８０００", "1 3 8 0 0 1 3 8 0 0 0|phone|1 3 8 0 0 1 3 8 0 0 0",
+			"call 555-010-0199|phone|555-010-0199", "加我微信 abc12345|handle|微信 abc12345",
+			"vx: wxid_888|handle|vx: wxid_888", "QQ：12345678|handle|QQ：12345678",
 			"join t.me/spamchannel|handle|t.me/spamchannel", "whatsapp +44 7700 900123|handle|whatsapp +44 7700 900123",
 			"line id: spam_guy|handle|line id: spam_guy", "discord.gg/abcdef|handle|discord.gg/abcdef",
 			"ig: cheap.followers|handle|ig: cheap.followers", "telegram @spamguy|handle|telegram @spamguy",
@@ -45,8 +46,11 @@ class TextRulesTest {
 	void contactDetailsAreAds(String text, String ruleName, String context) {
 		TextAnalysis a = rules(text);
 		List<TextHit> h = rule(a, ruleName);
-		assertTrue(h.stream().anyMatch(x -> x.context().equals(context) && x.label().equals("ad")
-				&& x.origin() == TextHit.Origin.RULE && x.term() == null), () -> text + " -> " + describe(a));
+		assertTrue(
+				h.stream()
+					.anyMatch(x -> x.context().equals(context) && x.label().equals("ad")
+							&& x.origin() == TextHit.Origin.RULE && x.term() == null),
+				() -> text + " -> " + describe(a));
 	}
 
 	@ParameterizedTest
@@ -54,10 +58,10 @@ class TextRulesTest {
 			"Please see report.pdf and deck.pptx; version 3.14.2 was released in 2023.",
 			"Pi is 3.14159 and e is 2.71828.", "My IP is 192.168.1.1 on port 8080.", "Node.js and Vue.js are fine.",
 			"The shell script is run.sh and the config is app.yml.", "e.g. this, i.e. that, U.S.A. and U.K.",
-			"Editions 1999 2000 2001 2002 are sold out.", "Meet me at the station at 5 pm.",
-			"I like it.It was fun.", "Order 2023-0001 shipped, ISBN 978-3-16-148410-0.",
-			"The score was 3-2 after 90 minutes, with 45,000 fans.", "the dot com bubble burst in 2000",
-			"Thanks @john for the review!", "今天天气很好，我们去公园散步吧。", "价格是199元，版本3.14。", "The temperature is 23.5 degrees." })
+			"Editions 1999 2000 2001 2002 are sold out.", "Meet me at the station at 5 pm.", "I like it.It was fun.",
+			"Order 2023-0001 shipped, ISBN 978-3-16-148410-0.", "The score was 3-2 after 90 minutes, with 45,000 fans.",
+			"the dot com bubble burst in 2000", "Thanks @john for the review!", "今天天气很好，我们去公园散步吧。", "价格是199元，版本3.14。",
+			"The temperature is 23.5 degrees." })
 	void ordinaryProseIsNotAnAd(String text) {
 		TextAnalysis a = rules(text);
 		assertTrue(a.hits().stream().noneMatch(h -> h.label().equals("ad")), () -> describe(a));
@@ -65,8 +69,9 @@ class TextRulesTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "buy buy buy buy buy buy buy", "!!!!!!!!!!!!!!!!!!!!", "aaaaaaaaaaaaaaaaaaaaaaa",
-			"哈哈哈哈哈哈哈哈哈哈哈哈", "spam spam spam spam spam spam", "click here now! click here now! click here now! click here now!",
-			"😀😀😀😀😀😀😀😀😀😀😀😀", "🔥💯👉🔥💯👉🔥💯👉🎉🎉✨✨", "!?!?!?!?!?!?!?!?!?!?" })
+			"哈哈哈哈哈哈哈哈哈哈哈哈", "spam spam spam spam spam spam",
+			"click here now! click here now! click here now! click here now!", "😀😀😀😀😀😀😀😀😀😀😀😀",
+			"🔥💯👉🔥💯👉🔥💯👉🎉🎉✨✨", "!?!?!?!?!?!?!?!?!?!?" })
 	void floodingIsFound(String text) {
 		TextAnalysis a = rules("hey " + text + " ok");
 		assertFalse(rule(a, "flood").isEmpty(), () -> describe(a));
@@ -91,9 +96,9 @@ class TextRulesTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "Hello world, this is fine.", "The strengths of rhythm and psych rock.",
-			"Straße und Café", "今天天气很好", "I typed asdf by accident while writing this long and sensible sentence.",
-			"OK", "42", "Привет, как дела?" })
+	@ValueSource(strings = { "Hello world, this is fine.", "The strengths of rhythm and psych rock.", "Straße und Café",
+			"今天天气很好", "I typed asdf by accident while writing this long and sensible sentence.", "OK", "42",
+			"Привет, как дела?" })
 	void normalTextIsNotMeaningless(String text) {
 		TextAnalysis a = rules(text);
 		assertTrue(rule(a, "meaningless").isEmpty(), () -> describe(a));
@@ -109,6 +114,8 @@ class TextRulesTest {
 	@Test
 	void rulesCanBeSwitchedOff() {
 		assertTrue(analyze("visit example.com, call +1 555 010 0199", new TextDetector.Options(true, false)).hits()
-				.stream().noneMatch(h -> h.origin() == TextHit.Origin.RULE));
+			.stream()
+			.noneMatch(h -> h.origin() == TextHit.Origin.RULE));
 	}
+
 }
