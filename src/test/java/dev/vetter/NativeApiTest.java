@@ -146,6 +146,14 @@ class NativeApiTest {
 
 		assertThat(r.status()).isEqualTo(200);
 		assertThat(r.body()).contains("/v1/libraries").contains("/v1/text/moderations").contains("/green/text/scan");
+		JsonNode api = r.json();
+		JsonNode createLibrary = api.at("/paths/~1v1~1libraries/post/responses");
+		assertThat(createLibrary.has("201")).isTrue();
+		assertThat(createLibrary.has("400")).isTrue();
+		assertThat(createLibrary.has("401")).isTrue();
+		assertThat(createLibrary.at("/409/content").has("application/problem+json")).isTrue();
+		JsonNode greenScan = api.at("/paths/~1green~1text~1scan/post/responses");
+		assertThat(greenScan.at("/400/description").asString()).contains("SignatureDoesNotMatch");
 	}
 
 	@Test
