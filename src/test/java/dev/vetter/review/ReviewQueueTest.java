@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.vetter.support.Api;
 import dev.vetter.support.Await;
@@ -39,6 +40,9 @@ class ReviewQueueTest {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@AfterEach
 	void resetClock() {
@@ -163,6 +167,10 @@ class ReviewQueueTest {
 		JsonNode task = Await.audited(tenant.api(), taskId);
 		assertThat(task.at("/auditResult/suggestion").asString()).isEqualTo("block");
 		assertThat(task.at("/auditResult/reviews").asInt()).isEqualTo(2);
+		Await.until(() -> jdbc.sql("select count(*) from event_publication where serialized_event like :t")
+			.param("t", "%" + taskId + "%")
+			.query(Long.class)
+			.single(), n -> n == 0, "the completed publication to be deleted");
 		assertThat(task.at("/auditResult/labels").toString()).contains("abuse").contains("porn");
 	}
 
