@@ -83,7 +83,16 @@ public final class GreenSdk {
 
 	/** Sends a signed request, with headers overridden and another body if given. */
 	public static Reply send(com.aliyuncs.http.HttpRequest signed, Map<String, String> headerOverrides, byte[] body) {
-		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(signed.getSysUrl()))
+		return send(signed, URI.create(signed.getSysUrl()), headerOverrides, body);
+	}
+
+	/**
+	 * Sends a signed request to another address (the signature does not cover host and
+	 * port).
+	 */
+	public static Reply send(com.aliyuncs.http.HttpRequest signed, URI target, Map<String, String> headerOverrides,
+			byte[] body) {
+		HttpRequest.Builder b = HttpRequest.newBuilder(target)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body != null ? body : signed.getHttpContent()));
 		signed.getSysHeaders().forEach((k, v) -> {
 			boolean overridden = headerOverrides.keySet().stream().anyMatch(k::equalsIgnoreCase);

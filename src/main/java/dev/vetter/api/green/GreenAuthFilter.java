@@ -54,16 +54,17 @@ class GreenAuthFilter extends OncePerRequestFilter {
 
 	private final GreenProperties properties;
 
-	private final NonceRegistry nonces;
+	private final NonceStore nonces;
 
 	private final Clock clock;
 
 	private final MeterRegistry meters;
 
-	GreenAuthFilter(TenantDirectory directory, GreenProperties properties, Clock clock, MeterRegistry meters) {
+	GreenAuthFilter(TenantDirectory directory, GreenProperties properties, NonceStore nonces, Clock clock,
+			MeterRegistry meters) {
 		this.directory = directory;
 		this.properties = properties;
-		this.nonces = new NonceRegistry(properties.nonceCapacity());
+		this.nonces = nonces;
 		this.clock = clock;
 		this.meters = meters;
 	}

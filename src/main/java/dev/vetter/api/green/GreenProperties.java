@@ -19,5 +19,5 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("vetter.green")
 public record GreenProperties(@DefaultValue("4MB") DataSize maxBody, @DefaultValue("100") int maxTasks,
 		@DefaultValue("10000") int maxTextLength, @DefaultValue("15m") Duration clockSkew,
-		@DefaultValue("20000000") int nonceCapacity) {
+		@DefaultValue("20000000") int nonceCapacity, @DefaultValue("memory") String nonceStore) {
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.vetter.tenancy.TenantDirectory;
 
@@ -14,10 +15,20 @@ import io.micrometer.core.instrument.MeterRegistry;
 class GreenWebConfiguration {
 
 	@Bean
+	NonceStore nonceStore(GreenProperties properties, JdbcClient jdbc, Clock clock) {
+		return switch (properties.nonceStore()) {
+			case "memory" -> new NonceRegistry(properties.nonceCapacity());
+			case "database" -> new DatabaseNonceStore(jdbc, clock);
+			default -> throw new IllegalStateException(
+					"vetter.green.nonce-store is memory or database, not " + properties.nonceStore());
+		};
+	}
+
+	@Bean
 	FilterRegistrationBean<GreenAuthFilter> greenAuthFilter(TenantDirectory directory, GreenProperties properties,
-			Clock clock, MeterRegistry meters) {
+			NonceStore nonces, Clock clock, MeterRegistry meters) {
 		FilterRegistrationBean<GreenAuthFilter> registration = new FilterRegistrationBean<>(
-				new GreenAuthFilter(directory, properties, clock, meters));
+				new GreenAuthFilter(directory, properties, nonces, clock, meters));
 		registration.addUrlPatterns("/green/*");
 		registration.setName("greenAuthFilter");
 		registration.setOrder(10);

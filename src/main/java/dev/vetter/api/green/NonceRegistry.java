@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Scope: one node. Behind a load balancer without affinity a replay to another node
  * within the window is not detected; see docs/operations.md.
  */
-final class NonceRegistry {
+final class NonceRegistry implements NonceStore {
 
 	private static final int STRIPES = 32;
 
@@ -30,18 +30,13 @@ final class NonceRegistry {
 		this.capacity = capacity;
 	}
 
-	enum Outcome {
-
-		FRESH, REPLAYED, FULL
-
-	}
-
 	/**
 	 * Records the nonce.
 	 * @param expires when the request's Date stops being acceptable
 	 * @param now the current time, to drop expired buckets
 	 */
-	Outcome register(String accessKeyId, String nonce, Instant expires, Instant now) {
+	@Override
+	public Outcome register(String accessKeyId, String nonce, Instant expires, Instant now) {
 		evictBefore(now.getEpochSecond() / 60);
 		long fingerprint = fingerprint(accessKeyId, nonce);
 		// A replay carries the same signed Date, hence the same expiry minute: one bucket
@@ -58,7 +53,8 @@ final class NonceRegistry {
 		return Outcome.FRESH;
 	}
 
-	long size() {
+	@Override
+	public long size() {
 		return size.get();
 	}
 

@@ -58,9 +58,9 @@ class AcsSignatureTest {
 		Instant now = Instant.parse("2026-11-24T10:00:00Z");
 		Instant expires = now.plusSeconds(900);
 
-		assertThat(nonces.register("ak1", "n1", expires, now)).isEqualTo(NonceRegistry.Outcome.FRESH);
-		assertThat(nonces.register("ak1", "n1", expires, now)).isEqualTo(NonceRegistry.Outcome.REPLAYED);
-		assertThat(nonces.register("ak2", "n1", expires, now)).as("other key").isEqualTo(NonceRegistry.Outcome.FRESH);
+		assertThat(nonces.register("ak1", "n1", expires, now)).isEqualTo(NonceStore.Outcome.FRESH);
+		assertThat(nonces.register("ak1", "n1", expires, now)).isEqualTo(NonceStore.Outcome.REPLAYED);
+		assertThat(nonces.register("ak2", "n1", expires, now)).as("other key").isEqualTo(NonceStore.Outcome.FRESH);
 		assertThat(nonces.size()).isEqualTo(2);
 	}
 
@@ -71,10 +71,10 @@ class AcsSignatureTest {
 		for (int i = 0; i < 3; i++) {
 			nonces.register("ak", "n" + i, now.plusSeconds(900), now);
 		}
-		assertThat(nonces.register("ak", "n3", now.plusSeconds(900), now)).isEqualTo(NonceRegistry.Outcome.FULL);
+		assertThat(nonces.register("ak", "n3", now.plusSeconds(900), now)).isEqualTo(NonceStore.Outcome.FULL);
 
 		Instant later = now.plusSeconds(1800);
-		assertThat(nonces.register("ak", "n4", later.plusSeconds(900), later)).isEqualTo(NonceRegistry.Outcome.FRESH);
+		assertThat(nonces.register("ak", "n4", later.plusSeconds(900), later)).isEqualTo(NonceStore.Outcome.FRESH);
 		assertThat(nonces.size()).isEqualTo(1);
 	}
 
