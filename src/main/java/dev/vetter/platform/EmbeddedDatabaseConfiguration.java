@@ -45,6 +45,9 @@ class EmbeddedDatabaseConfiguration {
 			.setPGStartupWait(Duration.ofSeconds(60))
 			.setServerConfig("max_connections", "200")
 			.setServerConfig("fsync", "on")
+			// zonky defaults to synchronous_commit=off; an accepted task must survive a
+			// crash of the host too
+			.setServerConfig("synchronous_commit", "on")
 			.setServerConfig("listen_addresses", "127.0.0.1")
 			// Spring stops it (bean destroy) after everything that uses the database has
 			// shut down
