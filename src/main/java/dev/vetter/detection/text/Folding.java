@@ -168,7 +168,17 @@ final class Folding {
 		return CLASS[c];
 	}
 
+	/**
+	 * Look-alikes ICU's confusable skeletons leave alone: small capitals ("ʙᴀᴅ"), and
+	 * Greek letters used for Latin ones in evasions ("fμck").
+	 */
+	private static final String LOOKALIKES = "ᴀaʙbᴄcᴅdᴇeꜰfɢgʜhɪiᴊjᴋkʟlᴍmɴnᴏoᴘpǫqʀrꜱsᴛtᴜuᴠvᴡwʏyᴢzμuʋvκkιiαaνvτtρpοoυu";
+
 	private static String foldCodePoint(int cp) {
+		int lookalike = LOOKALIKES.indexOf(cp);
+		if (cp < 0x10000 && lookalike >= 0 && lookalike % 2 == 0) {
+			return String.valueOf(LOOKALIKES.charAt(lookalike + 1));
+		}
 		String raw = new String(Character.toChars(cp));
 		if (Character.isLetter(cp) && !isNoSpaceScript(cp)) {
 			// skeleton of the char as written: capital Greek/Cyrillic lookalikes

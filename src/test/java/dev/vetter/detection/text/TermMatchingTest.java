@@ -67,6 +67,13 @@ class TermMatchingTest {
 	}
 
 	@Test
+	void smallCapitalsAndGreekLookAlikesTheSkeletonMisses() {
+		assertHit("I will ᴋɪʟʟ it", "kill", "ᴋɪʟʟ");
+		assertHit("pay with ᴘᴀʏᴘᴀʟ now", "paypal", "ᴘᴀʏᴘᴀʟ");
+		assertHit("go and κιll them", "kill", "κιll");
+	}
+
+	@Test
 	void phrasesMatchAcrossAnySeparatorRun() {
 		assertHit("get FREE   MONEY today", "Free Money", "FREE   MONEY");
 		assertHit("get free-money today", "Free Money", "free-money");
