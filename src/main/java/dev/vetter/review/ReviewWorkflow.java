@@ -160,9 +160,20 @@ public class ReviewWorkflow {
 		return false;
 	}
 
-	/** The item's event log, oldest first. */
-	public List<ReviewEvents.Entry> history(long itemId) {
-		return events.of(itemId);
+	/** The item's event log, oldest first: for operators and leads (audit, disputes). */
+	public List<ReviewLogEntry> history(Caller caller, long itemId) {
+		if (!caller.has(Role.OPERATOR) && !caller.has(Role.LEAD)) {
+			throw new AccessDenied("the review history is for operators and leads");
+		}
+		if (caller.has(Role.LEAD) && !caller.has(Role.OPERATOR)) {
+			checkTenant(caller.userId(),
+					items.tenantOf(itemId).orElseThrow(() -> new NotFound("review item " + itemId)));
+		}
+		List<ReviewLogEntry> log = events.of(itemId);
+		if (log.isEmpty()) {
+			throw new NotFound("review item " + itemId);
+		}
+		return log;
 	}
 
 	private static long reviewerId(Caller caller) {

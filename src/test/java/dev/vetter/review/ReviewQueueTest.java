@@ -232,6 +232,29 @@ class ReviewQueueTest {
 	}
 
 	@Test
+	void everyStepIsInTheAppendOnlyLogForOperatorsAndLeads() {
+		Fixtures fx = new Fixtures(port);
+		Fixtures.TenantKey tenant = fx.manualTenant(1, "[\"abuse\"]");
+		submitTexts(tenant, 1);
+		Api reviewer = fx.reviewer(tenant.uid());
+		long id = reviewer.post("/v1/review/claims", "").json().get("id").asLong();
+		reviewer.post("/v1/review/claims", "");
+		reviewer.post("/v1/review/items/" + id + "/decision", "{\"suggestion\":\"block\",\"labels\":[\"abuse\"]}");
+
+		JsonNode log = Api.operator(port).get("/v1/review/items/" + id + "/events").json();
+		List<String> types = new ArrayList<>();
+		log.forEach(e -> types.add(e.get("type").asString()));
+		assertThat(types).containsExactly("SUBMITTED", "CLAIMED", "LEASE_EXTENDED", "DECIDED", "FINALIZED");
+		assertThat(log.get(3).at("/payload/labels/0").asString()).isEqualTo("abuse");
+		assertThat(fx.lead(tenant.uid()).get("/v1/review/items/" + id + "/events").status()).isEqualTo(200);
+		assertThat(fx.lead(new Fixtures(port).tenant().uid()).get("/v1/review/items/" + id + "/events").status())
+			.as("a lead of another tenant")
+			.isEqualTo(404);
+		assertThat(reviewer.get("/v1/review/items/" + id + "/events").status()).isEqualTo(403);
+		assertThat(tenant.api().get("/v1/review/items/" + id + "/events").status()).isEqualTo(403);
+	}
+
+	@Test
 	void releaseGivesTheItemBack() {
 		Fixtures fx = new Fixtures(port);
 		Fixtures.TenantKey tenant = fx.manualTenant(1, "[\"abuse\"]");

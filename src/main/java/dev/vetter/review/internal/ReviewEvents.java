@@ -7,13 +7,11 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.vetter.review.ReviewLogEntry;
+
 /** The append-only review event log. Rows are only ever inserted. */
 @Repository
 public class ReviewEvents {
-
-	/** One entry of the log. */
-	public record Entry(long itemId, String type, Long actor, String payload, Instant at) {
-	}
 
 	private final JdbcClient jdbc;
 
@@ -34,13 +32,13 @@ public class ReviewEvents {
 			.update();
 	}
 
-	public List<Entry> of(long itemId) {
+	public List<ReviewLogEntry> of(long itemId) {
 		return jdbc
 			.sql("select item_id, type, actor, payload::text, at from review_events where item_id = :i order by id")
 			.param("i", itemId)
 			.query((rs, n) -> {
 				long actor = rs.getLong(3);
-				return new Entry(rs.getLong(1), rs.getString(2), rs.wasNull() ? null : actor, rs.getString(4),
+				return new ReviewLogEntry(rs.getLong(1), rs.getString(2), rs.wasNull() ? null : actor, rs.getString(4),
 						rs.getTimestamp(5).toInstant());
 			})
 			.list();

@@ -72,12 +72,6 @@ public class ReviewItems {
 
 	private static final String CLAIM_ESCALATED = CLAIM.formatted("ESCALATED", RETURNING);
 
-	private static final String VIEW = """
-			select id, task_id, kind, content::text, criteria, allowed_labels, deadline, lease_until, required_reviews,
-			       status
-			from review_items
-			""";
-
 	private final JdbcClient jdbc;
 
 	ReviewItems(JdbcClient jdbc) {
@@ -135,10 +129,6 @@ public class ReviewItems {
 			.optional();
 	}
 
-	public ClaimedItem view(long id) {
-		return jdbc.sql(VIEW + " where id = :id").param("id", id).query(ReviewItems::claimed).single();
-	}
-
 	private static ClaimedItem claimed(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new ClaimedItem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
 				Arrays.asList((String[]) rs.getArray(6).getArray()), rs.getTimestamp(7).toInstant(),
@@ -189,6 +179,13 @@ public class ReviewItems {
 					ReviewItem.Status.valueOf(rs.getString(5)), claimedBy, lease == null ? null : lease.toInstant(),
 					rs.getInt(8), Arrays.asList((String[]) rs.getArray(9).getArray()), decisions);
 		}).optional();
+	}
+
+	public Optional<Long> tenantOf(long itemId) {
+		return jdbc.sql("select tenant_id from review_items where id = :id")
+			.param("id", itemId)
+			.query(Long.class)
+			.optional();
 	}
 
 	public Optional<Long> idOfTask(String taskId) {

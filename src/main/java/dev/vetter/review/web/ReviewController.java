@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.vetter.review.ClaimedItem;
+import dev.vetter.review.ReviewLogEntry;
 import dev.vetter.review.ReviewWorkflow;
 import dev.vetter.review.Verdict;
 import dev.vetter.tenancy.Caller;
@@ -43,6 +45,12 @@ class ReviewController {
 	Map<String, Object> decide(Caller caller, @PathVariable long id, @RequestBody Decision body) {
 		var outcome = workflow.decide(caller, id, new Verdict(body.suggestion(), body.labels(), body.note()));
 		return Map.of("id", id, "outcome", outcome.name());
+	}
+
+	@GetMapping("/v1/review/items/{id}/events")
+	@Operation(summary = "The item's append-only review log (operators, leads of the tenant)")
+	List<ReviewLogEntry> events(Caller caller, @PathVariable long id) {
+		return workflow.history(caller, id);
 	}
 
 	@PostMapping("/v1/review/items/{id}/release")
