@@ -91,6 +91,12 @@ class NativeApiTest {
 		assertThat(got.get("rules").asBoolean()).isFalse();
 		assertThat(got.at("/labelSuggestions/ad").asString()).isEqualTo("block");
 
+		Api.Response withRange = api.put("/v1/biz-types/ranged",
+				"{\"escalation\":{\"labels\":{\"porn\":{\"min\":60}}}}");
+		assertThat(withRange.status()).as(withRange.body()).isEqualTo(200);
+		assertThat(withRange.json().at("/escalation/labels/porn/max").asDouble()).isEqualTo(100.0);
+		assertThat(api.put("/v1/biz-types/ranged", "{\"escalation\":{\"labels\":{\"porn\":{\"min\":90,\"max\":10}}}}")
+			.status()).isEqualTo(400);
 		assertThat(api.put("/v1/biz-types/comments", "{\"labelSuggestions\":{\"nonsense\":\"block\"}}").status())
 			.isEqualTo(400);
 		assertThat(api.put("/v1/biz-types/comments", "{\"unknownField\":1}").status()).isEqualTo(400);
@@ -154,6 +160,29 @@ class NativeApiTest {
 		assertThat(createLibrary.at("/409/content").has("application/problem+json")).isTrue();
 		JsonNode greenScan = api.at("/paths/~1green~1text~1scan/post/responses");
 		assertThat(greenScan.at("/400/description").asString()).contains("SignatureDoesNotMatch");
+	}
+
+	@Test
+	void manualReviewAgreementNeedsOnlyEnabledAndValidatesTheRest() {
+		Api operator = Api.operator(port);
+		long uid = operator.post("/v1/admin/tenants", "{\"name\":\"Agreement\"}").json().get("uid").asLong();
+		String path = "/v1/admin/tenants/" + uid + "/manual-review";
+
+		Api.Response minimal = operator.put(path, "{\"enabled\":true}");
+		assertThat(minimal.status()).as(minimal.body()).isEqualTo(200);
+		JsonNode stored = operator.get(path).json();
+		assertThat(stored.get("enabled").asBoolean()).isTrue();
+		assertThat(stored.get("requiredReviews").asInt()).isEqualTo(1);
+		assertThat(stored.at("/slaMinutes/video").asInt()).isEqualTo(240);
+		assertThat(stored.get("labels").size()).isPositive();
+
+		assertThat(operator.put(path, "{\"enabled\":true,\"requiredReviews\":3}").json().get("code").asString())
+			.isEqualTo("validation-failed");
+		assertThat(
+				operator.put(path, "{\"enabled\":true,\"slaMinutes\":{\"smell\":5}}").json().get("detail").asString())
+			.contains("smell");
+		assertThat(Api.tenant(port).put(path, "{\"enabled\":true}").status()).isEqualTo(403);
+		assertThat(operator.put("/v1/admin/tenants/999/manual-review", "{\"enabled\":true}").status()).isEqualTo(404);
 	}
 
 	@Test

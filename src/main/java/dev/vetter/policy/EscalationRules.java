@@ -19,10 +19,15 @@ import dev.vetter.platform.InvalidInput;
 public record EscalationRules(List<Suggestion> suggestions, Map<String, ScoreRange> labels, Boolean reviewLibraries,
 		Double auditSampleRate) {
 
-	/** An inclusive range of rates (0..100). */
-	public record ScoreRange(double min, double max) {
+	/**
+	 * An inclusive range of rates (0..100); {@code min} defaults to 0, {@code max} to
+	 * 100.
+	 */
+	public record ScoreRange(Double min, Double max) {
 
 		public ScoreRange {
+			min = min == null ? 0.0 : min;
+			max = max == null ? 100.0 : max;
 			if (min < 0 || max > 100 || min > max) {
 				throw new InvalidInput("a score range needs 0 <= min <= max <= 100");
 			}

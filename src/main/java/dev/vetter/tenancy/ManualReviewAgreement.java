@@ -19,8 +19,8 @@ import dev.vetter.platform.InvalidInput;
  * @param labels the labels reviewers may choose
  * @param requiredReviews independent reviews an item needs: 1, or 2 for double review
  */
-public record ManualReviewAgreement(boolean enabled, int dailyVolume, Map<String, Integer> slaMinutes, String criteria,
-		List<String> labels, int requiredReviews) {
+public record ManualReviewAgreement(Boolean enabled, Integer dailyVolume, Map<String, Integer> slaMinutes,
+		String criteria, List<String> labels, Integer requiredReviews) {
 
 	public static final Set<String> KINDS = Set.of("text", "image", "video", "voice");
 
@@ -33,6 +33,9 @@ public record ManualReviewAgreement(boolean enabled, int dailyVolume, Map<String
 			DEFAULT_LABELS, 1);
 
 	public ManualReviewAgreement {
+		enabled = enabled != null && enabled;
+		dailyVolume = dailyVolume == null ? 0 : dailyVolume;
+		requiredReviews = requiredReviews == null ? 1 : requiredReviews;
 		if (dailyVolume < 0) {
 			throw new InvalidInput("dailyVolume must not be negative");
 		}
@@ -58,9 +61,6 @@ public record ManualReviewAgreement(boolean enabled, int dailyVolume, Map<String
 			if (label == null || !label.matches("[A-Za-z0-9_-]{1,32}")) {
 				throw new InvalidInput("labels are 1-32 characters of letters, digits, _ -");
 			}
-		}
-		if (requiredReviews == 0) {
-			requiredReviews = 1;
 		}
 		if (requiredReviews < 1 || requiredReviews > 2) {
 			throw new InvalidInput("requiredReviews is 1 or 2");
