@@ -6,10 +6,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,8 +22,7 @@ import dev.vetter.tenancy.TenantDirectory;
  * can rely on them.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-class Bootstrap implements ApplicationRunner {
+class Bootstrap implements SmartInitializingSingleton {
 
 	private static final Logger log = LoggerFactory.getLogger(Bootstrap.class);
 
@@ -52,8 +48,12 @@ class Bootstrap implements ApplicationRunner {
 		this.tx = tx;
 	}
 
+	/**
+	 * Runs before the web server accepts requests, so no request sees a half-bootstrapped
+	 * service.
+	 */
 	@Override
-	public void run(ApplicationArguments args) {
+	public void afterSingletonsInstantiated() {
 		if (!settings.enabled()) {
 			return;
 		}
