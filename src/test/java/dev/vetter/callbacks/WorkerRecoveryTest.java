@@ -31,7 +31,6 @@ import dev.vetter.support.Api;
 import dev.vetter.support.MutableClock;
 import dev.vetter.tenancy.Tenant;
 import dev.vetter.tenancy.TenantDirectory;
-import dev.vetter.tenancy.internal.Tenants;
 
 /** Several workers on one database, dead workers, and tenants' walls. */
 @CallbacksIntegrationTest
@@ -186,8 +185,7 @@ class WorkerRecoveryTest {
 
 	@Test
 	void tenantsSeeOnlyTheirOwnDeliveries() {
-		Tenant other = tx
-			.execute(s -> tenantsRepository.create(9_000_000_000_000_000L + System.nanoTime() % 1_000_000, "Other"));
+		Tenant other = tenantDirectory.createTenant(null, "Other").tenant();
 		DeliveryId theirs = enqueue(1, other.id()).get(0);
 		DeliveryId ours = enqueue(1, tenantId).get(0);
 		Api api = Api.tenant(port);
@@ -200,7 +198,7 @@ class WorkerRecoveryTest {
 	}
 
 	@Autowired
-	Tenants tenantsRepository;
+	TenantDirectory tenantDirectory;
 
 	Delivery callbacks(DeliveryId id) {
 		return admin.delivery(tenantId, id.toString());
