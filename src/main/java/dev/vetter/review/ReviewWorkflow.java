@@ -160,6 +160,18 @@ public class ReviewWorkflow {
 		return false;
 	}
 
+	/** Queue depth and SLA state per tenant (operators). */
+	public List<QueueStats> stats(Caller caller) {
+		if (!caller.has(Role.OPERATOR)) {
+			throw new AccessDenied("queue statistics are for operators");
+		}
+		return items.stats(clock.instant())
+			.stream()
+			.map(q -> new QueueStats(directory.tenant(q.tenantId()).uid(), q.pending(), q.escalated(), q.overdue(),
+					q.claimed(), q.oldest()))
+			.toList();
+	}
+
 	/** The item's event log, oldest first: for operators and leads (audit, disputes). */
 	public List<ReviewLogEntry> history(Caller caller, long itemId) {
 		if (!caller.has(Role.OPERATOR) && !caller.has(Role.LEAD)) {

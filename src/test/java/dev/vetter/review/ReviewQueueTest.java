@@ -255,6 +255,29 @@ class ReviewQueueTest {
 	}
 
 	@Test
+	void operatorsSeeQueueDepthAndOverdueItemsPerTenant() {
+		clock.freezeAt(Instant.parse("2026-11-24T12:00:00Z"));
+		Fixtures fx = new Fixtures(port);
+		Fixtures.TenantKey tenant = fx.manualTenant(1, "[\"abuse\"]");
+		submitTexts(tenant, 3);
+		fx.reviewer(tenant.uid()).post("/v1/review/claims", "");
+		clock.advance(Duration.ofMinutes(31)); // the fixture's text SLA is 30 minutes
+
+		JsonNode queue = Api.operator(port).get("/v1/admin/review/queue").json();
+		JsonNode mine = null;
+		for (JsonNode row : queue) {
+			if (row.get("tenantUid").asLong() == tenant.uid()) {
+				mine = row;
+			}
+		}
+		assertThat(mine).isNotNull();
+		assertThat(mine.get("pending").asLong()).isEqualTo(3);
+		assertThat(mine.get("overdue").asLong()).isEqualTo(3);
+		assertThat(mine.get("claimed").asLong()).as("the 5-minute lease ran out").isZero();
+		assertThat(tenant.api().get("/v1/admin/review/queue").status()).isEqualTo(403);
+	}
+
+	@Test
 	void releaseGivesTheItemBack() {
 		Fixtures fx = new Fixtures(port);
 		Fixtures.TenantKey tenant = fx.manualTenant(1, "[\"abuse\"]");

@@ -181,6 +181,31 @@ public class ReviewItems {
 		}).optional();
 	}
 
+	/** Queue state of one tenant (internal id). */
+	public record QueueRow(long tenantId, long pending, long escalated, long overdue, long claimed, Instant oldest) {
+	}
+
+	/**
+	 * Queue state per tenant: items waiting, escalated, past their deadline, and the
+	 * earliest deadline.
+	 */
+	public List<QueueRow> stats(Instant now) {
+		return jdbc.sql("""
+				select tenant_id,
+				       count(*) filter (where status = 'PENDING') as pending,
+				       count(*) filter (where status = 'ESCALATED') as escalated,
+				       count(*) filter (where deadline < :now) as overdue,
+				       count(*) filter (where lease_until > :now) as claimed,
+				       min(deadline) as oldest
+				from review_items where status in ('PENDING', 'ESCALATED')
+				group by tenant_id order by tenant_id
+				""")
+			.param("now", Timestamp.from(now))
+			.query((rs, n) -> new QueueRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+					rs.getTimestamp(6).toInstant()))
+			.list();
+	}
+
 	public Optional<Long> tenantOf(long itemId) {
 		return jdbc.sql("select tenant_id from review_items where id = :id")
 			.param("id", itemId)

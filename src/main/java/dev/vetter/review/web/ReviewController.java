@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.vetter.review.ClaimedItem;
+import dev.vetter.review.QueueStats;
 import dev.vetter.review.ReviewLogEntry;
 import dev.vetter.review.ReviewWorkflow;
 import dev.vetter.review.Verdict;
@@ -45,6 +46,12 @@ class ReviewController {
 	Map<String, Object> decide(Caller caller, @PathVariable long id, @RequestBody Decision body) {
 		var outcome = workflow.decide(caller, id, new Verdict(body.suggestion(), body.labels(), body.note()));
 		return Map.of("id", id, "outcome", outcome.name());
+	}
+
+	@GetMapping("/v1/admin/review/queue")
+	@Operation(summary = "Queue depth and SLA state per tenant: pending, escalated, overdue, claimed (operators)")
+	List<QueueStats> queue(Caller caller) {
+		return workflow.stats(caller);
 	}
 
 	@GetMapping("/v1/review/items/{id}/events")
