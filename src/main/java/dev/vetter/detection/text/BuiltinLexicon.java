@@ -45,6 +45,28 @@ final class BuiltinLexicon {
 		return rows;
 	}
 
+	/**
+	 * Non-English list terms that are ordinary English words
+	 * (lexicon/english-collisions.txt): skipped in those lists so "a big fan" or "a pot
+	 * of tea" do not hit.
+	 */
+	private static final java.util.Set<String> ENGLISH_COLLISIONS = readWords("/lexicon/english-collisions.txt");
+
+	private static java.util.Set<String> readWords(String path) {
+		try (InputStream in = BuiltinLexicon.class.getResourceAsStream(path)) {
+			if (in == null) {
+				throw new IllegalStateException("missing " + path);
+			}
+			return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+				.map(String::strip)
+				.filter(l -> !l.isEmpty() && !l.startsWith("#"))
+				.collect(java.util.stream.Collectors.toUnmodifiableSet());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
 	static List<Row> read(String file) {
 		String path = "/lexicon/" + file;
 		try (InputStream in = BuiltinLexicon.class.getResourceAsStream(path)) {
@@ -55,8 +77,12 @@ final class BuiltinLexicon {
 			List<Row> rows = new ArrayList<>();
 			String line;
 			int no = 0;
+			String lang = null;
 			while ((line = r.readLine()) != null) {
 				no++;
+				if (line.startsWith("# lang:")) {
+					lang = line.substring(7).strip();
+				}
 				if (line.isBlank() || line.startsWith("#")) {
 					continue;
 				}
@@ -65,7 +91,11 @@ final class BuiltinLexicon {
 					throw new IllegalStateException(path + ":" + no + ": expected label, severity, rate, term");
 				}
 				String flags = c.length > 4 ? c[4].trim() : "";
+				boolean foreign = lang != null && !lang.equals("en");
 				for (String term : expand(c[3].trim())) {
+					if (foreign && ENGLISH_COLLISIONS.contains(term.strip().toLowerCase(java.util.Locale.ROOT))) {
+						continue;
+					}
 					if (!term.isBlank()) {
 						rows.add(new Row(file, c[0].trim(), c[1].trim(), Double.parseDouble(c[2].trim()), term.trim(),
 								flags));
