@@ -58,8 +58,8 @@ class ReviewCallbacksTest {
 					+ "\",\"seed\":\"req_Seed_1\",\"cryptType\":\"SM3\",\"tasks\":[{\"dataId\":\"c1\",\"content\":\"you fool\"}]}")
 			.json();
 		String taskId = submitted.at("/data/0/taskId").asString();
-		long item = reviewer.post("/v1/review/claims", "").json().get("id").asLong();
-		reviewer.post("/v1/review/items/" + item + "/decision", "{\"suggestion\":\"block\",\"labels\":[\"abuse\"]}");
+		long item = Fixtures.claim(reviewer);
+		Fixtures.decide(reviewer, item, "{\"suggestion\":\"block\",\"labels\":[\"abuse\"]}");
 
 		List<Receiver.Received> got = awaitCallbacks(1);
 		Receiver.Received callback = got.get(0);
@@ -100,8 +100,8 @@ class ReviewCallbacksTest {
 		assertThat(machine.event()).isEqualTo("machineScan");
 		assertThat(Api.JSON.readTree(machine.content()).at("/results/0/suggestion").asString()).isEqualTo("review");
 
-		long item = reviewer.post("/v1/review/claims", "").json().get("id").asLong();
-		reviewer.post("/v1/review/items/" + item + "/decision", "{\"suggestion\":\"pass\"}");
+		long item = Fixtures.claim(reviewer);
+		Fixtures.decide(reviewer, item, "{\"suggestion\":\"pass\"}");
 
 		Receiver.Received human = awaitCallbacks(2).get(1);
 		assertThat(human.event()).isEqualTo("review");

@@ -82,11 +82,10 @@ class ReviewQueueTest {
 		JsonNode taken = bob.post("/v1/review/claims", "").json();
 		assertThat(taken.get("id").asLong()).isEqualTo(claimed.get("id").asLong());
 
-		Api.Response late = alice.post("/v1/review/items/" + claimed.get("id").asLong() + "/decision",
+		Api.Response late = Fixtures.decide(alice, claimed.get("id").asLong(),
 				"{\"suggestion\":\"pass\",\"labels\":[]}");
 		assertThat(late.status()).isEqualTo(409);
-		assertThat(bob.post("/v1/review/items/" + taken.get("id").asLong() + "/decision", "{\"suggestion\":\"pass\"}")
-			.status()).isEqualTo(200);
+		assertThat(Fixtures.decide(bob, taken.get("id").asLong(), "{\"suggestion\":\"pass\"}").status()).isEqualTo(200);
 	}
 
 	@Test
@@ -104,8 +103,8 @@ class ReviewQueueTest {
 		assertThat(again.get("id").asLong()).isEqualTo(first.get("id").asLong());
 		assertThat(Instant.parse(again.get("leaseUntil").asString())).isEqualTo(Instant.parse("2026-11-24T12:09:00Z"));
 		clock.advance(Duration.ofMinutes(4));
-		assertThat(alice.post("/v1/review/items/" + first.get("id").asLong() + "/decision", "{\"suggestion\":\"pass\"}")
-			.status()).isEqualTo(200);
+		assertThat(Fixtures.decide(alice, first.get("id").asLong(), "{\"suggestion\":\"pass\"}").status())
+			.isEqualTo(200);
 	}
 
 	@Test
@@ -129,9 +128,7 @@ class ReviewQueueTest {
 					}
 					long id = r.json().get("id").asLong();
 					claimed.add(id);
-					assertThat(
-							reviewer.post("/v1/review/items/" + id + "/decision", "{\"suggestion\":\"pass\"}").status())
-						.isEqualTo(200);
+					assertThat(Fixtures.decide(reviewer, id, "{\"suggestion\":\"pass\"}").status()).isEqualTo(200);
 				}
 			});
 		}
@@ -152,14 +149,14 @@ class ReviewQueueTest {
 		Api a = fx.reviewer(tenant.uid());
 		Api b = fx.reviewer(tenant.uid());
 
-		long id = a.post("/v1/review/claims", "").json().get("id").asLong();
-		assertThat(a.post("/v1/review/items/" + id + "/decision", "{\"suggestion\":\"block\",\"labels\":[\"abuse\"]}")
+		long id = Fixtures.claim(a);
+		assertThat(Fixtures.decide(a, id, "{\"suggestion\":\"block\",\"labels\":[\"abuse\"]}")
 			.json()
 			.get("outcome")
 			.asString()).isEqualTo("NEEDS_MORE");
 		assertThat(a.post("/v1/review/claims", "").status()).as("the same reviewer never reviews twice").isEqualTo(204);
-		assertThat(b.post("/v1/review/claims", "").json().get("id").asLong()).isEqualTo(id);
-		assertThat(b.post("/v1/review/items/" + id + "/decision", "{\"suggestion\":\"block\",\"labels\":[\"porn\"]}")
+		assertThat(Fixtures.claim(b)).isEqualTo(id);
+		assertThat(Fixtures.decide(b, id, "{\"suggestion\":\"block\",\"labels\":[\"porn\"]}")
 			.json()
 			.get("outcome")
 			.asString()).isEqualTo("FINAL");
@@ -184,10 +181,10 @@ class ReviewQueueTest {
 		Api c = fx.reviewer(tenant.uid());
 		Api lead = fx.lead(tenant.uid());
 
-		long id = a.post("/v1/review/claims", "").json().get("id").asLong();
-		a.post("/v1/review/items/" + id + "/decision", "{\"suggestion\":\"pass\"}");
+		long id = Fixtures.claim(a);
+		Fixtures.decide(a, id, "{\"suggestion\":\"pass\"}");
 		b.post("/v1/review/claims", "");
-		assertThat(b.post("/v1/review/items/" + id + "/decision", "{\"suggestion\":\"block\",\"labels\":[\"abuse\"]}")
+		assertThat(Fixtures.decide(b, id, "{\"suggestion\":\"block\",\"labels\":[\"abuse\"]}")
 			.json()
 			.get("outcome")
 			.asString()).isEqualTo("ESCALATED");
@@ -196,9 +193,7 @@ class ReviewQueueTest {
 		JsonNode escalated = lead.post("/v1/review/claims", "").json();
 		assertThat(escalated.get("id").asLong()).isEqualTo(id);
 		assertThat(escalated.get("escalated").asBoolean()).isTrue();
-		assertThat(lead
-			.post("/v1/review/items/" + id + "/decision",
-					"{\"suggestion\":\"block\",\"labels\":[\"abuse\"],\"note\":\"insult\"}")
+		assertThat(Fixtures.decide(lead, id, "{\"suggestion\":\"block\",\"labels\":[\"abuse\"],\"note\":\"insult\"}")
 			.json()
 			.get("outcome")
 			.asString()).isEqualTo("FINAL");
@@ -216,18 +211,15 @@ class ReviewQueueTest {
 		submitTexts(tenant, 1);
 		Api a = fx.reviewer(tenant.uid());
 		Api b = fx.reviewer(tenant.uid());
-		long id = a.post("/v1/review/claims", "").json().get("id").asLong();
+		long id = Fixtures.claim(a);
 
-		assertThat(b.post("/v1/review/items/" + id + "/decision", "{\"suggestion\":\"pass\"}").status()).isEqualTo(409);
-		Api.Response badLabel = a.post("/v1/review/items/" + id + "/decision",
-				"{\"suggestion\":\"block\",\"labels\":[\"porn\"]}");
+		assertThat(Fixtures.decide(b, id, "{\"suggestion\":\"pass\"}").status()).isEqualTo(409);
+		Api.Response badLabel = Fixtures.decide(a, id, "{\"suggestion\":\"block\",\"labels\":[\"porn\"]}");
 		assertThat(badLabel.status()).isEqualTo(400);
-		assertThat(a.post("/v1/review/items/" + id + "/decision", "{\"suggestion\":\"maybe\"}").status())
-			.isEqualTo(400);
+		assertThat(Fixtures.decide(a, id, "{\"suggestion\":\"maybe\"}").status()).isEqualTo(400);
 		assertThat(a.post("/v1/review/items/999999999/decision", "{\"suggestion\":\"pass\"}").status()).isEqualTo(404);
-		assertThat(a.post("/v1/review/items/" + id + "/decision", "{\"suggestion\":\"pass\"}").status()).isEqualTo(200);
-		Api.Response twice = a.post("/v1/review/items/" + id + "/decision",
-				"{\"suggestion\":\"block\",\"labels\":[\"abuse\"]}");
+		assertThat(Fixtures.decide(a, id, "{\"suggestion\":\"pass\"}").status()).isEqualTo(200);
+		Api.Response twice = Fixtures.decide(a, id, "{\"suggestion\":\"block\",\"labels\":[\"abuse\"]}");
 		assertThat(twice.status()).isEqualTo(409);
 	}
 
@@ -237,9 +229,9 @@ class ReviewQueueTest {
 		Fixtures.TenantKey tenant = fx.manualTenant(1, "[\"abuse\"]");
 		submitTexts(tenant, 1);
 		Api reviewer = fx.reviewer(tenant.uid());
-		long id = reviewer.post("/v1/review/claims", "").json().get("id").asLong();
+		long id = Fixtures.claim(reviewer);
 		reviewer.post("/v1/review/claims", "");
-		reviewer.post("/v1/review/items/" + id + "/decision", "{\"suggestion\":\"block\",\"labels\":[\"abuse\"]}");
+		Fixtures.decide(reviewer, id, "{\"suggestion\":\"block\",\"labels\":[\"abuse\"]}");
 
 		JsonNode log = Api.operator(port).get("/v1/review/items/" + id + "/events").json();
 		List<String> types = new ArrayList<>();
@@ -284,11 +276,11 @@ class ReviewQueueTest {
 		submitTexts(tenant, 1);
 		Api a = fx.reviewer(tenant.uid());
 		Api b = fx.reviewer(tenant.uid());
-		long id = a.post("/v1/review/claims", "").json().get("id").asLong();
+		long id = Fixtures.claim(a);
 
 		assertThat(b.post("/v1/review/items/" + id + "/release", "").status()).isEqualTo(409);
 		assertThat(a.post("/v1/review/items/" + id + "/release", "").status()).isEqualTo(204);
-		assertThat(b.post("/v1/review/claims", "").json().get("id").asLong()).isEqualTo(id);
+		assertThat(Fixtures.claim(b)).isEqualTo(id);
 	}
 
 	@Test
@@ -304,9 +296,7 @@ class ReviewQueueTest {
 		Set<Long> seen = new HashSet<>();
 		JsonNode item = fx.reviewer(other.uid()).post("/v1/review/claims", "").json();
 		seen.add(item.get("id").asLong());
-		assertThat(
-				reviewer.post("/v1/review/items/" + item.get("id").asLong() + "/decision", "{\"suggestion\":\"pass\"}")
-					.status())
+		assertThat(Fixtures.decide(reviewer, item.get("id").asLong(), "{\"suggestion\":\"pass\"}").status())
 			.isEqualTo(404);
 		assertThat(item.get("criteria").asString()).isEqualTo("No insults.");
 		assertThat(item.at("/content/text").asString()).startsWith("text number");

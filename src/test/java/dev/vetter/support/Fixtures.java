@@ -60,6 +60,18 @@ public final class Fixtures {
 		return new Api(port, name, "password-123");
 	}
 
+	/** Claims the next review item as this reviewer; its id. */
+	public static long claim(Api reviewer) {
+		Api.Response r = reviewer.post("/v1/review/claims", "");
+		assertThat(r.status()).as("a claimable item: " + r.body()).isEqualTo(200);
+		return r.json().get("id").asLong();
+	}
+
+	/** Posts a decision (JSON body) on a review item. */
+	public static Api.Response decide(Api reviewer, long itemId, String decisionJson) {
+		return reviewer.post("/v1/review/items/" + itemId + "/decision", decisionJson);
+	}
+
 	public Api reviewer(long... tenantUids) {
 		return user("[\"REVIEWER\"]", tenantUids);
 	}

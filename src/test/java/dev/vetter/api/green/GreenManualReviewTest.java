@@ -97,7 +97,7 @@ class GreenManualReviewTest {
 		JsonNode item = reviewer.post("/v1/review/claims", "").json();
 		assertThat(item.get("taskId").asString()).isEqualTo(taskId);
 		assertThat(item.at("/content/text").asString()).isEqualTo("you are an idiot");
-		reviewer.post("/v1/review/items/" + item.get("id").asLong() + "/decision",
+		Fixtures.decide(reviewer, item.get("id").asLong(),
 				"{\"suggestion\":\"block\",\"labels\":[\"abuse\"],\"note\":\"insult\"}");
 
 		JsonNode done = awaitCode200(tenant.sdk(), taskId);
@@ -122,8 +122,8 @@ class GreenManualReviewTest {
 			.json()
 			.at("/data/0/taskId")
 			.asString();
-		long item = reviewer.post("/v1/review/claims", "").json().get("id").asLong();
-		reviewer.post("/v1/review/items/" + item + "/decision", "{\"suggestion\":\"pass\"}");
+		long item = Fixtures.claim(reviewer);
+		Fixtures.decide(reviewer, item, "{\"suggestion\":\"pass\"}");
 		awaitCode200(tenant.sdk(), taskId);
 
 		// signed requests carry the real Date, so age the result instead of moving the
@@ -191,8 +191,7 @@ class GreenManualReviewTest {
 		JsonNode item = reviewer.post("/v1/review/claims", "").json();
 		assertThat(item.get("kind").asString()).isEqualTo("image");
 		assertThat(item.at("/content/url").asString()).isEqualTo("https://cdn.example/a.jpg");
-		reviewer.post("/v1/review/items/" + item.get("id").asLong() + "/decision",
-				"{\"suggestion\":\"block\",\"labels\":[\"porn\"]}");
+		Fixtures.decide(reviewer, item.get("id").asLong(), "{\"suggestion\":\"block\",\"labels\":[\"porn\"]}");
 		String taskId = submitted.at("/data/0/taskId").asString();
 		JsonNode done = awaitResult(tenant.sdk(), new ImageAsyncManualScanResultsRequest(), taskId);
 		assertThat(done.at("/results/0/scene").asString()).isEqualTo("porn");
@@ -221,8 +220,7 @@ class GreenManualReviewTest {
 		JsonNode item = reviewer.post("/v1/review/claims", "").json();
 		assertThat(item.get("taskId").asString()).isEqualTo(taskId);
 		assertThat(item.at("/content/machine/results/0/suggestion").asString()).isEqualTo("review");
-		reviewer.post("/v1/review/items/" + item.get("id").asLong() + "/decision",
-				"{\"suggestion\":\"block\",\"labels\":[\"customized\"]}");
+		Fixtures.decide(reviewer, item.get("id").asLong(), "{\"suggestion\":\"block\",\"labels\":[\"customized\"]}");
 
 		JsonNode task = Await.audited(tenant.api(), taskId);
 		assertThat(task.at("/results/0/suggestion").asString()).as("machine result kept").isEqualTo("review");
