@@ -39,7 +39,7 @@ class Green2CallbackFormat implements CallbackFormat {
 		Map<String, Object> data = new LinkedHashMap<>();
 		if (document.filteredContent() != null) {
 			// a machine text result (human-machine): what the machine found
-			data.putAll(Green2Results.textData(document, json));
+			data.putAll(Green2Results.textData(document, json, true));
 		}
 		data.putAll(Green2Results.manualData(document));
 		if (document.auditResult() == null) {

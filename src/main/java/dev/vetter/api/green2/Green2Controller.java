@@ -86,9 +86,12 @@ class Green2Controller {
 			case "ManualModerationResult" -> manualModerationResult(call);
 			default -> {
 				if (MEDIA_ACTIONS.contains(action)) {
-					yield Green2Errors.body(call.requestId(), Green2Errors.NOT_AVAILABLE_YET, "NotAvailableYet: "
-							+ action
-							+ " is not served by this Vetter yet (image, video and audio moderation are coming); see docs/api.md");
+					Map<String, Object> body = Green2Errors.body(call.requestId(), Green2Errors.NOT_AVAILABLE_YET,
+							"NotAvailableYet: " + action + " is not served by this Vetter yet "
+									+ "(image, video and audio moderation are coming); see docs/api.md");
+					// the image and file models read Msg rather than Message
+					body.put("Msg", body.get("Message"));
+					yield body;
 				}
 				PopErrors.write(response, call.requestId(), GatewayError.UNKNOWN_ACTION, " Action: " + action);
 				yield null;
@@ -112,10 +115,11 @@ class Green2Controller {
 		TextVerdict verdict = text.scan(call.tenantId(), service, content, dataId, List.of("antispam"),
 				Green2CallbackFormat.NAME);
 		TaskResult result = TaskResult.ofText(verdict, dataId, List.of("antispam"));
-		Map<String, Object> data = plus ? Green2Results.textPlusData(result) : Green2Results.textData(result, json);
+		Map<String, Object> data = plus ? Green2Results.textPlusData(result)
+				: Green2Results.textData(result, json, false);
 		if (!plus) {
-			putIfPresent(data, "AccountId", string(params, "accountId"));
-			putIfPresent(data, "DeviceId", string(params, "deviceId"));
+			putIfPresent(data, "accountId", string(params, "accountId"));
+			putIfPresent(data, "deviceId", string(params, "deviceId"));
 		}
 		return data;
 	}

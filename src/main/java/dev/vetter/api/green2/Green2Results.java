@@ -43,17 +43,19 @@ final class Green2Results {
 	}
 
 	/**
-	 * {@code TextModerationResponseBody.Data}: {@code Labels} (comma-separated 2.0
-	 * labels, empty when normal), {@code Reason} (JSON string with {@code riskTips},
-	 * {@code riskWords}, and for custom library hits {@code customizedWords},
-	 * {@code customizedLibs}); plus {@code DataId}, {@code TaskId}.
+	 * {@code TextModerationResponseBody.Data}, whose fields alone are camelCase in the
+	 * SDK model: {@code labels} (comma-separated 2.0 labels, empty when normal),
+	 * {@code reason} (JSON string with {@code riskTips}, {@code riskWords}, and for
+	 * custom library hits {@code customizedWords}, {@code customizedLibs}); plus
+	 * {@code dataId}, {@code taskId}. With {@code pascalCase} (callbacks):
+	 * {@code Labels}, {@code Reason}, {@code DataId}, {@code TaskId}.
 	 */
-	static Map<String, Object> textData(TaskResult result, JsonMapper json) {
+	static Map<String, Object> textData(TaskResult result, JsonMapper json, boolean pascalCase) {
 		Findings f = Findings.of(result);
 		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("Labels", String.join(",", f.labels));
+		data.put(pascalCase ? "Labels" : "labels", String.join(",", f.labels));
 		if (f.labels.isEmpty()) {
-			data.put("Reason", "");
+			data.put(pascalCase ? "Reason" : "reason", "");
 		}
 		else {
 			Map<String, Object> reason = new LinkedHashMap<>();
@@ -63,9 +65,17 @@ final class Green2Results {
 				reason.put("customizedWords", String.join(",", f.libWords));
 				reason.put("customizedLibs", String.join(",", f.libs));
 			}
-			data.put("Reason", json.writeValueAsString(reason));
+			data.put(pascalCase ? "Reason" : "reason", json.writeValueAsString(reason));
 		}
-		putIds(data, result);
+		if (pascalCase) {
+			putIds(data, result);
+		}
+		else {
+			if (result.dataId() != null) {
+				data.put("dataId", result.dataId());
+			}
+			data.put("taskId", result.taskId());
+		}
 		return data;
 	}
 
