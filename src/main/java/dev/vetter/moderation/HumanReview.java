@@ -73,8 +73,9 @@ public class HumanReview {
 
 	HumanReview(Tasks tasks, Callbacks callbacks, ReviewWorkflow workflow, TenantDirectory directory, JsonMapper json,
 			Clock clock, @Value("${vetter.review.result-retention:30d}") Duration retention,
-			@Value("${vetter.text.max-length:10000}") int maxTextLength, List<CallbackFormat> formats) {
-		formats.forEach(f -> this.formats.put(f.name(), f));
+			@Value("${vetter.text.max-length:10000}") int maxTextLength,
+			org.springframework.beans.factory.ObjectProvider<CallbackFormat> formats) {
+		formats.orderedStream().forEach(f -> this.formats.put(f.name(), f));
 		this.tasks = tasks;
 		this.callbacks = callbacks;
 		this.workflow = workflow;
