@@ -279,6 +279,7 @@ public final class OutboundHttp implements AutoCloseable {
 			}, left, TimeUnit.NANOSECONDS);
 			ClassicHttpResponse response = null;
 			boolean reusable = false;
+			boolean inHandler = false;
 			try {
 				response = client.executeOpen(null, http, HttpClientContext.create());
 				int status = response.getCode();
@@ -306,6 +307,7 @@ public final class OutboundHttp implements AutoCloseable {
 					continue;
 				}
 				BoundedResponse answer = new BoundedResponse(response, uri, limits.maxBodyBytes(), deadline);
+				inHandler = true;
 				T result = handler.handle(answer);
 				reusable = answer.finished();
 				return result;
@@ -313,7 +315,14 @@ public final class OutboundHttp implements AutoCloseable {
 			catch (OutboundRequestFailed e) {
 				throw e;
 			}
-			catch (IOException | RuntimeException e) {
+			catch (RuntimeException e) {
+				if (inHandler) {
+					// the caller's own failure (e.g. its storage), not the network's
+					throw e;
+				}
+				throw failure(e, uri, redirected, timedOut.get() || System.nanoTime() - deadline >= 0, limits);
+			}
+			catch (IOException e) {
 				throw failure(e, uri, redirected, timedOut.get() || System.nanoTime() - deadline >= 0, limits);
 			}
 			finally {
