@@ -154,6 +154,11 @@ public class DeliveryWorker implements SmartLifecycle {
 		return workerId;
 	}
 
+	/** Hosts with sends in flight on this node (the per-host map holds no others). */
+	public int hostsInFlight() {
+		return inFlightByHost.size();
+	}
+
 	/**
 	 * Attempts every delivery that is due now, once, and waits for the outcomes to be
 	 * written. For tests and operations; the background loop does the same continuously.

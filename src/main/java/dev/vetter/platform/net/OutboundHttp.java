@@ -16,9 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -207,11 +207,15 @@ public final class OutboundHttp implements AutoCloseable {
 			.evictExpiredConnections()
 			.evictIdleConnections(TimeValue.of(properties.idleTimeout()))
 			.build();
-		this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+		ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
 			Thread t = new Thread(r, "outbound-watchdog");
 			t.setDaemon(true);
 			return t;
 		});
+		// most exchanges finish in time: drop their cancelled alarms at once instead of
+		// keeping them queued until the deadline
+		timer.setRemoveOnCancelPolicy(true);
+		this.watchdog = timer;
 	}
 
 	public TargetGuard guard() {
