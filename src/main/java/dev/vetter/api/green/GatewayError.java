@@ -22,6 +22,8 @@ enum GatewayError {
 	CONTENT_MD5_MISMATCH(400, "ContentMD5NotMatched", "Content-MD5 is missing or does not match the body."),
 	CONTENT_SM3_MISMATCH(400, "ContentSM3NotMatched", "x-acs-content-sm3 is missing or does not match the body."),
 	SIGNATURE_MISMATCH(400, "SignatureDoesNotMatch", "Specified signature is not matched with our calculation."),
+	UNSUPPORTED_MEDIA_TYPE(415, "UnsupportedMediaType", "Send the request body as application/json."),
+	NOT_ACCEPTABLE(406, "NotAcceptable", "Vetter answers JSON only: send Accept: application/json (or none)."),
 	BODY_TOO_LARGE(413, "RequestEntityTooLarge", "The request body is larger than this server accepts."),
 	BUSY(503, "ServiceUnavailable", "The request has failed due to a temporary failure of the server.");
 

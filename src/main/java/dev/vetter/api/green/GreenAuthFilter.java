@@ -103,6 +103,14 @@ class GreenAuthFilter extends OncePerRequestFilter {
 			refuse(response, requestId, GatewayError.UNSUPPORTED_SIGNATURE_METHOD, null);
 			return;
 		}
+		if (!jsonBody(request.getContentType())) {
+			refuse(response, requestId, GatewayError.UNSUPPORTED_MEDIA_TYPE, null);
+			return;
+		}
+		if (!acceptsJson(request.getHeader("Accept"))) {
+			refuse(response, requestId, GatewayError.NOT_ACCEPTABLE, null);
+			return;
+		}
 		byte[] body = readBody(request);
 		if (body == null) {
 			refuse(response, requestId, GatewayError.BODY_TOO_LARGE, null);
@@ -165,6 +173,36 @@ class GreenAuthFilter extends OncePerRequestFilter {
 		}
 		new GreenCall(key.get().tenantId(), accessKeyId, requestId, body).attach(request);
 		chain.doFilter(new CachedBodyRequest(request, body), response);
+	}
+
+	/** Bodies are JSON (what the SDKs send); a missing Content-Type is taken as JSON. */
+	static boolean jsonBody(String contentType) {
+		if (contentType == null || contentType.isBlank()) {
+			return true;
+		}
+		try {
+			org.springframework.http.MediaType type = org.springframework.http.MediaType.parseMediaType(contentType);
+			return type.isCompatibleWith(org.springframework.http.MediaType.APPLICATION_JSON)
+					|| type.getSubtype().endsWith("+json");
+		}
+		catch (org.springframework.http.InvalidMediaTypeException e) {
+			return false;
+		}
+	}
+
+	/** JSON is all Vetter answers (Alibaba's XML format is not offered). */
+	static boolean acceptsJson(String accept) {
+		if (accept == null || accept.isBlank()) {
+			return true;
+		}
+		try {
+			return org.springframework.http.MediaType.parseMediaTypes(accept)
+				.stream()
+				.anyMatch(t -> t.isCompatibleWith(org.springframework.http.MediaType.APPLICATION_JSON));
+		}
+		catch (org.springframework.http.InvalidMediaTypeException e) {
+			return false;
+		}
 	}
 
 	private byte[] readBody(HttpServletRequest request) throws IOException {
