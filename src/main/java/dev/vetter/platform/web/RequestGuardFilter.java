@@ -31,7 +31,8 @@ import dev.vetter.platform.VetterException;
  * <li>NUL characters in the query or path are refused (400): they cannot be stored or
  * compared.</li>
  * </ul>
- * {@code /green/**} has its own gateway checks and error shape.
+ * {@code /green/**} and API 2.0 ({@code POST /}) have their own gateway checks and error
+ * shape.
  */
 class RequestGuardFilter extends OncePerRequestFilter {
 
@@ -46,7 +47,8 @@ class RequestGuardFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return request.getRequestURI().startsWith("/green/");
+		String path = request.getRequestURI();
+		return path.startsWith("/green/") || (path.equals("/") && "POST".equalsIgnoreCase(request.getMethod()));
 	}
 
 	@Override
