@@ -179,8 +179,10 @@ class HostileInputTest {
 		c.put("oversized body (5 MB)",
 				r -> body(r, "{\"content\":\"" + "a".repeat(5 * 1024 * 1024) + "\"}", "application/json", null));
 		c.put("oversized chunked body (5 MB)", this::chunked);
+		// on /green the SDK cannot sign text/plain, and octet-stream is what Alibaba's
+		// Python SDK sends (accepted): the XML case covers Green
 		c.put("Content-Type text/plain",
-				r -> r.bodySchema() == null && !green(r) ? null : body(r, template(r).toString(), "text/plain", null));
+				r -> r.bodySchema() == null || green(r) ? null : body(r, template(r).toString(), "text/plain", null));
 		c.put("Content-Type application/xml", r -> r.bodySchema() == null && !green(r) ? null
 				: body(r, "<content>x</content>", "application/xml", null));
 		c.put("Accept application/xml", r -> send(r, r.method(), bodyOrNull(r), "application/json", "application/xml"));

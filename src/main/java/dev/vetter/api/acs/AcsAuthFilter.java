@@ -383,8 +383,9 @@ public class AcsAuthFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * API 1.0 bodies are JSON (what the SDKs send); a missing Content-Type is taken as
-	 * JSON.
+	 * API 1.0 bodies are JSON. A missing Content-Type and
+	 * {@code application/octet-stream} (what Alibaba's Python core SDK sends) are taken
+	 * as JSON; anything else (XML, text, forms) is refused.
 	 */
 	static boolean jsonBody(String contentType) {
 		if (contentType == null || contentType.isBlank()) {
@@ -393,7 +394,8 @@ public class AcsAuthFilter extends OncePerRequestFilter {
 		try {
 			org.springframework.http.MediaType type = org.springframework.http.MediaType.parseMediaType(contentType);
 			return type.isCompatibleWith(org.springframework.http.MediaType.APPLICATION_JSON)
-					|| type.getSubtype().endsWith("+json");
+					|| type.getSubtype().endsWith("+json")
+					|| type.isCompatibleWith(org.springframework.http.MediaType.APPLICATION_OCTET_STREAM);
 		}
 		catch (org.springframework.http.InvalidMediaTypeException e) {
 			return false;
