@@ -573,7 +573,10 @@ class HostileInputTest {
 		if (reply.status() >= 500) {
 			return "5xx";
 		}
-		if (green(r)) {
+		boolean api2Gateway = r.path().equals("/") && !reply.contentType().startsWith("application/problem+json");
+		if (green(r) || api2Gateway) {
+			// Green 1.0 and API 2.0 (POST /, not signed here: its gateway answers) speak
+			// Alibaba's shapes; other methods on / are native 405s
 			return judgeGreen(reply);
 		}
 		if (reply.status() < 400) {
