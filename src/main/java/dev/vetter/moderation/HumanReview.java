@@ -267,10 +267,18 @@ public class HumanReview {
 		String format = tasks.resultFormat(task.taskId()).orElse(null);
 		CallbackEvent event = CallbackEvent.review(task.taskId(), decided.suggestion(), render(format, document, null));
 		if (task.callbackUrl() != null) {
-			event = event
-				.to(callbacks.callbackTarget(task.callbackUrl(), task.callbackSeed(), task.cryptType()).orElseThrow());
+			// checked at request time; refused now (rules changed since) it is recorded
+			// as
+			// a refused delivery, never a reason to lose the verdict
+			callbacks.enqueueToStoredCallback(decided.tenantId(), event, task.callbackUrl(), task.callbackSeed(),
+					task.cryptType());
+			// the verdict is the task's last delivery, signed now: the seed is not needed
+			// again
+			tasks.forgetSeed(task.taskId());
 		}
-		callbacks.enqueue(decided.tenantId(), event);
+		else {
+			callbacks.enqueue(decided.tenantId(), event);
+		}
 	}
 
 	private String render(String format, TaskResult document, String green1Json) {

@@ -85,8 +85,14 @@ public class PolicyAdministration {
 	}
 
 	public List<String> entries(long tenantId, long id, int offset, int limit) {
+		if (offset < 0) {
+			throw new InvalidInput("offset must be 0 or more");
+		}
+		if (limit < 1 || limit > 1000) {
+			throw new InvalidInput("limit must be 1-1000");
+		}
 		library(tenantId, id);
-		return libraries.entries(id, Math.max(0, offset), Math.min(Math.max(1, limit), 1000));
+		return libraries.entries(id, offset, limit);
 	}
 
 	@Transactional

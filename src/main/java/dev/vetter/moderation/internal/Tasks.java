@@ -9,7 +9,13 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Tasks with a durable row: escalated machine scans and human-only tasks. */
+import dev.vetter.platform.crypto.SecretCipher;
+
+/**
+ * Tasks with a durable row: escalated machine scans and human-only tasks. A request's
+ * callback seed is stored AES-GCM encrypted, bound to the task id (associated data), and
+ * cleared once the task's last delivery is signed ({@link #forgetSeed(String)}).
+ */
 @Repository
 public class Tasks {
 
@@ -21,15 +27,23 @@ public class Tasks {
 
 	private final JdbcClient jdbc;
 
-	Tasks(JdbcClient jdbc) {
+	private final SecretCipher cipher;
+
+	Tasks(JdbcClient jdbc, SecretCipher cipher) {
 		this.jdbc = jdbc;
+		this.cipher = cipher;
+	}
+
+	/** The associated data that binds a task's encrypted seed to its row. */
+	public static String seedBinding(String taskId) {
+		return "moderation_tasks/" + taskId;
 	}
 
 	public void insert(Task t) {
 		jdbc.sql(
 				"""
 						insert into moderation_tasks (task_id, tenant_id, kind, mode, data_id, biz_type, content, url, machine_result,
-						  status, callback_url, callback_seed, crypt_type, created_at)
+						  status, callback_url, callback_seed_cipher, crypt_type, created_at)
 						values (:id, :tenant, :kind, :mode, :dataId, :bizType, :content, :url, cast(:machine as jsonb),
 						  :status, :callback, :seed, :crypt, :created)
 						""")
@@ -44,7 +58,7 @@ public class Tasks {
 			.param("machine", t.machineResult())
 			.param("status", t.status())
 			.param("callback", t.callbackUrl())
-			.param("seed", t.callbackSeed())
+			.param("seed", t.callbackSeed() == null ? null : cipher.encrypt(t.callbackSeed(), seedBinding(t.taskId())))
 			.param("crypt", t.cryptType())
 			.param("created", Timestamp.from(t.createdAt()))
 			.update();
@@ -69,7 +83,7 @@ public class Tasks {
 		return jdbc.sql("select * from moderation_tasks where tenant_id = :t and task_id = :id")
 			.param("t", tenantId)
 			.param("id", taskId)
-			.query(Tasks::map)
+			.query(this::map)
 			.optional();
 	}
 
@@ -79,7 +93,7 @@ public class Tasks {
 	public Optional<Task> lock(String taskId) {
 		return jdbc.sql("select * from moderation_tasks where task_id = :id for update")
 			.param("id", taskId)
-			.query(Tasks::map)
+			.query(this::map)
 			.optional();
 	}
 
@@ -90,13 +104,26 @@ public class Tasks {
 				""").param("audit", auditResultJson).param("at", Timestamp.from(at)).param("id", taskId).update() > 0;
 	}
 
-	private static Task map(ResultSet rs, int row) throws SQLException {
+	/**
+	 * Clears the request's callback seed: the task's last delivery is signed (its
+	 * checksum stored with it), so the seed is never needed again.
+	 */
+	public void forgetSeed(String taskId) {
+		jdbc.sql("update moderation_tasks set callback_seed_cipher = null where task_id = :id")
+			.param("id", taskId)
+			.update();
+	}
+
+	private Task map(ResultSet rs, int row) throws SQLException {
 		Timestamp completed = rs.getTimestamp("completed_at");
-		return new Task(rs.getString("task_id"), rs.getLong("tenant_id"), rs.getString("kind"), rs.getString("mode"),
+		String taskId = rs.getString("task_id");
+		byte[] seed = rs.getBytes("callback_seed_cipher");
+		return new Task(taskId, rs.getLong("tenant_id"), rs.getString("kind"), rs.getString("mode"),
 				rs.getString("data_id"), rs.getString("biz_type"), rs.getString("content"), rs.getString("url"),
 				rs.getString("machine_result"), rs.getString("audit_result"), rs.getString("status"),
-				rs.getString("callback_url"), rs.getString("callback_seed"), rs.getString("crypt_type"),
-				rs.getTimestamp("created_at").toInstant(), completed == null ? null : completed.toInstant());
+				rs.getString("callback_url"), seed == null ? null : cipher.decrypt(seed, seedBinding(taskId)),
+				rs.getString("crypt_type"), rs.getTimestamp("created_at").toInstant(),
+				completed == null ? null : completed.toInstant());
 	}
 
 }
