@@ -25,9 +25,12 @@ import static org.bytedeco.tesseract.global.tesseract.TessDeleteText;
 /**
  * OCR for photos and captions with Tesseract 5 (LSTM) through bytedeco. The image is
  * turned to grayscale, small images are upscaled, and each configured {@link OcrPass}
- * runs with sparse-text page segmentation; words below
- * {@link OcrProperties#minConfidence()} or without letters or digits are dropped, and
- * lines found by several passes are merged (the better-read one kept).
+ * (page segmentation × binarisation × polarity) reads it. Words below
+ * {@link OcrProperties#minConfidence()} or without letters or digits are dropped; lines
+ * from all passes are merged by overlap, the best-read one kept, and a line survives only
+ * if two passes found text there or it is confident and long
+ * ({@link #ALONE_MIN_CONFIDENCE}, {@link #ALONE_MIN_CHARS}): texture noise rarely does
+ * either.
  * <p>
  * A {@link TessBaseAPI} is not thread-safe: a fixed pool of engines is shared, and a call
  * waits at most {@link OcrProperties#acquireTimeout()} for one ({@link RecognizerBusy}).
@@ -37,10 +40,7 @@ import static org.bytedeco.tesseract.global.tesseract.TessDeleteText;
  */
 public final class TextRecognizer implements AutoCloseable {
 
-	/**
-	 * text at least this tall in pixels reads well; smaller images are upscaled towards
-	 * it
-	 */
+	/** images whose longer side is below this are upscaled towards it (at most 3×) */
 	static final int UPSCALE_BELOW_SIDE = 800;
 
 	static final double MAX_UPSCALE = 3.0;
