@@ -51,9 +51,9 @@ final class TfjsModelFiles {
 	}
 
 	/**
-	 * Copies the object literal starting at {@code start} (a '{') up to its matching
-	 * brace, turning the minified {@code !0}/{@code !1} into {@code true}/{@code false}
-	 * outside strings.
+	 * Copies the object literal starting at {@code start} (an opening brace) up to the
+	 * brace that closes it, turning the minified {@code !0}/{@code !1} into
+	 * {@code true}/{@code false} outside strings.
 	 */
 	static String objectLiteral(String src, int start) {
 		StringBuilder out = new StringBuilder(src.length() - start);
