@@ -8,9 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +18,7 @@ import dev.vetter.callbacks.CallbackTarget;
 import dev.vetter.callbacks.Callbacks;
 import dev.vetter.moderation.internal.TaskIds;
 import dev.vetter.moderation.internal.Tasks;
+import dev.vetter.platform.ContentKind;
 import dev.vetter.platform.NotFound;
 import dev.vetter.platform.ProblemCode;
 import dev.vetter.policy.EscalationRules;
@@ -39,8 +38,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class HumanReview {
-
-	public static final Set<String> KINDS = ManualReviewAgreement.KINDS;
 
 	/** One task of a human-only request. */
 	public record ManualTask(String dataId, String content, String url) {
@@ -67,19 +64,18 @@ public class HumanReview {
 
 	private final Duration retention;
 
-	private final int maxTextLength;
+	private final ManualSubjects subjects;
 
 	HumanReview(Tasks tasks, Callbacks callbacks, ReviewWorkflow workflow, TenantDirectory directory, JsonMapper json,
-			Clock clock, @Value("${vetter.review.result-retention:30d}") Duration retention,
-			@Value("${vetter.text.max-length:10000}") int maxTextLength) {
+			Clock clock, ModerationProperties properties, ManualSubjects subjects) {
 		this.tasks = tasks;
 		this.callbacks = callbacks;
 		this.workflow = workflow;
 		this.directory = directory;
 		this.json = json;
 		this.clock = clock;
-		this.retention = retention;
-		this.maxTextLength = maxTextLength;
+		this.retention = properties.resultRetention();
+		this.subjects = subjects;
 	}
 
 	/**
@@ -112,17 +108,17 @@ public class HumanReview {
 		}
 		Instant now = clock.instant();
 		String machineJson = json.writeValueAsString(machineResult);
-		tasks.insert(new Tasks.Task(verdict.taskId(), tenantId, "text", "HUMAN_MACHINE", machineResult.dataId(),
-				bizType, verdict.content(), null, machineJson, null, "REVIEWING", null, null, null, now, null));
+		tasks.insert(Tasks.Task.humanMachine(verdict.taskId(), tenantId, ContentKind.TEXT, machineResult.dataId(),
+				bizType, verdict.content(), null, machineJson, now));
 		callbacks.enqueue(tenantId,
 				CallbackEvent.machineScan(verdict.taskId(), verdict.suggestion().wire(), machineJson));
 		Map<String, Object> snapshot = new LinkedHashMap<>();
 		snapshot.put("text", verdict.content());
 		snapshot.put("machine", machineResult);
 		int priority = verdict.suggestion() == dev.vetter.policy.Suggestion.PASS ? -1 : 0;
-		workflow.submit(new ReviewSubmission(tenantId, verdict.taskId(), "text", json.writeValueAsString(snapshot),
-				agreement.criteria(), agreement.labels(), priority, now.plus(agreement.sla("text")),
-				agreement.requiredReviews()));
+		workflow.submit(new ReviewSubmission(tenantId, verdict.taskId(), ContentKind.TEXT,
+				json.writeValueAsString(snapshot), agreement.criteria(), agreement.labels(), priority,
+				now.plus(agreement.sla(ContentKind.TEXT)), agreement.requiredReviews()));
 		return true;
 	}
 
@@ -131,33 +127,28 @@ public class HumanReview {
 	 * others are queued.
 	 */
 	@Transactional
-	public List<TaskResult> submitHumanOnly(long tenantId, String kind, String bizType, List<ManualTask> manualTasks,
-			CallbackSpec callback) {
+	public List<TaskResult> submitHumanOnly(long tenantId, ContentKind kind, String bizType,
+			List<ManualTask> manualTasks, CallbackSpec callback) {
 		ManualReviewAgreement agreement = requireEnabled(tenantId);
 		Optional<CallbackTarget> target = callbacks.callbackTarget(callback.url(), callback.seed(),
 				callback.cryptType());
-		String cryptType = target.map(t -> t.cryptType().name()).orElse(null);
+		Tasks.RequestCallback requestCallback = target
+			.map(t -> new Tasks.RequestCallback(t.url().toString(), t.seed(), t.cryptType().name()))
+			.orElse(Tasks.RequestCallback.NONE);
+		ManualSubjects.Subject subject = subjects.of(kind);
 		Instant now = clock.instant();
 		List<TaskResult> out = new ArrayList<>(manualTasks.size());
 		for (ManualTask task : manualTasks) {
-			String problem = check(kind, task);
+			ManualSubjects.Problem problem = DataIds.isValid(task.dataId()) ? subject.check(task)
+					: new ManualSubjects.Problem(ProblemCode.VALIDATION_FAILED, DataIds.RULE);
 			if (problem != null) {
-				ProblemCode code = problem.startsWith("TOO_LARGE") ? ProblemCode.TOO_LARGE
-						: ProblemCode.VALIDATION_FAILED;
-				out.add(TaskResult.error(code, problem, task.dataId()));
+				out.add(TaskResult.error(problem.code(), problem.message(), task.dataId()));
 				continue;
 			}
-			String taskId = TaskIds.next(prefix(kind));
-			tasks.insert(new Tasks.Task(taskId, tenantId, kind, "HUMAN_ONLY", task.dataId(), bizType, task.content(),
-					task.url(), null, null, "REVIEWING", target.map(t -> t.url().toString()).orElse(null),
-					target.map(CallbackTarget::seed).orElse(null), cryptType, now, null));
-			Map<String, Object> snapshot = new LinkedHashMap<>();
-			if (task.content() != null) {
-				snapshot.put("text", task.content());
-			}
-			if (task.url() != null) {
-				snapshot.put("url", task.url());
-			}
+			String taskId = TaskIds.next(kind);
+			tasks.insert(Tasks.Task.humanOnly(taskId, tenantId, kind, task.dataId(), bizType, task.content(),
+					task.url(), requestCallback, now));
+			Map<String, Object> snapshot = subject.snapshot(task);
 			workflow.submit(new ReviewSubmission(tenantId, taskId, kind, json.writeValueAsString(snapshot),
 					agreement.criteria(), agreement.labels(), 0, now.plus(agreement.sla(kind)),
 					agreement.requiredReviews()));
@@ -170,12 +161,12 @@ public class HumanReview {
 	 * Human-only results: 280 until a human decided, then the verdict; 594 past
 	 * retention, 404 unknown.
 	 */
-	public List<TaskResult> humanOnlyResults(long tenantId, String kind, List<String> taskIds) {
+	public List<TaskResult> humanOnlyResults(long tenantId, ContentKind kind, List<String> taskIds) {
 		requireEnabled(tenantId);
 		List<TaskResult> out = new ArrayList<>(taskIds.size());
 		for (String taskId : taskIds) {
 			Optional<Tasks.Task> task = tasks.byId(tenantId, taskId)
-				.filter(t -> t.mode().equals("HUMAN_ONLY") && t.kind().equals(kind));
+				.filter(t -> t.mode() == Tasks.Mode.HUMAN_ONLY && t.kind() == kind);
 			if (task.isEmpty()) {
 				out.add(new TaskResult(404, "NOT_FOUND: no such task", null, taskId, null, null, null, null, null));
 				continue;
@@ -202,7 +193,7 @@ public class HumanReview {
 		}
 		TaskResult.AuditResult audit = task.auditResult() == null ? null
 				: json.readValue(task.auditResult(), TaskResult.AuditResult.class);
-		if (task.mode().equals("HUMAN_MACHINE")) {
+		if (task.mode() == Tasks.Mode.HUMAN_MACHINE) {
 			TaskResult machine = json.readValue(task.machineResult(), TaskResult.class);
 			return audit == null ? machine : machine.withAudit(audit);
 		}
@@ -210,7 +201,7 @@ public class HumanReview {
 			return TaskResult.processing(task.dataId(), task.taskId());
 		}
 		return new TaskResult(200, "OK", task.dataId(), task.taskId(), task.content(), null, task.url(),
-				humanResults(task.kind(), audit), audit);
+				humanResults(subjects.of(task.kind()), audit), audit);
 	}
 
 	/**
@@ -228,68 +219,22 @@ public class HumanReview {
 		Tasks.Task task = tasks.byId(decided.tenantId(), decided.taskId()).orElseThrow();
 		CallbackEvent event = CallbackEvent.review(task.taskId(), decided.suggestion(),
 				json.writeValueAsString(document(task)));
-		if (task.callbackUrl() != null) {
-			event = event
-				.to(callbacks.callbackTarget(task.callbackUrl(), task.callbackSeed(), task.cryptType()).orElseThrow());
+		Tasks.RequestCallback own = task.callback();
+		if (own.url() != null) {
+			event = event.to(callbacks.callbackTarget(own.url(), own.seed(), own.cryptType()).orElseThrow());
 		}
 		callbacks.enqueue(decided.tenantId(), event);
 	}
 
-	static List<TaskResult.SceneResult> humanResults(String kind, TaskResult.AuditResult audit) {
+	static List<TaskResult.SceneResult> humanResults(ManualSubjects.Subject subject, TaskResult.AuditResult audit) {
 		if ("pass".equals(audit.suggestion()) || audit.labels().isEmpty()) {
-			return List.of(new TaskResult.SceneResult(defaultScene(kind), "normal", audit.suggestion(), 100.0, null));
+			return List
+				.of(new TaskResult.SceneResult(subject.sceneOf("normal"), "normal", audit.suggestion(), 100.0, null));
 		}
 		return audit.labels()
 			.stream()
-			.map(label -> new TaskResult.SceneResult(scene(kind, label), label, audit.suggestion(), 100.0, null))
+			.map(label -> new TaskResult.SceneResult(subject.sceneOf(label), label, audit.suggestion(), 100.0, null))
 			.toList();
-	}
-
-	private static String defaultScene(String kind) {
-		return kind.equals("text") || kind.equals("voice") ? "antispam" : "porn";
-	}
-
-	private static String scene(String kind, String label) {
-		if (kind.equals("text") || kind.equals("voice")) {
-			return "antispam";
-		}
-		return switch (label) {
-			case "porn", "sexy" -> "porn";
-			case "terrorism", "violence", "bloody", "explosion", "weapon", "politics", "flag", "drug", "gamble" ->
-				"terrorism";
-			case "ad", "spam", "qrcode", "programCode", "contraband", "abuse", "npx" -> "ad";
-			case "live", "meaningless", "PIP", "smoking" -> "live";
-			case "logo", "TV", "trademark" -> "logo";
-			default -> "antispam";
-		};
-	}
-
-	private String check(String kind, ManualTask task) {
-		if (!DataIds.isValid(task.dataId())) {
-			return DataIds.RULE;
-		}
-		if (kind.equals("text")) {
-			if (task.content() == null) {
-				return "content is required for text tasks";
-			}
-			if (task.content().length() > maxTextLength) {
-				return "TOO_LARGE: content is at most " + maxTextLength + " characters";
-			}
-			return null;
-		}
-		if (task.url() == null || task.url().length() > 2048 || !task.url().matches("(?i)https?://[^\\s]+")) {
-			return "url is required: an http(s) URL of at most 2048 characters";
-		}
-		return null;
-	}
-
-	private static String prefix(String kind) {
-		return switch (kind) {
-			case "text" -> "txt";
-			case "image" -> "img";
-			case "video" -> "vi";
-			default -> "au";
-		};
 	}
 
 }

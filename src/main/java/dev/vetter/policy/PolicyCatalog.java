@@ -10,10 +10,10 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import dev.vetter.detection.TextTerm;
+import dev.vetter.detection.TextDetector;
 import dev.vetter.detection.TextTermSet;
 import dev.vetter.policy.internal.BizTypes;
 import dev.vetter.policy.internal.Libraries;
@@ -70,15 +70,18 @@ public class PolicyCatalog {
 
 	private final long refreshNanos;
 
+	private final TextDetector detector;
+
 	private final Map<Long, TenantPolicies> cache = new ConcurrentHashMap<>();
 
 	PolicyCatalog(Libraries libraries, BizTypes bizTypes, PolicyVersions versions, PolicyCodec codec,
-			@Value("${vetter.policy.refresh-interval:1s}") Duration refresh) {
+			PolicyProperties properties, TextDetector detector) {
+		this.detector = detector;
 		this.libraries = libraries;
 		this.bizTypes = bizTypes;
 		this.versions = versions;
 		this.codec = codec;
-		this.refreshNanos = refresh.toNanos();
+		this.refreshNanos = properties.refreshInterval().toNanos();
 	}
 
 	/**
@@ -146,7 +149,7 @@ public class PolicyCatalog {
 					all.add(new TextTerm(term, "customized", source));
 				}
 			}
-			return all.isEmpty() ? TextTermSet.empty() : TextTermSet.compile(all);
+			return detector.compile(all);
 		});
 		return new TextPolicy(name, policy, terms);
 	}
