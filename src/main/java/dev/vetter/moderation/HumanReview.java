@@ -66,8 +66,12 @@ public class HumanReview {
 
 	private final ManualSubjects subjects;
 
+	private final Map<String, CallbackFormat> formats = new LinkedHashMap<>();
+
 	HumanReview(Tasks tasks, Callbacks callbacks, ReviewWorkflow workflow, TenantDirectory directory, JsonMapper json,
-			Clock clock, ModerationProperties properties, ManualSubjects subjects) {
+			Clock clock, ModerationProperties properties, ManualSubjects subjects,
+			org.springframework.beans.factory.ObjectProvider<CallbackFormat> formats) {
+		formats.orderedStream().forEach(f -> this.formats.put(f.name(), f));
 		this.tasks = tasks;
 		this.callbacks = callbacks;
 		this.workflow = workflow;
@@ -99,6 +103,18 @@ public class HumanReview {
 	@Transactional
 	public boolean escalateIfNeeded(long tenantId, String bizType, TextVerdict verdict, TaskResult machineResult,
 			EscalationRules rules) {
+		return escalateIfNeeded(tenantId, bizType, verdict, machineResult, rules, null);
+	}
+
+	/**
+	 * As
+	 * {@link #escalateIfNeeded(long, String, TextVerdict, TaskResult, EscalationRules)},
+	 * with the task's callbacks written in {@code format} (a {@link CallbackFormat} name;
+	 * null: Green API 1.0).
+	 */
+	@Transactional
+	public boolean escalateIfNeeded(long tenantId, String bizType, TextVerdict verdict, TaskResult machineResult,
+			EscalationRules rules, String format) {
 		if (!EscalationPolicy.escalates(verdict, rules)) {
 			return false;
 		}
@@ -110,8 +126,11 @@ public class HumanReview {
 		String machineJson = json.writeValueAsString(machineResult);
 		tasks.insert(Tasks.Task.humanMachine(verdict.taskId(), tenantId, ContentKind.TEXT, machineResult.dataId(),
 				bizType, verdict.content(), null, machineJson, now));
-		callbacks.enqueue(tenantId,
-				CallbackEvent.machineScan(verdict.taskId(), verdict.suggestion().wire(), machineJson));
+		if (format != null) {
+			tasks.setResultFormat(verdict.taskId(), format);
+		}
+		callbacks.enqueue(tenantId, CallbackEvent.machineScan(verdict.taskId(), verdict.suggestion().wire(),
+				render(format, machineResult, machineJson)));
 		Map<String, Object> snapshot = new LinkedHashMap<>();
 		snapshot.put("text", verdict.content());
 		snapshot.put("machine", machineResult);
@@ -129,6 +148,16 @@ public class HumanReview {
 	@Transactional
 	public List<TaskResult> submitHumanOnly(long tenantId, ContentKind kind, String bizType,
 			List<ManualTask> manualTasks, CallbackSpec callback) {
+		return submitHumanOnly(tenantId, kind, bizType, manualTasks, callback, null);
+	}
+
+	/**
+	 * As {@link #submitHumanOnly(long, ContentKind, String, List, CallbackSpec)}, with
+	 * the tasks' callbacks written in {@code format} (null: Green API 1.0).
+	 */
+	@Transactional
+	public List<TaskResult> submitHumanOnly(long tenantId, ContentKind kind, String bizType,
+			List<ManualTask> manualTasks, CallbackSpec callback, String format) {
 		ManualReviewAgreement agreement = requireEnabled(tenantId);
 		Optional<CallbackTarget> target = callbacks.callbackTarget(callback.url(), callback.seed(),
 				callback.cryptType());
@@ -148,6 +177,9 @@ public class HumanReview {
 			String taskId = TaskIds.next(kind);
 			tasks.insert(Tasks.Task.humanOnly(taskId, tenantId, kind, task.dataId(), bizType, task.content(),
 					task.url(), requestCallback, now));
+			if (format != null) {
+				tasks.setResultFormat(taskId, format);
+			}
 			Map<String, Object> snapshot = subject.snapshot(task);
 			workflow.submit(new ReviewSubmission(tenantId, taskId, kind, json.writeValueAsString(snapshot),
 					agreement.criteria(), agreement.labels(), 0, now.plus(agreement.sla(kind)),
@@ -217,13 +249,22 @@ public class HumanReview {
 			return;
 		}
 		Tasks.Task task = tasks.byId(decided.tenantId(), decided.taskId()).orElseThrow();
-		CallbackEvent event = CallbackEvent.review(task.taskId(), decided.suggestion(),
-				json.writeValueAsString(document(task)));
+		TaskResult document = document(task);
+		String format = tasks.resultFormat(task.taskId()).orElse(null);
+		CallbackEvent event = CallbackEvent.review(task.taskId(), decided.suggestion(), render(format, document, null));
 		Tasks.RequestCallback own = task.callback();
 		if (own.url() != null) {
 			event = event.to(callbacks.callbackTarget(own.url(), own.seed(), own.cryptType()).orElseThrow());
 		}
 		callbacks.enqueue(decided.tenantId(), event);
+	}
+
+	private String render(String format, TaskResult document, String green1Json) {
+		CallbackFormat f = format == null ? null : formats.get(format);
+		if (f != null) {
+			return f.content(document);
+		}
+		return green1Json != null ? green1Json : json.writeValueAsString(document);
 	}
 
 	static List<TaskResult.SceneResult> humanResults(ManualSubjects.Subject subject, TaskResult.AuditResult audit) {
