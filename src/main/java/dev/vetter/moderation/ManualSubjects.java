@@ -9,6 +9,8 @@ import org.springframework.stereotype.Component;
 
 import dev.vetter.platform.ContentKind;
 import dev.vetter.platform.ProblemCode;
+import dev.vetter.platform.net.TargetGuard;
+import dev.vetter.platform.net.TargetRefused;
 
 /**
  * What a human-only task of each content kind must carry, what reviewers see of it and
@@ -56,11 +58,11 @@ class ManualSubjects {
 
 	private final Map<ContentKind, Subject> subjects = new EnumMap<>(ContentKind.class);
 
-	ManualSubjects(ModerationProperties limits) {
+	ManualSubjects(ModerationProperties limits, TargetGuard targetGuard) {
 		subjects.put(ContentKind.TEXT, new TextContent(limits.maxTextLength()));
-		subjects.put(ContentKind.IMAGE, new MediaUrl(limits.maxUrlLength(), VISUAL_SCENES));
-		subjects.put(ContentKind.VIDEO, new MediaUrl(limits.maxUrlLength(), VISUAL_SCENES));
-		subjects.put(ContentKind.VOICE, new MediaUrl(limits.maxUrlLength(), TEXT_SCENES));
+		subjects.put(ContentKind.IMAGE, new MediaUrl(limits.maxUrlLength(), targetGuard, VISUAL_SCENES));
+		subjects.put(ContentKind.VIDEO, new MediaUrl(limits.maxUrlLength(), targetGuard, VISUAL_SCENES));
+		subjects.put(ContentKind.VOICE, new MediaUrl(limits.maxUrlLength(), targetGuard, TEXT_SCENES));
 	}
 
 	Subject of(ContentKind kind) {
@@ -99,7 +101,7 @@ class ManualSubjects {
 	}
 
 	/** An image, video or voice task carries the {@code url} of its media. */
-	record MediaUrl(int maxLength, UnaryOperator<String> scenes) implements Subject {
+	record MediaUrl(int maxLength, TargetGuard targetGuard, UnaryOperator<String> scenes) implements Subject {
 
 		@Override
 		public Problem check(HumanReview.ManualTask task) {
@@ -107,6 +109,14 @@ class ManualSubjects {
 			if (url == null || url.length() > maxLength || !url.matches("(?i)https?://[^\\s]+")) {
 				return new Problem(ProblemCode.VALIDATION_FAILED,
 						"url is required: an http(s) URL of at most " + maxLength + " characters");
+			}
+			try {
+				// reviewers' screens and later fetches load it: no private or metadata
+				// targets
+				targetGuard.check(url);
+			}
+			catch (TargetRefused e) {
+				return new Problem(ProblemCode.VALIDATION_FAILED, e.getMessage());
 			}
 			return null;
 		}

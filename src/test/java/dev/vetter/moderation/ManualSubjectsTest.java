@@ -2,17 +2,25 @@ package dev.vetter.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import dev.vetter.platform.ContentKind;
 import dev.vetter.platform.ProblemCode;
+import dev.vetter.platform.net.TargetGuard;
 
 class ManualSubjectsTest {
 
-	private final ManualSubjects subjects = new ManualSubjects(new ModerationProperties(20, 100, 40, Duration.ZERO));
+	/** every host resolves to one public address; IP literals are checked as written */
+	private final TargetGuard guard = new TargetGuard(false,
+			host -> List.of(InetAddress.getByAddress(host, new byte[] { 93, (byte) 184, (byte) 216, 34 })));
+
+	private final ManualSubjects subjects = new ManualSubjects(new ModerationProperties(20, 100, 40, Duration.ZERO),
+			guard);
 
 	@Test
 	void everyKindHasASubject() {
@@ -39,6 +47,7 @@ class ManualSubjectsTest {
 			assertThat(media.check(new HumanReview.ManualTask("d", null, "https://example.com/a"))).isNull();
 			assertThat(media.check(new HumanReview.ManualTask("d", "text only", null))).isNotNull();
 			assertThat(media.check(new HumanReview.ManualTask("d", null, "ftp://example.com/a"))).isNotNull();
+			assertThat(media.check(new HumanReview.ManualTask("d", null, "http://10.0.0.1/a"))).isNotNull();
 			assertThat(media.check(new HumanReview.ManualTask("d", null, "https://example.com/" + "a".repeat(30))))
 				.isNotNull();
 			assertThat(media.snapshot(new HumanReview.ManualTask("d", null, "https://example.com/a")))
