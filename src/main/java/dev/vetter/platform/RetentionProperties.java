@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How long finished rows are kept, and how the purges run.
  *
  * @param tasks stored tasks, counted from their verdict (or creation, when cancelled);
- * keep it longer than {@code vetter.review.result-retention}, which answers "expired"
+ * keep it longer than {@code vetter.moderation.result-retention}, which answers "expired"
  * meanwhile
  * @param deliveries callback deliveries (and their attempts) that are delivered or
  * exhausted, counted from their creation; pending ones are never purged

@@ -10,13 +10,13 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.vetter.detection.TextTerm;
+import dev.vetter.detection.TextDetector;
 import dev.vetter.detection.TextTermSet;
 import dev.vetter.policy.internal.BizTypes;
 import dev.vetter.policy.internal.Libraries;
@@ -84,21 +84,22 @@ public class PolicyCatalog {
 
 	private final long refreshNanos;
 
+	private final TextDetector detector;
+
 	private final Cache<Long, TenantPolicies> cache;
 
 	PolicyCatalog(Libraries libraries, BizTypes bizTypes, PolicyVersions versions, PolicyCodec codec,
-			@Value("${vetter.policy.refresh-interval:1s}") Duration refresh,
-			@Value("${vetter.policy.cache-max-terms:5000000}") long maxTerms,
-			@Value("${vetter.policy.cache-idle:1h}") Duration idle) {
+			PolicyProperties properties, TextDetector detector) {
+		this.detector = detector;
 		this.libraries = libraries;
 		this.bizTypes = bizTypes;
 		this.versions = versions;
 		this.codec = codec;
-		this.refreshNanos = refresh.toNanos();
+		this.refreshNanos = properties.refreshInterval().toNanos();
 		this.cache = Caffeine.newBuilder()
-			.maximumWeight(maxTerms)
+			.maximumWeight(properties.cacheMaxTerms())
 			.weigher((Long tenant, TenantPolicies p) -> p.weight())
-			.expireAfterAccess(idle)
+			.expireAfterAccess(properties.cacheIdle())
 			.build();
 	}
 
@@ -169,7 +170,7 @@ public class PolicyCatalog {
 					all.add(new TextTerm(term, "customized", source));
 				}
 			}
-			return all.isEmpty() ? TextTermSet.empty() : TextTermSet.compile(all);
+			return detector.compile(all);
 		});
 		return new TextPolicy(name, policy, terms);
 	}

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.vetter.platform.ContentKind;
 import dev.vetter.platform.crypto.SecretCipher;
 
 /**
@@ -19,10 +20,45 @@ import dev.vetter.platform.crypto.SecretCipher;
 @Repository
 public class Tasks {
 
-	/** A stored task. JSON columns are kept as text. */
-	public record Task(String taskId, long tenantId, String kind, String mode, String dataId, String bizType,
-			String content, String url, String machineResult, String auditResult, String status, String callbackUrl,
-			String callbackSeed, String cryptType, Instant createdAt, Instant completedAt) {
+	/** How a stored task is reviewed. The name is the stored value. */
+	public enum Mode {
+
+		/** a machine result escalated to people */
+		HUMAN_MACHINE,
+		/** every task queued for people; only their verdict is returned */
+		HUMAN_ONLY
+
+	}
+
+	/** Where the result will be pushed when it is not the tenant's notification URL. */
+	public record RequestCallback(String url, String seed, String cryptType) {
+
+		public static final RequestCallback NONE = new RequestCallback(null, null, null);
+
+	}
+
+	/**
+	 * A stored task. JSON columns are kept as text. Build new ones with
+	 * {@link #humanMachine} or {@link #humanOnly}.
+	 */
+	public record Task(String taskId, long tenantId, ContentKind kind, Mode mode, String dataId, String bizType,
+			String content, String url, String machineResult, String auditResult, String status,
+			RequestCallback callback, Instant createdAt, Instant completedAt) {
+
+		/** An escalated machine result, waiting for people. */
+		public static Task humanMachine(String taskId, long tenantId, ContentKind kind, String dataId, String bizType,
+				String content, String url, String machineResultJson, Instant createdAt) {
+			return new Task(taskId, tenantId, kind, Mode.HUMAN_MACHINE, dataId, bizType, content, url,
+					machineResultJson, null, "REVIEWING", RequestCallback.NONE, createdAt, null);
+		}
+
+		/** A human-only task, waiting for people. */
+		public static Task humanOnly(String taskId, long tenantId, ContentKind kind, String dataId, String bizType,
+				String content, String url, RequestCallback callback, Instant createdAt) {
+			return new Task(taskId, tenantId, kind, Mode.HUMAN_ONLY, dataId, bizType, content, url, null, null,
+					"REVIEWING", callback, createdAt, null);
+		}
+
 	}
 
 	private final JdbcClient jdbc;
@@ -49,17 +85,18 @@ public class Tasks {
 						""")
 			.param("id", t.taskId())
 			.param("tenant", t.tenantId())
-			.param("kind", t.kind())
-			.param("mode", t.mode())
+			.param("kind", t.kind().wire())
+			.param("mode", t.mode().name())
 			.param("dataId", t.dataId())
 			.param("bizType", t.bizType())
 			.param("content", t.content())
 			.param("url", t.url())
 			.param("machine", t.machineResult())
 			.param("status", t.status())
-			.param("callback", t.callbackUrl())
-			.param("seed", t.callbackSeed() == null ? null : cipher.encrypt(t.callbackSeed(), seedBinding(t.taskId())))
-			.param("crypt", t.cryptType())
+			.param("callback", t.callback().url())
+			.param("seed",
+					t.callback().seed() == null ? null : cipher.encrypt(t.callback().seed(), seedBinding(t.taskId())))
+			.param("crypt", t.callback().cryptType())
 			.param("created", Timestamp.from(t.createdAt()))
 			.update();
 	}
@@ -118,12 +155,14 @@ public class Tasks {
 		Timestamp completed = rs.getTimestamp("completed_at");
 		String taskId = rs.getString("task_id");
 		byte[] seed = rs.getBytes("callback_seed_cipher");
-		return new Task(taskId, rs.getLong("tenant_id"), rs.getString("kind"), rs.getString("mode"),
-				rs.getString("data_id"), rs.getString("biz_type"), rs.getString("content"), rs.getString("url"),
-				rs.getString("machine_result"), rs.getString("audit_result"), rs.getString("status"),
-				rs.getString("callback_url"), seed == null ? null : cipher.decrypt(seed, seedBinding(taskId)),
-				rs.getString("crypt_type"), rs.getTimestamp("created_at").toInstant(),
-				completed == null ? null : completed.toInstant());
+		RequestCallback callback = rs.getString("callback_url") == null ? RequestCallback.NONE
+				: new RequestCallback(rs.getString("callback_url"),
+						seed == null ? null : cipher.decrypt(seed, seedBinding(taskId)), rs.getString("crypt_type"));
+		return new Task(taskId, rs.getLong("tenant_id"), ContentKind.parse(rs.getString("kind")),
+				Mode.valueOf(rs.getString("mode")), rs.getString("data_id"), rs.getString("biz_type"),
+				rs.getString("content"), rs.getString("url"), rs.getString("machine_result"),
+				rs.getString("audit_result"), rs.getString("status"), callback,
+				rs.getTimestamp("created_at").toInstant(), completed == null ? null : completed.toInstant());
 	}
 
 }
