@@ -28,6 +28,9 @@ public final class MultiIndexHashIndex<T> implements ImageHashIndex<T> {
 
 	private static final int PART_BITS = 16;
 
+	/** entries from which a position gets a direct key → run table */
+	private static final int DIRECT_LOOKUP_FROM = 16_384;
+
 	private final List<Entry<T>> entries;
 
 	/** all hashes, 4 words per entry */
@@ -38,6 +41,13 @@ public final class MultiIndexHashIndex<T> implements ImageHashIndex<T> {
 
 	/** per position: the substrings, in that same order */
 	private final char[][] keys;
+
+	/**
+	 * per position, for big indexes: where each key's run starts in {@link #order}
+	 * (65,537 ints, 256 KB a position), so a lookup costs no search; {@code null} for
+	 * small indexes, which binary-search {@link #keys} instead
+	 */
+	private final int[][] starts;
 
 	private MultiIndexHashIndex(List<Entry<T>> entries) {
 		this.entries = entries;
@@ -51,6 +61,7 @@ public final class MultiIndexHashIndex<T> implements ImageHashIndex<T> {
 		}
 		this.order = new int[PARTS][];
 		this.keys = new char[PARTS][];
+		this.starts = (n >= DIRECT_LOOKUP_FROM) ? new int[PARTS][] : null;
 		for (int p = 0; p < PARTS; p++) {
 			// counting sort by the 16-bit key: linear time, stable (keeps insertion
 			// order)
@@ -60,6 +71,9 @@ public final class MultiIndexHashIndex<T> implements ImageHashIndex<T> {
 			}
 			for (int k = 0; k < 1 << PART_BITS; k++) {
 				counts[k + 1] += counts[k];
+			}
+			if (this.starts != null) {
+				this.starts[p] = counts.clone();
 			}
 			int[] sorted = new int[n];
 			char[] sortedKeys = new char[n];
@@ -136,9 +150,18 @@ public final class MultiIndexHashIndex<T> implements ImageHashIndex<T> {
 	private void collect(int position, int key, int[] queryParts, int subRadius, long q0, long q1, long q2, long q3,
 			int maxDistance, List<int[]> found) {
 		char[] sortedKeys = keys[position];
-		int at = lowerBound(sortedKeys, (char) key);
+		int at;
+		int end;
+		if (starts != null) {
+			at = starts[position][key];
+			end = starts[position][key + 1];
+		}
+		else {
+			at = lowerBound(sortedKeys, (char) key);
+			end = sortedKeys.length;
+		}
 		int[] sorted = order[position];
-		for (; at < sortedKeys.length && sortedKeys[at] == key; at++) {
+		for (; at < end && sortedKeys[at] == key; at++) {
 			int e = sorted[at];
 			if (seenEarlier(e, position, queryParts, subRadius)) {
 				continue;

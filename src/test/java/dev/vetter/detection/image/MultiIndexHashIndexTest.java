@@ -64,6 +64,28 @@ class MultiIndexHashIndexTest {
 	}
 
 	@Test
+	void smallIndexesSearchTheSortedTablesAndAgreeToo() {
+		// under 16,384 entries the tables are binary-searched; at big radii the index
+		// scans
+		List<Entry<Integer>> small = entries.subList(0, 3_000);
+		ImageHashIndex<Integer> smallIndex = ImageHashIndex.of(small);
+		Random rnd = new Random(9);
+		for (int q = 0; q < 200; q++) {
+			PdqHash query = near(small.get(rnd.nextInt(small.size())).hash(), rnd.nextInt(40), rnd);
+			for (int radius : new int[] { 0, 15, 31, 63 }) {
+				List<Match<Integer>> expected = new ArrayList<>();
+				for (Entry<Integer> e : small) {
+					if (e.hash().distance(query) <= radius) {
+						expected.add(new Match<>(e.value(), e.hash(), e.hash().distance(query)));
+					}
+				}
+				expected.sort(Comparator.<Match<Integer>>comparingInt(Match::distance).thenComparingInt(Match::value));
+				assertThat(smallIndex.search(query, radius, Integer.MAX_VALUE)).isEqualTo(expected);
+			}
+		}
+	}
+
+	@Test
 	void returnsTheNearestFirstUpToTheLimit() {
 		PdqHash base = entries.get(500).hash();
 		List<Match<Integer>> top = index.search(base, 31, 3);
