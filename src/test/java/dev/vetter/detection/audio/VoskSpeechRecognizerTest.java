@@ -57,7 +57,8 @@ class VoskSpeechRecognizerTest {
 	@Test
 	void hearsANumberReadAloudAsWords() {
 		Transcript transcript = transcribe("phone");
-		// espeak's "call me at" is heard as something else; the digits come through as words
+		// espeak's "call me at" is heard as something else; the digits come through as
+		// words
 		assertThat(transcript.text()).contains("five five five").contains("nine");
 		assertTimed(transcript, 3.76);
 	}
