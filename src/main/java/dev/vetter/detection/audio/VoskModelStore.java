@@ -147,14 +147,25 @@ final class VoskModelStore {
 				if (url == null) {
 					throw new MediaRejected(MediaFailure.ALGO_FAILED, "the bundled speech model lacks " + path);
 				}
-				URLConnection connection = url.openConnection();
-				connection.setUseCaches(false);
-				entries.add(new Entry(path, url, connection.getContentLengthLong()));
+				entries.add(new Entry(path, url, sizeOf(url)));
 			}
 			return entries;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** the resource's length, counted when the connection does not say */
+	private static long sizeOf(URL url) throws IOException {
+		URLConnection connection = url.openConnection();
+		connection.setUseCaches(false);
+		long size = connection.getContentLengthLong();
+		if (size >= 0) {
+			return size;
+		}
+		try (InputStream in = connection.getInputStream()) {
+			return in.transferTo(OutputStream.nullOutputStream());
 		}
 	}
 
