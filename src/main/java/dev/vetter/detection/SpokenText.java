@@ -44,8 +44,8 @@ public record SpokenText(String text, List<Token> tokens) {
 	}
 
 	/**
-	 * The words and times behind chars {@code [start, end)} of {@link #text()}: every
-	 * token the range touches, whole.
+	 * The words and times behind the chars from {@code start} (inclusive) to {@code end}
+	 * (exclusive) of {@link #text()}: every token the range touches, whole.
 	 * @throws IllegalArgumentException for a range outside the text or one that touches
 	 * no token
 	 */
