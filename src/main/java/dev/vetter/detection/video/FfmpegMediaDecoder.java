@@ -302,6 +302,12 @@ public class FfmpegMediaDecoder implements MediaDecoder {
 			if (time + tolerance < nextOffset) {
 				return;
 			}
+			if ((long) frame.imageWidth * frame.imageHeight > properties.maxPixels()) {
+				// the header was checked; a stream may still change its picture size
+				// later
+				throw new MediaRejected(MediaFailure.TOO_LARGE,
+						"a frame exceeds the limit of " + properties.maxPixels() + " pixels");
+			}
 			BufferedImage image = new BufferedImage(frame.imageWidth, frame.imageHeight, BufferedImage.TYPE_3BYTE_BGR);
 			Java2DFrameConverter.copy(frame, image);
 			frames.accept(new VideoFrame(delivered, time, image));
