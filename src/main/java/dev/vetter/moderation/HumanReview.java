@@ -69,9 +69,13 @@ public class HumanReview {
 
 	private final int maxTextLength;
 
+	private final Map<String, CallbackFormat> formats = new LinkedHashMap<>();
+
 	HumanReview(Tasks tasks, Callbacks callbacks, ReviewWorkflow workflow, TenantDirectory directory, JsonMapper json,
 			Clock clock, @Value("${vetter.review.result-retention:30d}") Duration retention,
-			@Value("${vetter.text.max-length:10000}") int maxTextLength) {
+			@Value("${vetter.text.max-length:10000}") int maxTextLength,
+			org.springframework.beans.factory.ObjectProvider<CallbackFormat> formats) {
+		formats.orderedStream().forEach(f -> this.formats.put(f.name(), f));
 		this.tasks = tasks;
 		this.callbacks = callbacks;
 		this.workflow = workflow;
@@ -103,6 +107,18 @@ public class HumanReview {
 	@Transactional
 	public boolean escalateIfNeeded(long tenantId, String bizType, TextVerdict verdict, TaskResult machineResult,
 			EscalationRules rules) {
+		return escalateIfNeeded(tenantId, bizType, verdict, machineResult, rules, null);
+	}
+
+	/**
+	 * As
+	 * {@link #escalateIfNeeded(long, String, TextVerdict, TaskResult, EscalationRules)},
+	 * with the task's callbacks written in {@code format} (a {@link CallbackFormat} name;
+	 * null: Green API 1.0).
+	 */
+	@Transactional
+	public boolean escalateIfNeeded(long tenantId, String bizType, TextVerdict verdict, TaskResult machineResult,
+			EscalationRules rules, String format) {
 		if (!EscalationPolicy.escalates(verdict, rules)) {
 			return false;
 		}
@@ -114,8 +130,11 @@ public class HumanReview {
 		String machineJson = json.writeValueAsString(machineResult);
 		tasks.insert(new Tasks.Task(verdict.taskId(), tenantId, "text", "HUMAN_MACHINE", machineResult.dataId(),
 				bizType, verdict.content(), null, machineJson, null, "REVIEWING", null, null, null, now, null));
-		callbacks.enqueue(tenantId,
-				CallbackEvent.machineScan(verdict.taskId(), verdict.suggestion().wire(), machineJson));
+		if (format != null) {
+			tasks.setResultFormat(verdict.taskId(), format);
+		}
+		callbacks.enqueue(tenantId, CallbackEvent.machineScan(verdict.taskId(), verdict.suggestion().wire(),
+				render(format, machineResult, machineJson)));
 		Map<String, Object> snapshot = new LinkedHashMap<>();
 		snapshot.put("text", verdict.content());
 		snapshot.put("machine", machineResult);
@@ -133,6 +152,16 @@ public class HumanReview {
 	@Transactional
 	public List<TaskResult> submitHumanOnly(long tenantId, String kind, String bizType, List<ManualTask> manualTasks,
 			CallbackSpec callback) {
+		return submitHumanOnly(tenantId, kind, bizType, manualTasks, callback, null);
+	}
+
+	/**
+	 * As {@link #submitHumanOnly(long, String, String, List, CallbackSpec)}, with the
+	 * tasks' callbacks written in {@code format} (null: Green API 1.0).
+	 */
+	@Transactional
+	public List<TaskResult> submitHumanOnly(long tenantId, String kind, String bizType, List<ManualTask> manualTasks,
+			CallbackSpec callback, String format) {
 		ManualReviewAgreement agreement = requireEnabled(tenantId);
 		Optional<CallbackTarget> target = callbacks.callbackTarget(callback.url(), callback.seed(),
 				callback.cryptType());
@@ -151,6 +180,9 @@ public class HumanReview {
 			tasks.insert(new Tasks.Task(taskId, tenantId, kind, "HUMAN_ONLY", task.dataId(), bizType, task.content(),
 					task.url(), null, null, "REVIEWING", target.map(t -> t.url().toString()).orElse(null),
 					target.map(CallbackTarget::seed).orElse(null), cryptType, now, null));
+			if (format != null) {
+				tasks.setResultFormat(taskId, format);
+			}
 			Map<String, Object> snapshot = new LinkedHashMap<>();
 			if (task.content() != null) {
 				snapshot.put("text", task.content());
@@ -226,13 +258,22 @@ public class HumanReview {
 			return;
 		}
 		Tasks.Task task = tasks.byId(decided.tenantId(), decided.taskId()).orElseThrow();
-		CallbackEvent event = CallbackEvent.review(task.taskId(), decided.suggestion(),
-				json.writeValueAsString(document(task)));
+		TaskResult document = document(task);
+		String format = tasks.resultFormat(task.taskId()).orElse(null);
+		CallbackEvent event = CallbackEvent.review(task.taskId(), decided.suggestion(), render(format, document, null));
 		if (task.callbackUrl() != null) {
 			event = event
 				.to(callbacks.callbackTarget(task.callbackUrl(), task.callbackSeed(), task.cryptType()).orElseThrow());
 		}
 		callbacks.enqueue(decided.tenantId(), event);
+	}
+
+	private String render(String format, TaskResult document, String green1Json) {
+		CallbackFormat f = format == null ? null : formats.get(format);
+		if (f != null) {
+			return f.content(document);
+		}
+		return green1Json != null ? green1Json : json.writeValueAsString(document);
 	}
 
 	static List<TaskResult.SceneResult> humanResults(String kind, TaskResult.AuditResult audit) {

@@ -67,6 +67,15 @@ public class TextModeration {
 	 * returns.
 	 */
 	public TextVerdict scan(long tenantId, String bizType, String content, String dataId, List<String> scenes) {
+		return scan(tenantId, bizType, content, dataId, scenes, null);
+	}
+
+	/**
+	 * As {@link #scan(long, String, String, String, List)}; an escalated task's callbacks
+	 * are written in {@code format} (a {@link CallbackFormat} name; null: Green API 1.0).
+	 */
+	public TextVerdict scan(long tenantId, String bizType, String content, String dataId, List<String> scenes,
+			String format) {
 		TextPolicy policy = policies.textPolicy(tenantId, bizType);
 		TextAnalysis analysis = detector.analyze(content, List.of(policy.libraryTerms()),
 				new TextDetector.Options(policy.policy().lexicons(), policy.policy().rules()));
@@ -74,7 +83,7 @@ public class TextModeration {
 		verdicts.get(verdict.suggestion()).increment();
 		if (EscalationPolicy.escalates(verdict, policy.policy().escalation())) {
 			humanReview.escalateIfNeeded(tenantId, policy.bizType(), verdict,
-					TaskResult.ofText(verdict, dataId, scenes), policy.policy().escalation());
+					TaskResult.ofText(verdict, dataId, scenes), policy.policy().escalation(), format);
 		}
 		return verdict;
 	}

@@ -2,23 +2,16 @@ package dev.vetter.api.green;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import dev.vetter.api.acs.AcsCall;
+
 /**
  * An authenticated Green request: who signed it and the exact body bytes that were
  * verified.
  */
 record GreenCall(long tenantId, String accessKeyId, String requestId, byte[] body) {
 
-	private static final String ATTRIBUTE = GreenCall.class.getName();
-
-	void attach(HttpServletRequest request) {
-		request.setAttribute(ATTRIBUTE, this);
-	}
-
 	static GreenCall of(HttpServletRequest request) {
-		GreenCall call = (GreenCall) request.getAttribute(ATTRIBUTE);
-		if (call == null) {
-			throw new IllegalStateException("Green request was not authenticated");
-		}
-		return call;
+		AcsCall call = AcsCall.of(request);
+		return new GreenCall(call.tenantId(), call.accessKeyId(), call.requestId(), call.body());
 	}
 }

@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import dev.vetter.api.acs.AcsCall;
 import dev.vetter.platform.VetterException;
 
 /**
@@ -18,7 +19,7 @@ import dev.vetter.platform.VetterException;
  * Alibaba does.
  */
 @RestControllerAdvice(basePackageClasses = GreenExceptionHandler.class)
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class GreenExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(GreenExceptionHandler.class);
@@ -35,8 +36,7 @@ class GreenExceptionHandler {
 	}
 
 	private static ResponseEntity<Envelope> envelope(HttpServletRequest request, int code, String msg) {
-		Object call = request.getAttribute(GreenCall.class.getName());
-		String requestId = call instanceof GreenCall c ? c.requestId() : RequestIds.next();
+		String requestId = AcsCall.requestId(request);
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Envelope.error(requestId, code, msg));
 	}
 

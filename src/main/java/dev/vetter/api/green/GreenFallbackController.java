@@ -11,14 +11,17 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Hidden;
 
 /** Any other {@code /green/**} path: Alibaba's gateway answer for an unknown action. */
+import dev.vetter.api.acs.AcsCall;
+import dev.vetter.api.acs.GatewayError;
+import dev.vetter.api.acs.PopErrors;
+
 @RestController
 @Hidden
 class GreenFallbackController {
 
 	@RequestMapping("/green/**")
 	void unknown(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		Object call = request.getAttribute(GreenCall.class.getName());
-		String requestId = call instanceof GreenCall c ? c.requestId() : RequestIds.next();
+		String requestId = AcsCall.requestId(request);
 		PopErrors.write(response, requestId, GatewayError.UNKNOWN_ACTION, null);
 	}
 

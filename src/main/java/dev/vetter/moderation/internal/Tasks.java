@@ -50,6 +50,21 @@ public class Tasks {
 			.update();
 	}
 
+	/** Records the wire format of the task's callbacks (null: Green API 1.0). */
+	public void setResultFormat(String taskId, String format) {
+		jdbc.sql("update moderation_tasks set result_format = :format where task_id = :id")
+			.param("format", format)
+			.param("id", taskId)
+			.update();
+	}
+
+	public Optional<String> resultFormat(String taskId) {
+		return jdbc.sql("select result_format from moderation_tasks where task_id = :id")
+			.param("id", taskId)
+			.query(String.class)
+			.optional();
+	}
+
 	public Optional<Task> byId(long tenantId, String taskId) {
 		return jdbc.sql("select * from moderation_tasks where tenant_id = :t and task_id = :id")
 			.param("t", tenantId)

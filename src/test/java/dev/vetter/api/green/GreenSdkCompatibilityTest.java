@@ -13,6 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.aliyuncs.green.model.v20180509.TextScanRequest;
 
+import dev.vetter.api.acs.AcsSignature;
 import dev.vetter.support.Api;
 import dev.vetter.support.GreenSdk;
 import dev.vetter.support.IntegrationTest;

@@ -1,18 +1,18 @@
-package dev.vetter.api.green;
+package dev.vetter.api.acs;
 
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Request ids in Alibaba's shape (upper-case UUID), from a non-blocking random source.
  */
-final class RequestIds {
+public final class RequestIds {
 
 	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
 	private RequestIds() {
 	}
 
-	static String next() {
+	public static String next() {
 		ThreadLocalRandom r = ThreadLocalRandom.current();
 		long hi = r.nextLong();
 		long lo = r.nextLong();

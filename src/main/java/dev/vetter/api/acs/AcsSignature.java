@@ -1,4 +1,4 @@
-package dev.vetter.api.green;
+package dev.vetter.api.acs;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -24,17 +24,17 @@ import org.bouncycastle.crypto.params.KeyParameter;
  * </pre> signed with HMAC-SHA1 (or HMAC-SM3) under the AccessKeySecret, Base64-encoded.
  * Pure functions.
  */
-final class AcsSignature {
+public final class AcsSignature {
 
 	private AcsSignature() {
 	}
 
 	/** What the signature covers, taken from the request exactly as received. */
-	record Signed(String method, String accept, String contentMd5, String contentType, String date,
+	public record Signed(String method, String accept, String contentMd5, String contentType, String date,
 			Map<String, String> acsHeaders, String path, String rawQuery) {
 	}
 
-	static String stringToSign(Signed s) {
+	public static String stringToSign(Signed s) {
 		StringBuilder sb = new StringBuilder(256);
 		sb.append(s.method()).append('\n');
 		sb.append(nz(s.accept())).append('\n');
@@ -50,13 +50,13 @@ final class AcsSignature {
 	 * The doc formula's variant with a blank line between headers and resource; accepted
 	 * as a safety net.
 	 */
-	static String docVariant(Signed s) {
+	public static String docVariant(Signed s) {
 		String sts = stringToSign(s);
 		String resource = canonicalResource(s.path(), s.rawQuery());
 		return sts.substring(0, sts.length() - resource.length()) + "\n" + resource;
 	}
 
-	static String canonicalHeaders(Map<String, String> acsHeaders) {
+	public static String canonicalHeaders(Map<String, String> acsHeaders) {
 		TreeMap<String, String> sorted = new TreeMap<>();
 		acsHeaders.forEach((k, v) -> sorted.put(k.toLowerCase(java.util.Locale.ROOT), v == null ? "" : v.trim()));
 		StringBuilder sb = new StringBuilder();
@@ -64,7 +64,7 @@ final class AcsSignature {
 		return sb.toString();
 	}
 
-	static String canonicalResource(String path, String rawQuery) {
+	public static String canonicalResource(String path, String rawQuery) {
 		if (rawQuery == null || rawQuery.isEmpty()) {
 			return path;
 		}
@@ -98,7 +98,7 @@ final class AcsSignature {
 		return sb.toString();
 	}
 
-	static String sign(String method, String secret, String stringToSign) {
+	public static String sign(String method, String secret, String stringToSign) {
 		byte[] key = secret.getBytes(StandardCharsets.UTF_8);
 		byte[] data = stringToSign.getBytes(StandardCharsets.UTF_8);
 		if ("HMAC-SM3".equalsIgnoreCase(method)) {
@@ -119,12 +119,12 @@ final class AcsSignature {
 		}
 	}
 
-	static boolean matches(String expected, String received) {
+	public static boolean matches(String expected, String received) {
 		return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
 				received.getBytes(StandardCharsets.US_ASCII));
 	}
 
-	static String contentMd5(byte[] body) {
+	public static String contentMd5(byte[] body) {
 		try {
 			return Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(body));
 		}
@@ -133,7 +133,7 @@ final class AcsSignature {
 		}
 	}
 
-	static String sm3Hex(byte[] body) {
+	public static String sm3Hex(byte[] body) {
 		SM3Digest digest = new SM3Digest();
 		digest.update(body, 0, body.length);
 		byte[] out = new byte[digest.getDigestSize()];

@@ -1,4 +1,4 @@
-package dev.vetter.api.green;
+package dev.vetter.api.acs;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Scope: one node. Behind a load balancer without affinity a replay to another node
  * within the window is not detected; see docs/operations.md.
  */
-final class NonceRegistry implements NonceStore {
+public final class NonceRegistry implements NonceStore {
 
 	private static final int STRIPES = 32;
 
@@ -26,7 +26,7 @@ final class NonceRegistry implements NonceStore {
 
 	private final long capacity;
 
-	NonceRegistry(long capacity) {
+	public NonceRegistry(long capacity) {
 		this.capacity = capacity;
 	}
 
@@ -70,7 +70,7 @@ final class NonceRegistry implements NonceStore {
 		}
 	}
 
-	static long fingerprint(String accessKeyId, String nonce) {
+	public static long fingerprint(String accessKeyId, String nonce) {
 		long h = 0xcbf29ce484222325L;
 		h = mix(h, accessKeyId);
 		h = mix(h ^ 0x1f, nonce);

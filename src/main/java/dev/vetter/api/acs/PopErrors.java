@@ -1,16 +1,16 @@
-package dev.vetter.api.green;
+package dev.vetter.api.acs;
 
 import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 /** Writes Alibaba's POP gateway error body. */
-final class PopErrors {
+public final class PopErrors {
 
 	private PopErrors() {
 	}
 
-	static void write(HttpServletResponse response, String requestId, GatewayError error, String detail)
+	public static void write(HttpServletResponse response, String requestId, GatewayError error, String detail)
 			throws IOException {
 		response.setStatus(error.status);
 		response.setContentType("application/json;charset=UTF-8");
@@ -20,7 +20,7 @@ final class PopErrors {
 					+ "\",\"Message\":" + quote(message) + ",\"Recommend\":\"See docs/api.md#green-errors\"}");
 	}
 
-	static String quote(String s) {
+	public static String quote(String s) {
 		StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
 		for (int i = 0; i < s.length(); i++) {
 			char c = s.charAt(i);

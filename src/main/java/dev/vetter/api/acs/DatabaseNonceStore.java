@@ -1,4 +1,4 @@
-package dev.vetter.api.green;
+package dev.vetter.api.acs;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -13,13 +13,13 @@ import org.springframework.scheduling.annotation.Scheduled;
  * database crash forgets at most the nonces of the last window). Expired rows are deleted
  * every minute by whichever node gets there.
  */
-class DatabaseNonceStore implements NonceStore {
+public class DatabaseNonceStore implements NonceStore {
 
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	DatabaseNonceStore(JdbcClient jdbc, Clock clock) {
+	public DatabaseNonceStore(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}

@@ -1,4 +1,4 @@
-package dev.vetter.api.green;
+package dev.vetter.api.acs;
 
 import java.time.Instant;
 
@@ -8,9 +8,9 @@ import java.time.Instant;
  * per node) or {@code database} (shared by all nodes), chosen by
  * {@code vetter.green.nonce-store}.
  */
-interface NonceStore {
+public interface NonceStore {
 
-	enum Outcome {
+	public enum Outcome {
 
 		FRESH, REPLAYED, FULL
 

@@ -1,4 +1,4 @@
-package dev.vetter.api.green;
+package dev.vetter.api.acs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

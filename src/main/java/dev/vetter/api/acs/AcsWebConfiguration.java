@@ -1,4 +1,4 @@
-package dev.vetter.api.green;
+package dev.vetter.api.acs;
 
 import java.time.Clock;
 
@@ -7,12 +7,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.vetter.api.green.GreenProperties;
 import dev.vetter.tenancy.TenantDirectory;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+/**
+ * One signature filter and one nonce store for both Alibaba-compatible APIs: 1.0 on
+ * {@code /green/*}, 2.0 on {@code POST /}.
+ */
 @Configuration(proxyBeanMethods = false)
-class GreenWebConfiguration {
+class AcsWebConfiguration {
 
 	@Bean
 	NonceStore nonceStore(GreenProperties properties, JdbcClient jdbc, Clock clock) {
@@ -25,11 +30,13 @@ class GreenWebConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<GreenAuthFilter> greenAuthFilter(TenantDirectory directory, GreenProperties properties,
-			NonceStore nonces, Clock clock, MeterRegistry meters) {
-		FilterRegistrationBean<GreenAuthFilter> registration = new FilterRegistrationBean<>(
-				new GreenAuthFilter(directory, properties, nonces, clock, meters));
-		registration.addUrlPatterns("/green/*");
+	FilterRegistrationBean<AcsAuthFilter> greenAuthFilter(TenantDirectory directory, GreenSettings settings,
+			GreenProperties properties, NonceStore nonces, Clock clock, MeterRegistry meters) {
+		FilterRegistrationBean<AcsAuthFilter> registration = new FilterRegistrationBean<>(new AcsAuthFilter(directory,
+				settings, nonces, clock, meters, properties.clockSkew(), properties.maxBody()));
+		// "/*" because a servlet filter cannot be mapped to exactly "/"; the filter skips
+		// everything but /green/** and POST /
+		registration.addUrlPatterns("/*");
 		registration.setName("greenAuthFilter");
 		registration.setOrder(10);
 		return registration;

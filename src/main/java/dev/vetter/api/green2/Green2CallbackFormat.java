@@ -1,0 +1,58 @@
+package dev.vetter.api.green2;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import dev.vetter.moderation.CallbackFormat;
+import dev.vetter.moderation.TaskResult;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Callbacks of tasks started through Green API 2.0. Delivery is the same signed form POST
+ * as 1.0 ({@code checksum}, {@code content}); {@code content} is the 2.0 manual-callback
+ * object {@code {Channel, Code, Msg, ReqId, Data}} whose {@code Data} is a JSON string
+ * (spec section 4.4): the machine result ({@code Labels}, {@code Reason}) of an escalated
+ * scan and, once people decided, {@code RiskLevel}, {@code Result[{Label, Description,
+ * Confidence}]} and {@code AuditResult}.
+ */
+@Component
+class Green2CallbackFormat implements CallbackFormat {
+
+	static final String NAME = "green2";
+
+	private final JsonMapper json;
+
+	Green2CallbackFormat(JsonMapper json) {
+		this.json = json;
+	}
+
+	@Override
+	public String name() {
+		return NAME;
+	}
+
+	@Override
+	public String content(TaskResult document) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		if (document.filteredContent() != null) {
+			// a machine text result (human-machine): what the machine found
+			data.putAll(Green2Results.textData(document, json, true));
+		}
+		data.putAll(Green2Results.manualData(document));
+		if (document.auditResult() == null) {
+			data.put("RiskLevel", Green2Results.riskLevel(document.results() == null || document.results().isEmpty()
+					? null : document.results().get(0).suggestion()));
+		}
+		Map<String, Object> content = new LinkedHashMap<>();
+		content.put("Channel", document.auditResult() == null ? "machineScan" : "manualReview");
+		content.put("Code", document.code());
+		content.put("Msg", document.msg());
+		content.put("ReqId", document.taskId());
+		content.put("Data", json.writeValueAsString(data));
+		return json.writeValueAsString(content);
+	}
+
+}

@@ -1,0 +1,246 @@
+package dev.vetter.api.green2;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.vetter.api.acs.AcsCall;
+import dev.vetter.api.acs.GatewayError;
+import dev.vetter.api.acs.PopErrors;
+import dev.vetter.api.green.GreenProperties;
+import dev.vetter.moderation.DataIds;
+import dev.vetter.moderation.HumanReview;
+import dev.vetter.moderation.TaskResult;
+import dev.vetter.moderation.TextModeration;
+import dev.vetter.moderation.TextVerdict;
+import dev.vetter.platform.InvalidInput;
+import dev.vetter.platform.NotFound;
+import dev.vetter.platform.ProblemCode;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Green API 2.0 (version 2022-03-02, "green-cip"): RPC actions on {@code POST /}, the
+ * action in {@code x-acs-action} (ACS3) or {@code Action} (RPC), parameters
+ * {@code Service} + {@code ServiceParameters} (a JSON string) from the form body or the
+ * query. A thin adapter over the same moderation and review services as API 1.0, so a
+ * task behaves the same whichever API started it. PascalCase answers with HTTP 200 and
+ * the outcome in {@code Code}.
+ */
+@RestController
+@Tag(name = "Green API 2.0 (Alibaba-compatible)")
+class Green2Controller {
+
+	/** Actions of the 2.0 SDK that need the image, video or audio pipelines. */
+	static final Set<String> MEDIA_ACTIONS = Set.of("ImageModeration", "ImageAsyncModeration", "ImageBatchModeration",
+			"DescribeImageModerationResult", "DescribeImageResultExt", "VideoModeration", "VideoModerationResult",
+			"VideoModerationCancel", "VoiceModeration", "VoiceModerationResult", "VoiceModerationCancel",
+			"FileModeration", "DescribeFileModerationResult", "UrlAsyncModeration", "DescribeUrlModerationResult",
+			"DescribeUploadToken", "MultimodalAsyncModeration");
+
+	private final TextModeration text;
+
+	private final HumanReview humanReview;
+
+	private final JsonMapper json;
+
+	private final GreenProperties properties;
+
+	Green2Controller(TextModeration text, HumanReview humanReview, JsonMapper json, GreenProperties properties) {
+		this.text = text;
+		this.humanReview = humanReview;
+		this.json = json;
+		this.properties = properties;
+	}
+
+	@PostMapping(path = "/", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Green API 2.0 action (x-acs-action or Action): TextModeration, TextModerationPlus, "
+			+ "ManualModeration, ManualModerationResult; media actions answer Code 501 until served")
+	Map<String, Object> action(HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {
+		AcsCall call = AcsCall.of(request);
+		String action = request.getHeader("x-acs-action");
+		if (action == null) {
+			action = call.parameter("Action");
+		}
+		if (action == null) {
+			PopErrors.write(response, call.requestId(), GatewayError.UNKNOWN_ACTION, " Missing Action.");
+			return null;
+		}
+		return switch (action) {
+			case "TextModeration" -> ok(call, textModeration(call, false));
+			case "TextModerationPlus" -> ok(call, textModeration(call, true));
+			case "ManualModeration" -> manualModeration(call);
+			case "ManualModerationResult" -> manualModerationResult(call);
+			default -> {
+				if (MEDIA_ACTIONS.contains(action)) {
+					Map<String, Object> body = Green2Errors.body(call.requestId(), Green2Errors.NOT_AVAILABLE_YET,
+							"NotAvailableYet: " + action + " is not served by this Vetter yet "
+									+ "(image, video and audio moderation are coming); see docs/api.md");
+					// the image and file models read Msg rather than Message
+					body.put("Msg", body.get("Message"));
+					yield body;
+				}
+				PopErrors.write(response, call.requestId(), GatewayError.UNKNOWN_ACTION, " Action: " + action);
+				yield null;
+			}
+		};
+	}
+
+	private Map<String, Object> textModeration(AcsCall call, boolean plus) {
+		String service = requireService(call);
+		JsonNode params = serviceParameters(call);
+		String content = string(params, "content");
+		if (content == null || content.isEmpty()) {
+			throw new InvalidInput("ServiceParameters.content is required and must be a non-empty string");
+		}
+		if (content.length() > properties.maxTextLength()) {
+			throw new Green2Errors.TooLarge("content is at most " + properties.maxTextLength() + " characters");
+		}
+		String dataId = dataId(params);
+		// the service name is the bizType: a tenant policy of that name applies, else the
+		// default policy
+		TextVerdict verdict = text.scan(call.tenantId(), service, content, dataId, List.of("antispam"),
+				Green2CallbackFormat.NAME);
+		TaskResult result = TaskResult.ofText(verdict, dataId, List.of("antispam"));
+		Map<String, Object> data = plus ? Green2Results.textPlusData(result)
+				: Green2Results.textData(result, json, false);
+		if (!plus) {
+			putIfPresent(data, "accountId", string(params, "accountId"));
+			putIfPresent(data, "deviceId", string(params, "deviceId"));
+		}
+		return data;
+	}
+
+	private Map<String, Object> manualModeration(AcsCall call) {
+		String service = requireService(call);
+		String kind = kind(service);
+		JsonNode params = serviceParameters(call);
+		HumanReview.CallbackSpec callback = new HumanReview.CallbackSpec(string(params, "callback"),
+				string(params, "seed"), string(params, "cryptType"));
+		HumanReview.ManualTask task = new HumanReview.ManualTask(dataId(params), string(params, "content"),
+				string(params, "url"));
+		TaskResult submitted = humanReview
+			.submitHumanOnly(call.tenantId(), kind, service, List.of(task), callback, Green2CallbackFormat.NAME)
+			.get(0);
+		if (submitted.code() != 200) {
+			return Green2Errors.body(call.requestId(), submitted.code(), submitted.msg());
+		}
+		Map<String, Object> data = new LinkedHashMap<>();
+		putIfPresent(data, "DataId", submitted.dataId());
+		data.put("TaskId", submitted.taskId());
+		return ok(call, data);
+	}
+
+	private Map<String, Object> manualModerationResult(AcsCall call) {
+		JsonNode params = serviceParameters(call);
+		String taskId = string(params, "TaskId");
+		if (taskId == null) {
+			taskId = string(params, "taskId");
+		}
+		if (taskId == null || taskId.isEmpty() || taskId.length() > 128) {
+			throw new InvalidInput("ServiceParameters.TaskId is required");
+		}
+		humanReview.requireEnabled(call.tenantId());
+		TaskResult result;
+		try {
+			result = humanReview.task(call.tenantId(), taskId);
+		}
+		catch (NotFound e) {
+			return Green2Errors.body(call.requestId(), ProblemCode.NOT_FOUND.greenCode(),
+					"NOT_FOUND: no such task " + taskId);
+		}
+		Map<String, Object> data = Green2Results.manualData(result);
+		if (result.code() == 280) {
+			Map<String, Object> body = Green2Errors.body(call.requestId(), 280, "PROCESSING: no human verdict yet");
+			body.put("Data", data);
+			return body;
+		}
+		return ok(call, data);
+	}
+
+	private static String kind(String service) {
+		String s = service.toLowerCase(Locale.ROOT);
+		if (s.startsWith("text")) {
+			return "text";
+		}
+		if (s.startsWith("image")) {
+			return "image";
+		}
+		if (s.startsWith("video")) {
+			return "video";
+		}
+		if (s.startsWith("audio") || s.startsWith("voice")) {
+			return "voice";
+		}
+		throw new InvalidInput("Service " + service
+				+ " is not a manual review service: use textManualCheck, imageManualCheck, videoManualCheck or audioManualCheck");
+	}
+
+	private static String requireService(AcsCall call) {
+		String service = call.parameter("Service");
+		if (service == null || service.isBlank()) {
+			throw new InvalidInput("Service is required");
+		}
+		if (service.length() > 64 || !service.matches("[A-Za-z0-9_.-]+")) {
+			throw new InvalidInput("Service must be 1-64 characters of letters, digits, _ . -");
+		}
+		return service;
+	}
+
+	private JsonNode serviceParameters(AcsCall call) {
+		String raw = call.parameter("ServiceParameters");
+		if (raw == null || raw.isBlank()) {
+			throw new InvalidInput("ServiceParameters (a JSON object) is required");
+		}
+		JsonNode node;
+		try {
+			node = json.readTree(raw);
+		}
+		catch (JacksonException e) {
+			throw new InvalidInput("ServiceParameters is not valid JSON");
+		}
+		if (node == null || !node.isObject()) {
+			throw new InvalidInput("ServiceParameters must be a JSON object");
+		}
+		return node;
+	}
+
+	private static String dataId(JsonNode params) {
+		String dataId = string(params, "dataId");
+		if (dataId != null && !DataIds.isValid(dataId)) {
+			throw new InvalidInput(DataIds.RULE);
+		}
+		return dataId;
+	}
+
+	private static String string(JsonNode node, String field) {
+		JsonNode v = node.get(field);
+		return v != null && v.isString() ? v.asString() : null;
+	}
+
+	private static void putIfPresent(Map<String, Object> map, String key, Object value) {
+		if (value != null) {
+			map.put(key, value);
+		}
+	}
+
+	private static Map<String, Object> ok(AcsCall call, Map<String, Object> data) {
+		Map<String, Object> body = Green2Errors.body(call.requestId(), 200, "OK");
+		body.put("Data", data);
+		return body;
+	}
+
+}
