@@ -492,14 +492,20 @@ class HostileInputTest {
 		String p = path.replace("{uid}", Long.toString(tenant.uid()))
 			.replace("{kind}", "text")
 			.replace("{taskId}", "txtNoSuchTask")
-			.replace("{name}", "hostile");
+			.replace("{name}", "hostile")
+			.replace("{username}", "hostile-nobody")
+			.replace("{accessKeyId}", "LTAIhostileNoSuchKey");
 		if (p.startsWith("/v1/libraries/")) {
 			p = p.replace("{id}", Long.toString(libraryId));
 		}
 		if (p.startsWith("/v1/deliveries/")) {
 			p = p.replace("{id}", "0b5d7e5e-0000-4000-8000-000000000000");
 		}
-		return p.replace("{id}", "987654321");
+		p = p.replace("{id}", "987654321");
+		if (p.contains("{")) {
+			throw new IllegalStateException("no hostile value for the path variables of " + path + ": add one here");
+		}
+		return p;
 	}
 
 	String authFor(String path) {
