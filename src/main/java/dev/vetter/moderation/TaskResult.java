@@ -3,6 +3,7 @@ package dev.vetter.moderation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -15,11 +16,38 @@ import dev.vetter.platform.ProblemCode;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TaskResult(int code, String msg, String dataId, String taskId, String content, String filteredContent,
-		String url, List<SceneResult> results, AuditResult auditResult) {
+		String url, List<SceneResult> results, AuditResult auditResult, Map<String, Object> extras) {
 
-	/** A result per scene. */
+	public TaskResult(int code, String msg, String dataId, String taskId, String content, String filteredContent,
+			String url, List<SceneResult> results, AuditResult auditResult) {
+		this(code, msg, dataId, taskId, content, filteredContent, url, results, auditResult, null);
+	}
+
+	/**
+	 * A result per scene. The image fields ({@code frames} .. {@code ocrData}) are null
+	 * for text.
+	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record SceneResult(String scene, String label, String suggestion, double rate, List<Detail> details) {
+	public record SceneResult(String scene, String label, String suggestion, double rate, List<Detail> details,
+			List<Frame> frames, List<HintWord> hintWordsInfo, List<String> qrcodeData,
+			List<QrcodeLocation> qrcodeLocations, List<String> ocrData) {
+
+		public SceneResult(String scene, String label, String suggestion, double rate, List<Detail> details) {
+			this(scene, label, suggestion, rate, details, null, null, null, null, null);
+		}
+	}
+
+	/** A frame of an animated image that gave the scene's label. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Frame(String url, double rate, Integer index, Long offset) {
+	}
+
+	/** A word (or phrase) of the image's text that was hit. */
+	public record HintWord(String context) {
+	}
+
+	/** Where a QR code is, in the original image's pixels. */
+	public record QrcodeLocation(int x, int y, int w, int h, String qrcode) {
 	}
 
 	/** Findings under one label. */
@@ -73,6 +101,6 @@ public record TaskResult(int code, String msg, String dataId, String taskId, Str
 	}
 
 	public TaskResult withAudit(AuditResult audit) {
-		return new TaskResult(code, msg, dataId, taskId, content, filteredContent, url, results, audit);
+		return new TaskResult(code, msg, dataId, taskId, content, filteredContent, url, results, audit, extras);
 	}
 }

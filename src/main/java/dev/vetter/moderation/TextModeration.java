@@ -89,6 +89,18 @@ public class TextModeration {
 		return verdict;
 	}
 
+	/**
+	 * The machine verdict on a text found inside other media (OCR lines of an image),
+	 * under the bizType's policy and the tenant's text libraries: no counter, no
+	 * escalation (the caller escalates the whole item).
+	 */
+	TextVerdict analyze(long tenantId, String bizType, String content) {
+		TextPolicy policy = policies.textPolicy(tenantId, bizType);
+		TextAnalysis analysis = detector.analyze(content, List.of(policy.libraryTerms()),
+				new TextDetector.Options(policy.policy().lexicons(), policy.policy().rules()));
+		return judge(TaskIds.next(ContentKind.TEXT), content, analysis, policy);
+	}
+
 	static TextVerdict judge(String taskId, String content, TextAnalysis analysis, TextPolicy policy) {
 		List<TextHit> allowed = analysis.hits().stream().filter(TextModeration::isAllowList).toList();
 		Map<String, List<TextHit>> byLabel = new LinkedHashMap<>();
