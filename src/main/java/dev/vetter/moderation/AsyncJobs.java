@@ -161,6 +161,12 @@ public class AsyncJobs {
 		});
 	}
 
+	/** The scenes jobs of this kind take (empty when the kind has no jobs here). */
+	public java.util.Set<String> scenes(ContentKind kind) {
+		JobHandler handler = handlers.get(kind);
+		return handler == null ? java.util.Set.of() : handler.scenes();
+	}
+
 	/** The tenant's job, if it exists (any state). */
 	public Optional<AsyncJob> job(long tenantId, String taskId) {
 		return jobs.byId(tenantId, taskId);

@@ -38,6 +38,14 @@ public interface JobHandler {
 	ContentKind kind();
 
 	/**
+	 * The scenes a request may ask for (adapters refuse others for the whole request);
+	 * empty: the kind takes no scenes.
+	 */
+	default java.util.Set<String> scenes() {
+		return java.util.Set.of();
+	}
+
+	/**
 	 * Checks a request at submit time.
 	 * @throws dev.vetter.platform.InvalidInput when a parameter is out of range (the task
 	 * is answered 400; the other tasks of the request go on)

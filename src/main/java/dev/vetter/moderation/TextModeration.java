@@ -101,6 +101,18 @@ public class TextModeration {
 		return judge(TaskIds.next(ContentKind.TEXT), content, analysis, policy);
 	}
 
+	/**
+	 * The machine verdict on a text under the bizType's policy, for a caller that owns
+	 * the task (an asynchronous job: a transcript, a frame's OCR text): nothing is
+	 * stored, counted or escalated here.
+	 */
+	public TextVerdict assess(long tenantId, String bizType, String taskId, String content) {
+		TextPolicy policy = policies.textPolicy(tenantId, bizType);
+		TextAnalysis analysis = detector.analyze(content, List.of(policy.libraryTerms()),
+				new TextDetector.Options(policy.policy().lexicons(), policy.policy().rules()));
+		return judge(taskId, content, analysis, policy);
+	}
+
 	static TextVerdict judge(String taskId, String content, TextAnalysis analysis, TextPolicy policy) {
 		List<TextHit> allowed = analysis.hits().stream().filter(TextModeration::isAllowList).toList();
 		Map<String, List<TextHit>> byLabel = new LinkedHashMap<>();

@@ -132,6 +132,14 @@ public class Jobs {
 				""").param("at", Timestamp.from(at)).param("id", taskId).update() > 0;
 	}
 
+	/** The job's media is in the blob store under {@code key} (fetched or uploaded). */
+	public void setBlob(String taskId, String key) {
+		jdbc.sql("update moderation_jobs set blob_key = :key where task_id = :id")
+			.param("key", key)
+			.param("id", taskId)
+			.update();
+	}
+
 	public void progress(String taskId, JobProgress progress) {
 		jdbc.sql("update moderation_jobs set progress = cast(:p as jsonb) where task_id = :id and state = 'PROCESSING'")
 			.param("p", JSON.writeValueAsString(progress))

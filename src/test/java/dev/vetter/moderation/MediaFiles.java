@@ -1,0 +1,77 @@
+package dev.vetter.moderation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.sun.net.httpserver.HttpServer;
+
+/** A local HTTP server for media jobs: test resources and generated files by path. */
+final class MediaFiles implements AutoCloseable {
+
+	private final HttpServer server;
+
+	private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+
+	MediaFiles() {
+		try {
+			server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		server.createContext("/", exchange -> {
+			byte[] body = files.get(exchange.getRequestURI().getPath());
+			if (body == null) {
+				exchange.sendResponseHeaders(404, -1);
+				exchange.close();
+				return;
+			}
+			exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+			exchange.sendResponseHeaders(200, body.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(body);
+			}
+		});
+		server.start();
+	}
+
+	/** Serves a test resource ({@code media/speech/all.wav}); returns its URL. */
+	String resource(String name) {
+		try (InputStream in = MediaFiles.class.getClassLoader().getResourceAsStream(name)) {
+			if (in == null) {
+				throw new IllegalArgumentException("no resource " + name);
+			}
+			return serve("/" + name, in.readAllBytes());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	String file(Path path) {
+		try {
+			return serve("/" + path.getFileName(), Files.readAllBytes(path));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	String serve(String path, byte[] body) {
+		files.put(path, body);
+		return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+	}
+
+	@Override
+	public void close() {
+		server.stop(0);
+	}
+
+}
