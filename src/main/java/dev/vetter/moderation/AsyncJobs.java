@@ -167,6 +167,14 @@ public class AsyncJobs {
 		return handler == null ? java.util.Set.of() : handler.scenes();
 	}
 
+	/**
+	 * A blob of the tenant's job: {@code media} (the file scanned) or {@code frame-N} (a
+	 * flagged video frame).
+	 */
+	public Optional<dev.vetter.platform.blob.BlobKey> blob(long tenantId, String taskId, String name) {
+		return jobs.blob(tenantId, taskId, name).map(dev.vetter.platform.blob.BlobKey::new);
+	}
+
 	/** The tenant's job, if it exists (any state). */
 	public Optional<AsyncJob> job(long tenantId, String taskId) {
 		return jobs.byId(tenantId, taskId);

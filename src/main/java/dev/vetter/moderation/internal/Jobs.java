@@ -140,6 +140,29 @@ public class Jobs {
 			.update();
 	}
 
+	/** A flagged frame of the job, kept as a blob. */
+	public void addFrame(String taskId, int index, String key) {
+		jdbc.sql("""
+				insert into moderation_job_blobs (task_id, name, blob_key) values (:id, :name, :key)
+				on conflict (task_id, name) do update set blob_key = excluded.blob_key
+				""").param("id", taskId).param("name", "frame-" + index).param("key", key).update();
+	}
+
+	/** The blob of a job's media ({@code media}) or flagged frame ({@code frame-N}). */
+	public Optional<String> blob(long tenantId, String taskId, String name) {
+		if ("media".equals(name)) {
+			return jdbc.sql("select blob_key from moderation_jobs where tenant_id = :t and task_id = :id")
+				.param("t", tenantId)
+				.param("id", taskId)
+				.query(String.class)
+				.optional();
+		}
+		return jdbc.sql("""
+				select b.blob_key from moderation_job_blobs b join moderation_jobs j on j.task_id = b.task_id
+				where j.tenant_id = :t and b.task_id = :id and b.name = :name
+				""").param("t", tenantId).param("id", taskId).param("name", name).query(String.class).optional();
+	}
+
 	public void progress(String taskId, JobProgress progress) {
 		jdbc.sql("update moderation_jobs set progress = cast(:p as jsonb) where task_id = :id and state = 'PROCESSING'")
 			.param("p", JSON.writeValueAsString(progress))

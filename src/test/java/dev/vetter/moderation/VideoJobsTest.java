@@ -1,0 +1,208 @@
+package dev.vetter.moderation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.ShortBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.Java2DFrameConverter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import com.aliyuncs.green.model.v20180509.VideoAsyncScanRequest;
+import com.aliyuncs.green.model.v20180509.VideoAsyncScanResultsRequest;
+import com.aliyuncs.green.model.v20180509.VideoCancelScanRequest;
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.qrcode.QRCodeWriter;
+
+import dev.vetter.detection.MediaFixtures;
+import dev.vetter.support.Await;
+import dev.vetter.support.Fixtures;
+import dev.vetter.support.IntegrationTest;
+import dev.vetter.tenancy.TenantDirectory;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Asynchronous video moderation end to end through Alibaba's Java SDK: a video written by
+ * JavaCV whose second 2 shows a QR code and seconds 4–5 a library phrase, with speech on
+ * the audio track; every frame through the image pipeline, the audio through speech
+ * recognition.
+ */
+@IntegrationTest
+@TestPropertySource(properties = { "vetter.roles=api,worker,console", "vetter.security.allow-private-targets=true" })
+class VideoJobsTest {
+
+	static final MediaFiles media = new MediaFiles();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	AsyncJobs jobs;
+
+	@Autowired
+	TenantDirectory directory;
+
+	@AfterAll
+	static void stopServer() {
+		media.close();
+	}
+
+	/** 8 s, 640x360 H.264: grey, QR code at second 2, "CHEAP PILLS" at 4 and 5 */
+	static Path video(Path out, MediaFixtures.Pcm audio) throws Exception {
+		int w = 640;
+		int h = 360;
+		int fps = 10;
+		BufferedImage qr = MatrixToImageWriter
+			.toBufferedImage(new QRCodeWriter().encode("https://spam.example/win", BarcodeFormat.QR_CODE, 240, 240));
+		FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(out.toFile(), w, h, audio == null ? 0 : 1);
+		recorder.setFormat("mp4");
+		recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
+		recorder.setFrameRate(fps);
+		recorder.setGopSize(fps);
+		recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+		recorder.setVideoBitrate(1_000_000);
+		if (audio != null) {
+			recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
+			recorder.setSampleRate(audio.sampleRate());
+			recorder.setAudioChannels(1);
+			recorder.setAudioBitrate(64_000);
+		}
+		try (Java2DFrameConverter converter = new Java2DFrameConverter()) {
+			recorder.start();
+			int audioDone = 0;
+			for (int second = 0; second < 8; second++) {
+				BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+				Graphics2D g = image.createGraphics();
+				g.setColor(new Color(200, 200, 200));
+				g.fillRect(0, 0, w, h);
+				if (second == 2) {
+					g.drawImage(qr, (w - 240) / 2, (h - 240) / 2, null);
+				}
+				if (second == 4 || second == 5) {
+					g.setColor(Color.BLACK);
+					g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 64));
+					g.drawString("CHEAP PILLS", 60, 200);
+				}
+				g.dispose();
+				for (int f = 0; f < fps; f++) {
+					recorder.record(converter.convert(image));
+				}
+				if (audio != null) {
+					int end = Math.min(audio.samples().length, (second + 1) * audio.sampleRate());
+					if (end > audioDone) {
+						recorder.recordSamples(audio.sampleRate(), 1,
+								ShortBuffer.wrap(audio.samples(), audioDone, end - audioDone));
+						audioDone = end;
+					}
+				}
+			}
+			recorder.stop();
+			recorder.release();
+		}
+		return out;
+	}
+
+	private static List<Double> offsets(JsonNode scene) {
+		List<Double> out = new ArrayList<>();
+		scene.path("frames").forEach(f -> out.add(f.get("offset").asDouble()));
+		return out;
+	}
+
+	@Test
+	void framesWithAQrCodeAndSpamTextAreFlaggedAtTheirOffsetsAndTheSpeechIsScanned() throws Exception {
+		Fixtures.TenantKey tenant = new Fixtures(port).tenant();
+		long lib = tenant.api()
+			.post("/v1/libraries", "{\"name\":\"pills\",\"kind\":\"TEXT\",\"action\":\"BLOCK\"}")
+			.json()
+			.get("id")
+			.asLong();
+		tenant.api().post("/v1/libraries/" + lib + "/entries", "{\"entries\":[\"cheap pills\",\"bank account\"]}");
+		Path dir = Files.createTempDirectory("vetter-video-job");
+		String url = media.file(video(dir.resolve("spam.mp4"), MediaFixtures.speech("phishing")));
+
+		JsonNode submit = tenant.sdk()
+			.call(new VideoAsyncScanRequest(), "{\"scenes\":[\"qrcode\",\"ad\"],\"audioScenes\":[\"antispam\"],"
+					+ "\"interval\":1,\"maxFrames\":200,\"tasks\":[{\"dataId\":\"v1\",\"url\":\"" + url + "\"}]}")
+			.json();
+		assertThat(submit.at("/data/0/code").asInt()).as(submit.toString()).isEqualTo(200);
+		String taskId = submit.at("/data/0/taskId").asString();
+
+		JsonNode data = Await.until(() -> tenant.sdk()
+			.call(new VideoAsyncScanResultsRequest(), "[\"" + taskId + "\"]")
+			.json()
+			.at("/data/0"), d -> d.get("code").asInt() != 280, "the video result");
+		assertThat(data.get("code").asInt()).as(data.toString()).isEqualTo(200);
+		JsonNode qrcode = data.at("/results/0");
+		JsonNode ad = data.at("/results/1");
+		assertThat(qrcode.get("scene").asString()).isEqualTo("qrcode");
+		assertThat(qrcode.get("suggestion").asString()).isNotEqualTo("pass");
+		assertThat(offsets(qrcode)).as(qrcode.toString()).containsExactly(2.0);
+		assertThat(ad.get("suggestion").asString()).as(ad.toString()).isEqualTo("block");
+		assertThat(offsets(ad)).as(ad.toString()).contains(4.0, 5.0).doesNotContain(0.0, 1.0, 3.0, 6.0, 7.0);
+		// the flagged frame opens as a JPEG
+		String frameUrl = qrcode.at("/frames/0/url").asString();
+		assertThat(frameUrl).isEqualTo("/v1/tasks/" + taskId + "/frames/2");
+		var frame = tenant.api().get(frameUrl);
+		assertThat(frame.status()).isEqualTo(200);
+
+		JsonNode audio = data.at("/audioScanResults/0");
+		assertThat(audio.get("scene").asString()).isEqualTo("antispam");
+		assertThat(audio.get("suggestion").asString()).as(audio.toString()).isEqualTo("block");
+		assertThat(audio.at("/details/0/keyword").asString()).isEqualTo("bank account");
+		assertThat(audio.at("/details/0/startTime").asDouble()).isBetween(0.5, 3.6);
+
+		long tenantId = directory.tenantByUid(tenant.uid()).id();
+		JobProgress progress = jobs.job(tenantId, taskId).orElseThrow().progress();
+		assertThat(progress.framesDone()).isEqualTo(8);
+		assertThat(progress.framesTotal()).isEqualTo(8);
+		assertThat(progress.audioSecondsDone()).isGreaterThan(3.0);
+		Map<String, Object> cancel = jobs.cancel(tenantId, null, List.of(taskId)).get(0);
+		assertThat(cancel).containsEntry("code", 409);
+	}
+
+	@Test
+	void outOfRangeSamplingIsRefusedPerTaskAndCancelWorksOnFiles() throws Exception {
+		Fixtures.TenantKey tenant = new Fixtures(port).tenant();
+		JsonNode bad = tenant.sdk()
+			.call(new VideoAsyncScanRequest(),
+					"{\"scenes\":[\"porn\"],\"tasks\":[{\"dataId\":\"a\",\"url\":\"http://127.0.0.1:1/v.mp4\",\"interval\":0},"
+							+ "{\"dataId\":\"b\",\"url\":\"http://127.0.0.1:1/v.mp4\",\"maxFrames\":4000}]}")
+			.json();
+		assertThat(bad.at("/data/0/code").asInt()).isEqualTo(400);
+		assertThat(bad.at("/data/0/msg").asString()).contains("interval");
+		assertThat(bad.at("/data/1/code").asInt()).isEqualTo(400);
+		assertThat(bad.at("/data/1/msg").asString()).contains("maxFrames");
+
+		Path dir = Files.createTempDirectory("vetter-video-cancel");
+		String url = media.file(video(dir.resolve("cancel.mp4"), null));
+		JsonNode submit = tenant.sdk()
+			.call(new VideoAsyncScanRequest(),
+					"{\"scenes\":[\"porn\"],\"tasks\":[{\"dataId\":\"c\",\"url\":\"" + url + "\"}]}")
+			.json();
+		String taskId = submit.at("/data/0/taskId").asString();
+		JsonNode cancel = tenant.sdk().call(new VideoCancelScanRequest(), "[\"" + taskId + "\"]").json();
+		assertThat(cancel.at("/data/0/code").asInt()).as(cancel.toString()).isIn(200, 409);
+		JsonNode after = tenant.sdk().call(new VideoAsyncScanResultsRequest(), "[\"" + taskId + "\"]").json();
+		if (cancel.at("/data/0/code").asInt() == 200) {
+			assertThat(after.at("/data/0/code").asInt()).isEqualTo(410);
+		}
+	}
+
+}
