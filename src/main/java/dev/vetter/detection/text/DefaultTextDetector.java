@@ -26,12 +26,19 @@ public class DefaultTextDetector implements TextDetector {
 
 	private final CompiledTerms builtin;
 
+	private final AbuseClassifier classifier;
+
 	public DefaultTextDetector() {
-		this(BuiltinLexicon.compile(BuiltinLexicon.readAll()));
+		this(BuiltinLexicon.compile(BuiltinLexicon.readAll()), AbuseClassifier.builtin());
 	}
 
 	DefaultTextDetector(CompiledTerms builtin) {
+		this(builtin, null);
+	}
+
+	DefaultTextDetector(CompiledTerms builtin, AbuseClassifier classifier) {
 		this.builtin = builtin;
+		this.classifier = classifier;
 	}
 
 	/** Number of distinct normalised built-in terms (including cue terms). */
@@ -50,6 +57,9 @@ public class DefaultTextDetector implements TextDetector {
 		NormalizedText t = NormalizedText.of(text);
 		if (opts.lexicons()) {
 			lexicon(t, hits);
+			if (classifier != null) {
+				classifier.run(t, hits);
+			}
 		}
 		if (terms != null) {
 			for (TextTermSet set : terms) {
