@@ -21,6 +21,32 @@ public final class TextQualityBench {
 
 	public static void main(String[] args) throws IOException {
 		Path dir = Path.of(args.length > 0 ? args[0] : "bench/text-quality/data");
+		if (args.length > 2 && args[1].equals("--terms")) {
+			// development aid: which findings flag the clean posts of one set (never run
+			// it on
+			// the outside measure)
+			TextQuality quality = new TextQuality(new DefaultTextDetector(), BizTypePolicy.DEFAULT);
+			java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+			try (InputStream in = Files.newInputStream(dir.resolve(args[2] + ".tsv"))) {
+				for (TextQuality.Post p : TextQuality.read(in)) {
+					if (p.label().equals(args.length > 3 ? args[3] : "clean")) {
+						for (TextVerdict.Finding f : quality.judge(p.text()).findings()) {
+							for (TextVerdict.Context c : f.contexts()) {
+								String key = f.label() + " "
+										+ (c.rule() != null ? c.rule() : c.context().toLowerCase());
+								counts.merge(key, 1, Integer::sum);
+							}
+						}
+					}
+				}
+			}
+			counts.entrySet()
+				.stream()
+				.sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed())
+				.limit(80)
+				.forEach(e -> System.out.println(e.getValue() + "\t" + e.getKey()));
+			return;
+		}
 		TextQuality quality = new TextQuality(new DefaultTextDetector(), BizTypePolicy.DEFAULT);
 		System.out.println(TextQuality.header());
 		for (String set : SETS) {

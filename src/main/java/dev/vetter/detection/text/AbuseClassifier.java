@@ -37,7 +37,7 @@ final class AbuseClassifier {
 	}
 
 	static AbuseClassifier builtin() {
-		return new AbuseClassifier(load("abuse-zh.bin.gz"), 0.50, load("abuse-en.bin.gz"), 0.75);
+		return new AbuseClassifier(load("abuse-zh.bin.gz"), 0.70, load("abuse-en.bin.gz"), 0.75);
 	}
 
 	private static LinearTextClassifier load(String name) {
@@ -66,8 +66,11 @@ final class AbuseClassifier {
 		return text == null || text.isBlank() ? 0 : rate(NormalizedText.fresh(text));
 	}
 
-	/** Adds the classifier's finding (if its rate reaches {@link #REPORT_FROM}). */
-	void run(NormalizedText t, java.util.List<TextHit> hits) {
+	/**
+	 * Adds the classifier's finding for a text rated {@code rate} (if it reaches
+	 * {@link #REPORT_FROM}).
+	 */
+	void report(NormalizedText t, double rate, java.util.List<TextHit> hits) {
 		String o = t.original;
 		int s = 0, e = o.length();
 		while (s < e && Character.isWhitespace(o.charAt(s))) {
@@ -79,7 +82,6 @@ final class AbuseClassifier {
 		if (s == e) {
 			return;
 		}
-		double rate = rate(t);
 		if (rate >= REPORT_FROM) {
 			hits.add(new TextHit("abuse", TextHit.Severity.REVIEW, rate, s, e, o.substring(s, e), null, RULE,
 					TextHit.Origin.RULE));

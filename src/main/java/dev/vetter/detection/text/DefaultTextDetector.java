@@ -56,9 +56,10 @@ public class DefaultTextDetector implements TextDetector {
 		}
 		NormalizedText t = NormalizedText.of(text);
 		if (opts.lexicons()) {
-			lexicon(t, hits);
+			double rate = classifier == null ? 0 : classifier.rate(t);
+			lexicon(t, hits, rate);
 			if (classifier != null) {
-				classifier.run(t, hits);
+				classifier.report(t, rate, hits);
 			}
 		}
 		if (terms != null) {
@@ -77,7 +78,64 @@ public class DefaultTextDetector implements TextDetector {
 		return new TextAnalysis(text, dedupe(hits));
 	}
 
-	private void lexicon(NormalizedText t, List<TextHit> hits) {
+	/** a context-dependent term alone gets this rate (the default policy passes it) */
+	static final double CONTEXT_ALONE_RATE = 40;
+
+	/** classifier rate that counts as the second signal for a context-dependent term */
+	static final double CONTEXT_CLASSIFIER_RATE = 35;
+
+	private static final java.util.regex.Pattern TARGET = java.util.regex.Pattern.compile(
+			"(?iu)(?<![\\p{L}\\p{N}])(?:you|u|ur|your|yours|youre|you're|you’re|ya|yall|y'all|yo mama|thou)(?![\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}])@[\\p{L}\\p{N}_]");
+
+	/** how far (in original chars) a target may be from a context-dependent term */
+	static final int TARGET_WINDOW = 40;
+
+	/** "RT @name:" and the run of @mentions a reply starts with address, not target */
+	private static final java.util.regex.Pattern LEADING_MENTIONS = java.util.regex.Pattern
+		.compile("^\\s*(?:(?:rt\\s+)?@[\\p{L}\\p{N}_]+:?\\s+)+", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * A context-dependent term keeps its severity only with a second signal: a person
+	 * targeted (second person or an @mention in the body within {@link #TARGET_WINDOW}
+	 * chars), another lexicon finding elsewhere, or the classifier; alone it drops to
+	 * {@link #CONTEXT_ALONE_RATE}.
+	 */
+	private static void context(NormalizedText t, List<TextHit> lex, double classifierRate) {
+		boolean ambiguous = false;
+		for (TextHit h : lex) {
+			ambiguous |= BuiltinLexicon.isContextTerm(h.term());
+		}
+		if (!ambiguous || classifierRate >= CONTEXT_CLASSIFIER_RATE) {
+			return;
+		}
+		String o = t.original;
+		java.util.regex.Matcher lead = LEADING_MENTIONS.matcher(o);
+		int bodyFrom = lead.lookingAt() ? lead.end() : 0;
+		List<int[]> targets = new ArrayList<>();
+		java.util.regex.Matcher m = TARGET.matcher(o).region(bodyFrom, o.length());
+		while (m.find()) {
+			targets.add(new int[] { m.start(), m.end() });
+		}
+		for (int i = 0; i < lex.size(); i++) {
+			TextHit h = lex.get(i);
+			if (!BuiltinLexicon.isContextTerm(h.term())) {
+				continue;
+			}
+			boolean other = false;
+			for (TextHit g : lex) {
+				other |= g != h && !g.overlaps(h.start(), h.end()) && !g.label().equals("contraband");
+			}
+			for (int[] tg : targets) {
+				other |= tg[1] >= h.start() - TARGET_WINDOW && tg[0] <= h.end() + TARGET_WINDOW;
+			}
+			if (!other) {
+				lex.set(i, new TextHit(h.label(), TextHit.Severity.REVIEW, Math.min(h.rate(), CONTEXT_ALONE_RATE),
+						h.start(), h.end(), h.context(), h.term(), h.rule(), h.origin()));
+			}
+		}
+	}
+
+	private void lexicon(NormalizedText t, List<TextHit> hits, double classifierRate) {
 		record Found(CompiledTerms.Entry e, int start, int end, int dBegin, int dEnd) {
 		}
 		List<Found> found = new ArrayList<>();
@@ -114,6 +172,7 @@ public class DefaultTextDetector implements TextDetector {
 			}
 			lex.add(hit(t, e, sev, rate, f.start(), f.end()));
 		}
+		context(t, lex, classifierRate);
 		// one finding per place and label: drop a lexicon hit inside another of the same
 		// label that is at
 		// least as severe ("cocaine" inside "selling cocaine", "fuck" and its variant
