@@ -82,5 +82,21 @@ def main():
         write('davidson-outside.tsv', [(names[r['class']], clean(r['tweet'])) for r in csv_rows(p)])
 
 
+def ci_sample():
+    """The small sample committed for CI (src/test/resources/text-quality/): 200 COLD test and 200 HateCheck
+    test rows, picked by a hash of the text (licences allow redistribution with attribution)."""
+    out = os.path.join(HERE, '..', '..', 'src', 'test', 'resources', 'text-quality')
+    os.makedirs(out, exist_ok=True)
+    for src, name in (('cold-test.tsv', 'ci-cold.tsv'), ('hatecheck-test.tsv', 'ci-hatecheck.tsv')):
+        with open(os.path.join(OUT, src), encoding='utf-8') as f:
+            rows = [line for line in f if line.strip()]
+        rows.sort(key=lambda line: hashlib.sha256(line.encode('utf-8')).hexdigest())
+        with open(os.path.join(out, name), 'w', encoding='utf-8', newline='\n') as f:
+            f.writelines(rows[:200])
+        print(f'{name}: 200 rows from {src}')
+
+
 if __name__ == '__main__':
+    if sys.argv[1:] == ['--ci-sample']:
+        sys.exit(ci_sample())
     sys.exit(main())

@@ -59,9 +59,9 @@ public final class TextQualityBench {
 				System.out.println(TextQuality.row(quality.evaluate(set, TextQuality.read(in))));
 			}
 		}
-		try (InputStream in = TextQualityBench.class.getResourceAsStream("/text-quality/ci-sample.tsv")) {
-			if (in != null) {
-				System.out.println(TextQuality.row(quality.evaluate("ci-sample (committed)", TextQuality.read(in))));
+		for (String sample : List.of("ci-cold", "ci-hatecheck")) {
+			try (InputStream in = TextQualityBench.class.getResourceAsStream("/text-quality/" + sample + ".tsv")) {
+				System.out.println(TextQuality.row(quality.evaluate(sample + " (committed)", TextQuality.read(in))));
 			}
 		}
 	}
