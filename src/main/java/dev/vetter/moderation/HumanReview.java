@@ -22,6 +22,8 @@ import dev.vetter.moderation.internal.TaskIds;
 import dev.vetter.moderation.internal.Tasks;
 import dev.vetter.platform.NotFound;
 import dev.vetter.platform.ProblemCode;
+import dev.vetter.platform.net.TargetGuard;
+import dev.vetter.platform.net.TargetRefused;
 import dev.vetter.policy.EscalationRules;
 import dev.vetter.review.ReviewDecided;
 import dev.vetter.review.ReviewSubmission;
@@ -71,11 +73,14 @@ public class HumanReview {
 
 	private final Map<String, CallbackFormat> formats = new LinkedHashMap<>();
 
+	private final TargetGuard targetGuard;
+
 	HumanReview(Tasks tasks, Callbacks callbacks, ReviewWorkflow workflow, TenantDirectory directory, JsonMapper json,
 			Clock clock, @Value("${vetter.review.result-retention:30d}") Duration retention,
 			@Value("${vetter.text.max-length:10000}") int maxTextLength,
-			org.springframework.beans.factory.ObjectProvider<CallbackFormat> formats) {
+			org.springframework.beans.factory.ObjectProvider<CallbackFormat> formats, TargetGuard targetGuard) {
 		formats.orderedStream().forEach(f -> this.formats.put(f.name(), f));
+		this.targetGuard = targetGuard;
 		this.tasks = tasks;
 		this.callbacks = callbacks;
 		this.workflow = workflow;
@@ -320,6 +325,14 @@ public class HumanReview {
 		}
 		if (task.url() == null || task.url().length() > 2048 || !task.url().matches("(?i)https?://[^\\s]+")) {
 			return "url is required: an http(s) URL of at most 2048 characters";
+		}
+		try {
+			// reviewers' screens and later fetches load it: no private or metadata
+			// targets
+			targetGuard.check(task.url());
+		}
+		catch (TargetRefused e) {
+			return e.getMessage();
 		}
 		return null;
 	}

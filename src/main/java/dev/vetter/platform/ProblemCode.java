@@ -14,7 +14,7 @@ public enum ProblemCode {
 	FORBIDDEN("forbidden", 403, 403), NOT_FOUND("not-found", 404, 404),
 	METHOD_NOT_ALLOWED("method-not-allowed", 405, 400), CONFLICT("conflict", 409, 400),
 	MANUAL_REVIEW_DISABLED("manual-review-disabled", 403, 596), EXPIRED("expired", 410, 594),
-	INTERNAL("internal-error", 500, 500);
+	TOO_MANY_REQUESTS("too-many-requests", 429, 588), INTERNAL("internal-error", 500, 500);
 
 	private final String code;
 

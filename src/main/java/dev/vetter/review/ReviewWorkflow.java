@@ -18,6 +18,7 @@ import dev.vetter.review.internal.ReviewEvents;
 import dev.vetter.review.internal.ReviewItem;
 import dev.vetter.review.internal.ReviewItems;
 import dev.vetter.tenancy.Caller;
+import dev.vetter.tenancy.ReviewScope;
 import dev.vetter.tenancy.Role;
 import dev.vetter.tenancy.TenantDirectory;
 
@@ -97,13 +98,17 @@ public class ReviewWorkflow {
 		if (held.isPresent()) {
 			return held;
 		}
-		Long[] tenants = directory.assignedTenants(me).toArray(Long[]::new);
+		ReviewScope scope = directory.reviewScope(me);
+		if (!scope.allTenants() && scope.tenantIds().isEmpty()) {
+			return Optional.empty();
+		}
+		Long[] tenants = scope.tenantIds().toArray(Long[]::new);
 		Optional<ClaimedItem> claimed = Optional.empty();
 		if (reviewer.has(Role.LEAD)) {
-			claimed = items.claimNext("ESCALATED", me, tenants, now, until);
+			claimed = items.claimNext("ESCALATED", me, scope.allTenants(), tenants, now, until);
 		}
 		if (claimed.isEmpty()) {
-			claimed = items.claimNext("PENDING", me, tenants, now, until);
+			claimed = items.claimNext("PENDING", me, scope.allTenants(), tenants, now, until);
 		}
 		claimed.ifPresent(item -> claims.increment());
 		return claimed;
@@ -117,8 +122,8 @@ public class ReviewWorkflow {
 	public ReviewOutcome decide(Caller reviewer, long itemId, Verdict verdict) {
 		long me = reviewerId(reviewer);
 		Instant now = clock.instant();
-		ReviewItem item = items.lock(itemId).orElseThrow(() -> new NotFound("review item " + itemId));
-		checkTenant(me, item.tenantId());
+		ReviewItem item = items.lock(itemId).orElseThrow(() -> missing(itemId));
+		checkTenant(me, itemId, item.tenantId());
 		ReviewOutcome outcome = item.decide(me, reviewer.has(Role.LEAD), verdict, now);
 		Verdict fin = item.finalVerdict();
 		switch (outcome) {
@@ -140,7 +145,8 @@ public class ReviewWorkflow {
 	public void release(Caller reviewer, long itemId) {
 		long me = reviewerId(reviewer);
 		Instant now = clock.instant();
-		ReviewItem item = items.lock(itemId).orElseThrow(() -> new NotFound("review item " + itemId));
+		ReviewItem item = items.lock(itemId).orElseThrow(() -> missing(itemId));
+		checkTenant(me, itemId, item.tenantId());
 		item.release(me, now);
 		items.saveState(item, now);
 		events.append(itemId, "RELEASED", me, null, now);
@@ -160,11 +166,10 @@ public class ReviewWorkflow {
 		return false;
 	}
 
-	/** Queue depth and SLA state per tenant (operators). */
+	/**
+	 * Queue depth and SLA state per tenant (operators; see the security configuration).
+	 */
 	public List<QueueStats> stats(Caller caller) {
-		if (!caller.has(Role.OPERATOR)) {
-			throw new AccessDenied("queue statistics are for operators");
-		}
 		return items.stats(clock.instant())
 			.stream()
 			.map(q -> new QueueStats(directory.tenant(q.tenantId()).uid(), q.pending(), q.escalated(), q.overdue(),
@@ -172,34 +177,43 @@ public class ReviewWorkflow {
 			.toList();
 	}
 
-	/** The item's event log, oldest first: for operators and leads (audit, disputes). */
+	/**
+	 * The item's event log, oldest first: for operators, and for leads within their
+	 * review scope (audit, disputes).
+	 */
 	public List<ReviewLogEntry> history(Caller caller, long itemId) {
-		if (!caller.has(Role.OPERATOR) && !caller.has(Role.LEAD)) {
-			throw new AccessDenied("the review history is for operators and leads");
-		}
-		if (caller.has(Role.LEAD) && !caller.has(Role.OPERATOR)) {
-			checkTenant(caller.userId(),
-					items.tenantOf(itemId).orElseThrow(() -> new NotFound("review item " + itemId)));
+		if (!caller.has(Role.OPERATOR)) {
+			checkTenant(reviewerId(caller), itemId, items.tenantOf(itemId).orElseThrow(() -> missing(itemId)));
 		}
 		List<ReviewLogEntry> log = events.of(itemId);
 		if (log.isEmpty()) {
-			throw new NotFound("review item " + itemId);
+			throw missing(itemId);
 		}
 		return log;
 	}
 
+	/**
+	 * The user behind a workbench call; roles are checked by the security configuration.
+	 */
 	private static long reviewerId(Caller caller) {
-		if (caller.userId() == null || !(caller.has(Role.REVIEWER) || caller.has(Role.LEAD))) {
+		if (caller.userId() == null) {
 			throw new AccessDenied("only reviewers and leads work the review queue");
 		}
 		return caller.userId();
 	}
 
-	private void checkTenant(long reviewerId, long tenantId) {
-		var assigned = directory.assignedTenants(reviewerId);
-		if (!assigned.isEmpty() && !assigned.contains(tenantId)) {
-			throw new NotFound("review item");
+	/**
+	 * Another tenant's item answers exactly as a missing one: same status, code and
+	 * message.
+	 */
+	private void checkTenant(long reviewerId, long itemId, long tenantId) {
+		if (!directory.reviewScope(reviewerId).includes(tenantId)) {
+			throw missing(itemId);
 		}
+	}
+
+	private static NotFound missing(long itemId) {
+		return new NotFound("review item " + itemId);
 	}
 
 }

@@ -36,4 +36,15 @@ public record Caller(Long tenantId, String principal, Set<Role> roles, Long user
 	public boolean actsForTenant() {
 		return tenantId != null && (viaAccessKey() || has(Role.TENANT_ADMIN));
 	}
+
+	/**
+	 * The tenant this caller acts for. The security configuration lets only such callers
+	 * reach tenant endpoints, so anything else is a programming error.
+	 */
+	public long tenant() {
+		if (!actsForTenant()) {
+			throw new IllegalStateException(principal + " acts for no tenant");
+		}
+		return tenantId;
+	}
 }

@@ -1,19 +1,24 @@
 package dev.vetter.tenancy;
 
 import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.time.Clock;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.vetter.platform.InvalidInput;
 import dev.vetter.platform.NotFound;
@@ -26,21 +31,20 @@ import dev.vetter.tenancy.internal.UserTenants;
 import dev.vetter.tenancy.internal.Users;
 
 /**
- * Answers "who is calling?" and "which tenant is this?" for the adapters, fast: access
- * keys, tenants and verified passwords are cached in memory (access keys for
- * {@value #KEY_TTL_SECONDS} s, so a disabled key stops working on every node within that
- * time).
+ * Answers "who is calling?" and "which tenant is this?" for the adapters, fast. Access
+ * keys, verified logins and reviewer scopes are cached (Caffeine, size-bounded, expiring
+ * after {@code vetter.security.credential-cache-ttl}, 10 s by default). A change made
+ * through this class (password, key disabled or deleted, user created) invalidates the
+ * entry at once on this node; other nodes see it when their entry expires. Unknown key
+ * ids are cached apart, so a flood of made-up ids never evicts real keys.
  */
 @Service
 public class TenantDirectory {
 
-	static final int KEY_TTL_SECONDS = 30;
-
-	private static final Duration KEY_TTL = Duration.ofSeconds(KEY_TTL_SECONDS);
-
 	private static final int MAX_CACHED = 10_000;
 
-	private record Cached<T>(Optional<T> value, Instant expires) {
+	/** A login verified once, remembered by a keyed digest of the password. */
+	private record VerifiedLogin(byte[] passwordDigest, Caller caller) {
 	}
 
 	private final AccessKeys accessKeys;
@@ -53,84 +57,102 @@ public class TenantDirectory {
 
 	private final Agreements agreements;
 
-	private final Clock clock;
+	private final PasswordEncoder passwords;
 
-	private final BCryptPasswordEncoder passwords = new BCryptPasswordEncoder();
+	/** Compared against when the user does not exist, so both cost one bcrypt check. */
+	private final String dummyHash;
 
-	private final Map<String, Cached<AccessKey>> keyCache = new ConcurrentHashMap<>();
+	private final SecretKeySpec digestKey;
 
-	private final Map<Long, Tenant> tenantCache = new ConcurrentHashMap<>();
+	private final Cache<String, AccessKey> keyCache;
 
-	private final Map<String, Cached<Caller>> loginCache = new ConcurrentHashMap<>();
+	private final Cache<String, Boolean> unknownKeys;
 
-	private final Map<Long, Cached<Set<Long>>> assignmentCache = new ConcurrentHashMap<>();
+	private final Cache<Long, Tenant> tenantCache;
+
+	private final Cache<String, VerifiedLogin> loginCache;
+
+	private final Cache<Long, ReviewScope> scopeCache;
 
 	TenantDirectory(AccessKeys accessKeys, Tenants tenants, Users users, UserTenants userTenants, Agreements agreements,
-			Clock clock) {
+			PasswordEncoder passwords, @Value("${vetter.security.credential-cache-ttl:10s}") Duration ttl) {
 		this.agreements = agreements;
 		this.accessKeys = accessKeys;
 		this.tenants = tenants;
 		this.users = users;
 		this.userTenants = userTenants;
-		this.clock = clock;
+		this.passwords = passwords;
+		byte[] random = new byte[32];
+		new SecureRandom().nextBytes(random);
+		this.digestKey = new SecretKeySpec(random, "HmacSHA256");
+		this.dummyHash = passwords.encode(java.util.HexFormat.of().formatHex(random));
+		this.keyCache = Caffeine.newBuilder().maximumSize(MAX_CACHED).expireAfterWrite(ttl).build();
+		this.unknownKeys = Caffeine.newBuilder().maximumSize(MAX_CACHED).expireAfterWrite(ttl).build();
+		this.tenantCache = Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
+		this.loginCache = Caffeine.newBuilder().maximumSize(MAX_CACHED).expireAfterWrite(ttl).build();
+		this.scopeCache = Caffeine.newBuilder().maximumSize(MAX_CACHED).expireAfterWrite(ttl).build();
 	}
 
 	/** The access key with this id, enabled or not; empty when unknown. */
 	public Optional<AccessKey> accessKey(String accessKeyId) {
-		Instant now = clock.instant();
-		Cached<AccessKey> cached = keyCache.get(accessKeyId);
-		if (cached != null && cached.expires().isAfter(now)) {
-			return cached.value();
+		if (accessKeyId == null || accessKeyId.isEmpty() || accessKeyId.length() > 128) {
+			return Optional.empty();
+		}
+		AccessKey cached = keyCache.getIfPresent(accessKeyId);
+		if (cached != null) {
+			return Optional.of(cached);
+		}
+		if (unknownKeys.getIfPresent(accessKeyId) != null) {
+			return Optional.empty();
 		}
 		Optional<AccessKey> loaded = accessKeys.byId(accessKeyId);
-		if (keyCache.size() >= MAX_CACHED) {
-			keyCache.clear();
+		if (loaded.isPresent()) {
+			keyCache.put(accessKeyId, loaded.get());
 		}
-		keyCache.put(accessKeyId, new Cached<>(loaded, now.plus(KEY_TTL)));
+		else {
+			unknownKeys.put(accessKeyId, Boolean.TRUE);
+		}
 		return loaded;
 	}
 
+	/**
+	 * HTTP Basic with an access key: the key's tenant when the key is enabled and the
+	 * secret matches (compared in constant time); empty otherwise.
+	 */
+	public Optional<Caller> authenticateAccessKey(AccessKey key, String secret) {
+		boolean ok = key.enabled() && MessageDigest.isEqual(key.secret().getBytes(StandardCharsets.UTF_8),
+				secret.getBytes(StandardCharsets.UTF_8));
+		return ok ? Optional.of(Caller.accessKey(key.tenantId(), key.accessKeyId())) : Optional.empty();
+	}
+
+	/**
+	 * HTTP Basic with a username: the user when the password matches. An unknown user
+	 * costs the same bcrypt check as a known one (against a dummy hash), so the answer's
+	 * timing does not tell which names exist.
+	 */
+	public Optional<Caller> authenticateUser(String username, String password) {
+		byte[] digest = digest(password);
+		VerifiedLogin cached = loginCache.getIfPresent(username);
+		if (cached != null && MessageDigest.isEqual(cached.passwordDigest(), digest)) {
+			return Optional.of(cached.caller());
+		}
+		Optional<Users.User> user = users.byUsername(username);
+		boolean matches = passwords.matches(password, user.map(Users.User::passwordHash).orElse(dummyHash));
+		if (user.isEmpty() || !matches) {
+			return Optional.empty();
+		}
+		Users.User u = user.get();
+		Caller caller = new Caller(u.tenantId(), u.username(), u.roles(), u.id());
+		loginCache.put(username, new VerifiedLogin(digest, caller));
+		return Optional.of(caller);
+	}
+
 	public Tenant tenant(long tenantId) {
-		return tenantCache.computeIfAbsent(tenantId,
-				id -> tenants.byId(id).orElseThrow(() -> new NotFound("tenant " + id)));
+		return tenantCache.get(tenantId, id -> tenants.byId(id).orElseThrow(() -> new NotFound("tenant " + id)));
 	}
 
 	public Tenant tenantByUid(long uid) {
 		return tenants.byUid(uid).orElseThrow(() -> new NotFound("tenant " + uid));
-	}
-
-	/**
-	 * HTTP Basic for the native API: {@code AccessKeyId:AccessKeySecret} acts as the
-	 * key's tenant, {@code username:password} as the user.
-	 */
-	public Optional<Caller> authenticate(String name, String password) {
-		Optional<AccessKey> key = accessKey(name);
-		if (key.isPresent()) {
-			AccessKey k = key.get();
-			boolean ok = k.enabled() && MessageDigest.isEqual(k.secret().getBytes(StandardCharsets.UTF_8),
-					password.getBytes(StandardCharsets.UTF_8));
-			return ok ? Optional.of(Caller.accessKey(k.tenantId(), k.accessKeyId())) : Optional.empty();
-		}
-		return authenticateUser(name, password);
-	}
-
-	private Optional<Caller> authenticateUser(String username, String password) {
-		String cacheKey = digest(username + '\0' + password);
-		Instant now = clock.instant();
-		Cached<Caller> cached = loginCache.get(cacheKey);
-		if (cached != null && cached.expires().isAfter(now)) {
-			return cached.value();
-		}
-		Optional<Caller> caller = users.byUsername(username)
-			.filter(u -> passwords.matches(password, u.passwordHash()))
-			.map(u -> new Caller(u.tenantId(), u.username(), u.roles(), u.id()));
-		if (caller.isPresent()) {
-			if (loginCache.size() >= MAX_CACHED) {
-				loginCache.clear();
-			}
-			loginCache.put(cacheKey, new Cached<>(caller, now.plus(Duration.ofMinutes(5))));
-		}
-		return caller;
 	}
 
 	/**
@@ -153,35 +175,27 @@ public class TenantDirectory {
 	}
 
 	/**
-	 * Tenants a reviewer is assigned to; empty means unrestricted. Cached for
-	 * {@value #KEY_TTL_SECONDS} s.
+	 * The tenants whose review items this user may see: all of them only with the
+	 * explicit {@code allTenants} flag, none when none are assigned.
 	 */
-	public Set<Long> assignedTenants(long userId) {
-		Instant now = clock.instant();
-		Cached<Set<Long>> cached = assignmentCache.get(userId);
-		if (cached != null && cached.expires().isAfter(now)) {
-			return cached.value().orElseThrow();
-		}
-		Set<Long> loaded = Set.copyOf(userTenants.of(userId));
-		if (assignmentCache.size() >= MAX_CACHED) {
-			assignmentCache.clear();
-		}
-		assignmentCache.put(userId, new Cached<>(Optional.of(loaded), now.plus(KEY_TTL)));
-		return loaded;
+	public ReviewScope reviewScope(long userId) {
+		return scopeCache.get(userId,
+				id -> users.byId(id)
+					.map(u -> new ReviewScope(u.allTenants(), userTenants.of(id)))
+					.orElse(ReviewScope.NONE));
 	}
 
 	/**
-	 * Creates a user. Tenant admins need exactly one tenant; reviewers may be limited to
-	 * tenants; operators are service-wide.
+	 * Creates a user. Tenant admins need exactly one tenant; reviewers see the tenants
+	 * given, or every tenant with {@code allTenants}; operators are service-wide.
 	 */
 	@Transactional
-	public long createUser(String username, String password, Set<Role> roles, Set<Long> tenantUids) {
+	public long createUser(String username, String password, Set<Role> roles, Set<Long> tenantUids,
+			boolean allTenants) {
 		if (username == null || !username.matches("[A-Za-z0-9_.@-]{3,64}")) {
 			throw new InvalidInput("username must be 3-64 characters of letters, digits, _ . @ -");
 		}
-		if (password == null || password.length() < 8 || password.length() > 72) {
-			throw new InvalidInput("password must be 8-72 characters");
-		}
+		checkPassword(password);
 		if (roles == null || roles.isEmpty()) {
 			throw new InvalidInput("roles must name at least one of " + java.util.Arrays.toString(Role.values()));
 		}
@@ -190,6 +204,12 @@ public class TenantDirectory {
 		}
 		Set<Long> tenantIds = tenantUids == null ? Set.of()
 				: tenantUids.stream().map(uid -> tenantByUid(uid).id()).collect(java.util.stream.Collectors.toSet());
+		if (allTenants && !tenantIds.isEmpty()) {
+			throw new InvalidInput("give either tenants or allTenants, not both");
+		}
+		if (allTenants && roles.contains(Role.TENANT_ADMIN)) {
+			throw new InvalidInput("a TENANT_ADMIN belongs to one tenant; allTenants is for reviewers");
+		}
 		Long ownTenant = null;
 		if (roles.contains(Role.TENANT_ADMIN)) {
 			if (tenantIds.size() != 1) {
@@ -197,9 +217,45 @@ public class TenantDirectory {
 			}
 			ownTenant = tenantIds.iterator().next();
 		}
-		long id = users.create(username, passwords.encode(password), ownTenant, roles);
+		long id = users.create(username, passwords.encode(password), ownTenant, roles, allTenants);
 		userTenants.assign(id, tenantIds);
+		scopeCache.invalidate(id);
+		loginCache.invalidate(username);
 		return id;
+	}
+
+	/** Sets a user's password; the old one stops working at once on this node. */
+	@Transactional
+	public void changePassword(String username, String password) {
+		checkPassword(password);
+		if (!users.updatePassword(username, passwords.encode(password))) {
+			throw new NotFound("user " + username);
+		}
+		loginCache.invalidate(username);
+	}
+
+	/** Enables or disables an access key, effective at once on this node. */
+	@Transactional
+	public void setAccessKeyEnabled(String accessKeyId, boolean enabled) {
+		if (!accessKeys.setEnabled(accessKeyId, enabled)) {
+			throw new NotFound("access key " + accessKeyId);
+		}
+		keyCache.invalidate(accessKeyId);
+	}
+
+	/** Deletes an access key, effective at once on this node. */
+	@Transactional
+	public void deleteAccessKey(String accessKeyId) {
+		if (!accessKeys.delete(accessKeyId)) {
+			throw new NotFound("access key " + accessKeyId);
+		}
+		keyCache.invalidate(accessKeyId);
+	}
+
+	private static void checkPassword(String password) {
+		if (password == null || password.length() < 8 || password.length() > 72) {
+			throw new InvalidInput("password must be 8-72 characters");
+		}
 	}
 
 	/** A tenant and its first access key, as an operator creates them. */
@@ -223,6 +279,7 @@ public class TenantDirectory {
 		String keyId = Secrets.newAccessKeyId();
 		String secret = Secrets.newAccessKeySecret();
 		accessKeys.save(keyId, tenant.id(), secret);
+		unknownKeys.invalidate(keyId);
 		return new NewTenant(tenant, keyId, secret);
 	}
 
@@ -238,18 +295,20 @@ public class TenantDirectory {
 	 * Forgets cached keys and logins, e.g. after a key or password changed on this node.
 	 */
 	public void evictCaches() {
-		keyCache.clear();
-		loginCache.clear();
-		tenantCache.clear();
-		assignmentCache.clear();
+		keyCache.invalidateAll();
+		unknownKeys.invalidateAll();
+		loginCache.invalidateAll();
+		tenantCache.invalidateAll();
+		scopeCache.invalidateAll();
 	}
 
-	private static String digest(String s) {
+	private byte[] digest(String password) {
 		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(digestKey);
+			return mac.doFinal(password.getBytes(StandardCharsets.UTF_8));
 		}
-		catch (java.security.NoSuchAlgorithmException e) {
+		catch (NoSuchAlgorithmException | InvalidKeyException e) {
 			throw new IllegalStateException(e);
 		}
 	}

@@ -85,7 +85,7 @@ class ReviewQueueBenchmark {
 		List<Caller> callers = new ArrayList<>();
 		for (int i = 0; i < reviewers; i++) {
 			String name = "bench-reviewer-" + i + "-" + System.nanoTime();
-			long id = directory.createUser(name, "bench-password", EnumSet.of(Role.REVIEWER), Set.of());
+			long id = directory.createUser(name, "bench-password", EnumSet.of(Role.REVIEWER), Set.of(), true);
 			callers.add(new Caller(null, name, Set.of(Role.REVIEWER), id));
 		}
 

@@ -17,7 +17,6 @@ import dev.vetter.callbacks.CallbackAdministration;
 import dev.vetter.callbacks.CallbackStream;
 import dev.vetter.callbacks.CryptType;
 import dev.vetter.callbacks.NotificationSettings;
-import dev.vetter.platform.AccessDenied;
 import dev.vetter.tenancy.Caller;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -76,10 +75,7 @@ class NotificationController {
 	}
 
 	static long tenant(Caller caller) {
-		if (!caller.actsForTenant()) {
-			throw new AccessDenied("only the tenant (access key or tenant admin) manages its callbacks");
-		}
-		return caller.tenantId();
+		return caller.tenant();
 	}
 
 }

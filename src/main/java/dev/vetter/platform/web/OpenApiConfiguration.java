@@ -31,7 +31,8 @@ class OpenApiConfiguration {
 	private static final Map<String, String> NATIVE_ERRORS = Map.of("400",
 			"malformed-json, validation-failed, too-many-tasks", "401", "unauthenticated", "403",
 			"forbidden, manual-review-disabled", "404", "not-found (also for other tenants' resources)", "409",
-			"conflict (duplicate name, review item not held or decided already)", "413", "too-large", "500",
+			"conflict (duplicate name, review item not held or decided already)", "413", "too-large", "429",
+			"too-many-requests (failed logins over the limit; see Retry-After)", "500",
 			"internal-error (generic; details only in the log)");
 
 	private static final Map<String, String> GREEN_ERRORS = Map.of("400",

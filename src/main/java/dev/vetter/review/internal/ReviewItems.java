@@ -113,7 +113,8 @@ public class ReviewItems {
 	}
 
 	/** Claims the next free item of the given status in queue order, or nothing. */
-	public Optional<ClaimedItem> claimNext(String status, long reviewerId, Long[] tenants, Instant now, Instant until) {
+	public Optional<ClaimedItem> claimNext(String status, long reviewerId, boolean allTenants, Long[] tenants,
+			Instant now, Instant until) {
 		return jdbc.sql(switch (status) {
 			case "PENDING" -> CLAIM_PENDING;
 			case "ESCALATED" -> CLAIM_ESCALATED;
@@ -122,7 +123,7 @@ public class ReviewItems {
 			.param("me", reviewerId)
 			.param("until", Timestamp.from(until))
 			.param("now", Timestamp.from(now))
-			.param("unrestricted", tenants.length == 0)
+			.param("unrestricted", allTenants)
 			.param("tenants", tenants)
 			.param("payload", "{\"leaseUntil\":\"" + until + "\"}")
 			.query(ReviewItems::claimed)

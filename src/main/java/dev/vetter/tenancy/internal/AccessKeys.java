@@ -44,6 +44,23 @@ public class AccessKeys {
 			.optional();
 	}
 
+	/**
+	 * @return whether the key exists
+	 */
+	public boolean setEnabled(String accessKeyId, boolean enabled) {
+		return jdbc.sql("update access_keys set enabled = :enabled where access_key_id = :id")
+			.param("enabled", enabled)
+			.param("id", accessKeyId)
+			.update() == 1;
+	}
+
+	/**
+	 * @return whether the key existed
+	 */
+	public boolean delete(String accessKeyId) {
+		return jdbc.sql("delete from access_keys where access_key_id = :id").param("id", accessKeyId).update() == 1;
+	}
+
 	public boolean exists(String accessKeyId) {
 		return jdbc.sql("select exists (select 1 from access_keys where access_key_id = :id)")
 			.param("id", accessKeyId)

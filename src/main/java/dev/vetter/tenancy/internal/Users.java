@@ -18,7 +18,8 @@ import dev.vetter.tenancy.Role;
 public class Users {
 
 	/** A stored user. */
-	public record User(long id, String username, String passwordHash, Long tenantId, Set<Role> roles) {
+	public record User(long id, String username, String passwordHash, Long tenantId, Set<Role> roles,
+			boolean allTenants) {
 	}
 
 	private final JdbcClient jdbc;
@@ -28,11 +29,16 @@ public class Users {
 	}
 
 	public long create(String username, String passwordHash, Long tenantId, Set<Role> roles) {
+		return create(username, passwordHash, tenantId, roles, false);
+	}
+
+	public long create(String username, String passwordHash, Long tenantId, Set<Role> roles, boolean allTenants) {
 		return jdbc.sql("""
-				insert into users (username, password_hash, tenant_id, roles)
-				values (:username, :hash, :tenant, string_to_array(:roles, ','))
+				insert into users (username, password_hash, tenant_id, roles, all_tenants)
+				values (:username, :hash, :tenant, string_to_array(:roles, ','), :all)
 				returning id
 				""")
+			.param("all", allTenants)
 			.param("username", username)
 			.param("hash", passwordHash)
 			.param("tenant", tenantId)
@@ -41,15 +47,26 @@ public class Users {
 			.single();
 	}
 
-	public void updatePassword(String username, String passwordHash) {
-		jdbc.sql("update users set password_hash = :hash where username = :username")
+	/**
+	 * @return whether the user exists
+	 */
+	public boolean updatePassword(String username, String passwordHash) {
+		return jdbc.sql("update users set password_hash = :hash where username = :username")
 			.param("hash", passwordHash)
 			.param("username", username)
-			.update();
+			.update() == 1;
+	}
+
+	public Optional<User> byId(long id) {
+		return jdbc.sql("select id, username, password_hash, tenant_id, roles, all_tenants from users where id = :id")
+			.param("id", id)
+			.query(Users::map)
+			.optional();
 	}
 
 	public Optional<User> byUsername(String username) {
-		return jdbc.sql("select id, username, password_hash, tenant_id, roles from users where username = :u")
+		return jdbc
+			.sql("select id, username, password_hash, tenant_id, roles, all_tenants from users where username = :u")
 			.param("u", username)
 			.query(Users::map)
 			.optional();
@@ -61,7 +78,7 @@ public class Users {
 		Array array = rs.getArray(5);
 		Set<Role> roles = EnumSet.noneOf(Role.class);
 		Arrays.stream((String[]) array.getArray()).map(Role::valueOf).forEach(roles::add);
-		return new User(rs.getLong(1), rs.getString(2), rs.getString(3), tenantId, roles);
+		return new User(rs.getLong(1), rs.getString(2), rs.getString(3), tenantId, roles, rs.getBoolean(6));
 	}
 
 }

@@ -1,8 +1,8 @@
 package dev.vetter.tenancy.web;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.core.MethodParameter;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -10,14 +10,12 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 
 import dev.vetter.tenancy.Caller;
 
-/** Lets native controllers take the authenticated {@link Caller} as a parameter. */
-public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
-
-	private static final String ATTRIBUTE = Caller.class.getName();
-
-	public static void set(HttpServletRequest request, Caller caller) {
-		request.setAttribute(ATTRIBUTE, caller);
-	}
+/**
+ * Lets native controllers take the authenticated {@link Caller} (the principal of the
+ * Spring Security context) as a parameter. It is no request parameter: the OpenAPI
+ * document does not show it ({@link TenancyWebConfiguration}).
+ */
+class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
 	@Override
 	public boolean supportsParameter(MethodParameter parameter) {
@@ -27,11 +25,11 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 	@Override
 	public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
 			WebDataBinderFactory binderFactory) {
-		Object caller = request.getAttribute(ATTRIBUTE, NativeWebRequest.SCOPE_REQUEST);
-		if (caller == null) {
-			throw new IllegalStateException("no authenticated caller on this request");
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.getPrincipal() instanceof Caller caller) {
+			return caller;
 		}
-		return caller;
+		throw new IllegalStateException("no authenticated caller on this request");
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.vetter.tenancy.web;
 import java.util.Set;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.vetter.platform.AccessDenied;
 import dev.vetter.platform.InvalidInput;
 import dev.vetter.tenancy.Caller;
 import dev.vetter.tenancy.ManualReviewAgreement;
@@ -29,10 +29,16 @@ class TenantController {
 	record TenantView(long uid, String name) {
 	}
 
-	record NewUser(String username, String password, Set<Role> roles, Set<Long> tenants) {
+	record NewUser(String username, String password, Set<Role> roles, Set<Long> tenants, Boolean allTenants) {
 	}
 
-	record UserCreated(long id, String username, Set<Role> roles, Set<Long> tenants) {
+	record UserCreated(long id, String username, Set<Role> roles, Set<Long> tenants, boolean allTenants) {
+	}
+
+	record NewPassword(String password) {
+	}
+
+	record KeyState(Boolean enabled) {
 	}
 
 	record NewTenant(Long uid, String name) {
@@ -50,9 +56,6 @@ class TenantController {
 	@GetMapping("/v1/tenant")
 	@Operation(summary = "The calling tenant (access key or tenant admin)")
 	TenantView tenant(Caller caller) {
-		if (caller.tenantId() == null) {
-			throw new InvalidInput("this caller acts for no tenant; use an access key or a tenant admin");
-		}
 		Tenant t = directory.tenant(caller.tenantId());
 		return new TenantView(t.uid(), t.name());
 	}
@@ -61,9 +64,6 @@ class TenantController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create a tenant with one access key (operator only); the secret is shown once")
 	TenantCreated createTenant(Caller caller, @RequestBody NewTenant body) {
-		if (!caller.has(Role.OPERATOR)) {
-			throw new AccessDenied("only operators create tenants");
-		}
 		TenantDirectory.NewTenant created = directory.createTenant(body.uid(), body.name());
 		return new TenantCreated(created.tenant().uid(), created.tenant().name(), created.accessKeyId(),
 				created.accessKeySecret());
@@ -73,18 +73,12 @@ class TenantController {
 	@Operation(summary = "Switch the manual review service on or off and record the agreement (operator only)")
 	ManualReviewAgreement putManualReview(Caller caller, @PathVariable long uid,
 			@RequestBody ManualReviewAgreement body) {
-		if (!caller.has(Role.OPERATOR)) {
-			throw new AccessDenied("only operators enable manual review");
-		}
 		return directory.saveAgreement(uid, body);
 	}
 
 	@GetMapping("/v1/admin/tenants/{uid}/manual-review")
 	@Operation(summary = "The tenant's manual review agreement (operator only)")
 	ManualReviewAgreement getManualReview(Caller caller, @PathVariable long uid) {
-		if (!caller.has(Role.OPERATOR)) {
-			throw new AccessDenied("only operators see agreements");
-		}
 		return directory.agreement(directory.tenantByUid(uid).id());
 	}
 
@@ -92,11 +86,34 @@ class TenantController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create a user (operator only)")
 	UserCreated createUser(Caller caller, @RequestBody NewUser body) {
-		if (!caller.has(Role.OPERATOR)) {
-			throw new AccessDenied("only operators create users");
+		boolean allTenants = Boolean.TRUE.equals(body.allTenants());
+		long id = directory.createUser(body.username(), body.password(), body.roles(), body.tenants(), allTenants);
+		return new UserCreated(id, body.username(), body.roles(), body.tenants() == null ? Set.of() : body.tenants(),
+				allTenants);
+	}
+
+	@PutMapping("/v1/admin/users/{username}/password")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Set a user's password (operator only); the old one stops working at once")
+	void changePassword(@PathVariable String username, @RequestBody NewPassword body) {
+		directory.changePassword(username, body.password());
+	}
+
+	@PutMapping("/v1/admin/access-keys/{accessKeyId}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Enable or disable an access key (operator only), effective at once")
+	void setAccessKey(@PathVariable String accessKeyId, @RequestBody KeyState body) {
+		if (body.enabled() == null) {
+			throw new InvalidInput("enabled is required: true or false");
 		}
-		long id = directory.createUser(body.username(), body.password(), body.roles(), body.tenants());
-		return new UserCreated(id, body.username(), body.roles(), body.tenants() == null ? Set.of() : body.tenants());
+		directory.setAccessKeyEnabled(accessKeyId, body.enabled());
+	}
+
+	@DeleteMapping("/v1/admin/access-keys/{accessKeyId}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Delete an access key (operator only), effective at once")
+	void deleteAccessKey(@PathVariable String accessKeyId) {
+		directory.deleteAccessKey(accessKeyId);
 	}
 
 }
