@@ -73,7 +73,9 @@ public class DefaultTextDetector implements TextDetector {
 			}
 		}
 		if (opts.rules()) {
+			int from = hits.size();
 			TextRules.run(t, hits);
+			LinkSignals.apply(t, hits.subList(from, hits.size()));
 		}
 		return new TextAnalysis(text, dedupe(hits));
 	}
