@@ -73,8 +73,19 @@ final class BuiltinLexicon {
 	 */
 	static final java.util.Set<String> CONTEXT_TERMS = readWords("/lexicon/context-terms.txt");
 
+	private static final java.util.Set<String> CONTEXT_KEYS = CONTEXT_TERMS.stream()
+		.map(CompiledTerms::keyOf)
+		.collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+	/** built-in terms only, so bounded by the lexicon's size */
+	private static final java.util.Map<String, Boolean> CONTEXT_CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/**
+	 * Whether a built-in term is context-dependent, compared by normalised key ("pu55y"
+	 * is "pussy").
+	 */
 	static boolean isContextTerm(TextTerm term) {
-		return CONTEXT_TERMS.contains(term.term().toLowerCase(java.util.Locale.ROOT));
+		return CONTEXT_CACHE.computeIfAbsent(term.term(), t -> CONTEXT_KEYS.contains(CompiledTerms.keyOf(t)));
 	}
 
 	/** "göt" and "hård" are "got" and "hard" once folded, so they collide as well */
