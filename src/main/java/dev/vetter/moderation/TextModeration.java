@@ -78,8 +78,8 @@ public class TextModeration {
 	public TextVerdict scan(long tenantId, String bizType, String content, String dataId, List<String> scenes,
 			String format) {
 		TextPolicy policy = policies.textPolicy(tenantId, bizType);
-		TextAnalysis analysis = detector.analyze(content, List.of(policy.libraryTerms()),
-				new TextDetector.Options(policy.policy().lexicons(), policy.policy().rules()));
+		TextAnalysis analysis = detector.analyze(content, List.of(policy.libraryTerms()), new TextDetector.Options(
+				policy.policy().lexicons(), policy.policy().rules(), policy.policy().lexicons()));
 		TextVerdict verdict = judge(TaskIds.next("txt"), content, analysis, policy);
 		verdicts.get(verdict.suggestion()).increment();
 		if (EscalationPolicy.escalates(verdict, policy.policy().escalation())) {

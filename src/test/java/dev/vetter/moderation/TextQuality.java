@@ -82,8 +82,8 @@ final class TextQuality {
 	}
 
 	TextVerdict judge(String text) {
-		TextAnalysis a = detector.analyze(text, List.of(policy.libraryTerms()),
-				new TextDetector.Options(policy.policy().lexicons(), policy.policy().rules()));
+		TextAnalysis a = detector.analyze(text, List.of(policy.libraryTerms()), new TextDetector.Options(
+				policy.policy().lexicons(), policy.policy().rules(), policy.policy().lexicons()));
 		return TextModeration.judge("q", text, a, policy);
 	}
 

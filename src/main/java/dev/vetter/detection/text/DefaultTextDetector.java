@@ -55,12 +55,13 @@ public class DefaultTextDetector implements TextDetector {
 			return new TextAnalysis(text, hits);
 		}
 		NormalizedText t = NormalizedText.of(text);
+		boolean classify = opts.classifier() && classifier != null;
+		double rate = classify ? classifier.rate(t) : 0;
 		if (opts.lexicons()) {
-			double rate = classifier == null ? 0 : classifier.rate(t);
 			lexicon(t, hits, rate);
-			if (classifier != null) {
-				classifier.report(t, rate, hits);
-			}
+		}
+		if (classify) {
+			classifier.report(t, rate, hits);
 		}
 		if (terms != null) {
 			for (TextTermSet set : terms) {

@@ -67,8 +67,9 @@ class AbuseClassifierTest {
 		assertThat(hit.context()).isEqualTo("黑人就是低等民族");
 		assertThat(hit.rate()).isGreaterThan(50);
 		assertThat(detector.analyze("今天天气很好，我们去公园散步吧", List.of(), TextDetector.Options.ALL).hits()).isEmpty();
-		// the classifier belongs to the built-in detections: off with the lexicons
-		assertThat(detector.analyze("黑人就是低等民族", List.of(), new TextDetector.Options(false, true)).hits()).isEmpty();
+		// an option of its own (a bizType's lexicons switch turns it on and off)
+		assertThat(detector.analyze("黑人就是低等民族", List.of(), new TextDetector.Options(true, true, false)).hits())
+			.isEmpty();
 	}
 
 	@Test
