@@ -112,29 +112,33 @@ public class DefaultTextDetector implements TextDetector {
 			return;
 		}
 		String o = t.original;
-		java.util.regex.Matcher lead = LEADING_MENTIONS.matcher(o);
-		int bodyFrom = lead.lookingAt() ? lead.end() : 0;
-		List<int[]> targets = new ArrayList<>();
-		java.util.regex.Matcher m = TARGET.matcher(o).region(bodyFrom, o.length());
-		while (m.find()) {
-			targets.add(new int[] { m.start(), m.end() });
+		int bodyFrom = -1;
+		// "another finding elsewhere" in O(n): some hit ends before h starts or starts
+		// after
+		// h ends
+		int minEnd = Integer.MAX_VALUE, maxStart = Integer.MIN_VALUE;
+		for (TextHit g : lex) {
+			if (!g.label().equals("contraband")) {
+				minEnd = Math.min(minEnd, g.end());
+				maxStart = Math.max(maxStart, g.start());
+			}
 		}
 		for (int i = 0; i < lex.size(); i++) {
 			TextHit h = lex.get(i);
-			if (!BuiltinLexicon.isContextTerm(h.term())) {
+			if (!BuiltinLexicon.isContextTerm(h.term()) || minEnd <= h.start() || maxStart >= h.end()) {
 				continue;
 			}
-			boolean other = false;
-			for (TextHit g : lex) {
-				other |= g != h && !g.overlaps(h.start(), h.end()) && !g.label().equals("contraband");
+			if (bodyFrom < 0) {
+				java.util.regex.Matcher lead = LEADING_MENTIONS.matcher(o);
+				bodyFrom = lead.lookingAt() ? lead.end() : 0;
 			}
-			for (int[] tg : targets) {
-				other |= tg[1] >= h.start() - TARGET_WINDOW && tg[0] <= h.end() + TARGET_WINDOW;
+			int from = Math.max(bodyFrom, h.start() - TARGET_WINDOW);
+			int to = Math.min(o.length(), h.end() + TARGET_WINDOW);
+			if (from < to && TARGET.matcher(o).region(from, to).useTransparentBounds(true).find()) {
+				continue;
 			}
-			if (!other) {
-				lex.set(i, new TextHit(h.label(), TextHit.Severity.REVIEW, Math.min(h.rate(), CONTEXT_ALONE_RATE),
-						h.start(), h.end(), h.context(), h.term(), h.rule(), h.origin()));
-			}
+			lex.set(i, new TextHit(h.label(), TextHit.Severity.REVIEW, Math.min(h.rate(), CONTEXT_ALONE_RATE),
+					h.start(), h.end(), h.context(), h.term(), h.rule(), h.origin()));
 		}
 	}
 
