@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -57,14 +56,13 @@ public class ReviewWorkflow {
 	private final Counter blocks;
 
 	ReviewWorkflow(ReviewItems items, ReviewEvents events, TenantDirectory directory,
-			ApplicationEventPublisher publisher, Clock clock, @Value("${vetter.review.lease:5m}") Duration lease,
-			MeterRegistry meters) {
+			ApplicationEventPublisher publisher, Clock clock, ReviewProperties properties, MeterRegistry meters) {
 		this.items = items;
 		this.events = events;
 		this.directory = directory;
 		this.publisher = publisher;
 		this.clock = clock;
-		this.lease = lease;
+		this.lease = properties.lease();
 		this.meters = meters;
 		this.claims = meters.counter("vetter.review.claimed");
 		this.passes = meters.counter("vetter.review.decisions", "suggestion", "pass");
@@ -80,7 +78,7 @@ public class ReviewWorkflow {
 		Instant now = clock.instant();
 		long id = items.insert(submission, now);
 		events.append(id, "SUBMITTED", null, null, now);
-		meters.counter("vetter.review.submitted", "kind", submission.kind()).increment();
+		meters.counter("vetter.review.submitted", "kind", submission.kind().wire()).increment();
 		return id;
 	}
 

@@ -14,7 +14,6 @@ import java.util.TreeMap;
 
 import dev.vetter.detection.TextAnalysis;
 import dev.vetter.detection.TextDetector;
-import dev.vetter.detection.TextTermSet;
 import dev.vetter.policy.BizTypePolicy;
 import dev.vetter.policy.Suggestion;
 import dev.vetter.policy.TextPolicy;
@@ -78,7 +77,7 @@ final class TextQuality {
 
 	TextQuality(TextDetector detector, BizTypePolicy policy) {
 		this.detector = detector;
-		this.policy = new TextPolicy("quality", policy, TextTermSet.empty());
+		this.policy = new TextPolicy("quality", policy, detector.compile(List.of()));
 	}
 
 	TextVerdict judge(String text) {
