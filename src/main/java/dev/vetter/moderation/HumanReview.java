@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.vetter.callbacks.CallbackEvent;
 import dev.vetter.callbacks.CallbackTarget;
 import dev.vetter.callbacks.Callbacks;
+import dev.vetter.moderation.internal.Jobs;
 import dev.vetter.moderation.internal.TaskIds;
 import dev.vetter.moderation.internal.Tasks;
 import dev.vetter.platform.ContentKind;
@@ -38,6 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class HumanReview {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HumanReview.class);
 
 	/** One task of a human-only request. */
 	public record ManualTask(String dataId, String content, String url) {
@@ -66,11 +69,14 @@ public class HumanReview {
 
 	private final ManualSubjects subjects;
 
+	private final Jobs jobs;
+
 	private final Map<String, CallbackFormat> formats = new LinkedHashMap<>();
 
 	HumanReview(Tasks tasks, Callbacks callbacks, ReviewWorkflow workflow, TenantDirectory directory, JsonMapper json,
 			Clock clock, ModerationProperties properties, ManualSubjects subjects,
-			org.springframework.beans.factory.ObjectProvider<CallbackFormat> formats) {
+			org.springframework.beans.factory.ObjectProvider<CallbackFormat> formats, Jobs jobs) {
+		this.jobs = jobs;
 		formats.orderedStream().forEach(f -> this.formats.put(f.name(), f));
 		this.tasks = tasks;
 		this.callbacks = callbacks;
@@ -138,6 +144,39 @@ public class HumanReview {
 		workflow.submit(new ReviewSubmission(tenantId, verdict.taskId(), ContentKind.TEXT,
 				json.writeValueAsString(snapshot), agreement.criteria(), agreement.labels(), priority,
 				now.plus(agreement.sla(ContentKind.TEXT)), agreement.requiredReviews()));
+		return true;
+	}
+
+	/**
+	 * Human-machine for an asynchronous job: when the bizType's rules send its machine
+	 * result to people (and the tenant has manual review), stores the review task (with
+	 * the request's callback, for the verdict) and its review item, in the caller's
+	 * transaction. Reviewers see {@link JobOutcome#reviewSnapshot()} and the machine
+	 * result.
+	 * @return whether the job was escalated
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	boolean escalateJob(AsyncJob job, JobOutcome outcome, String machineJson, EscalationRules rules,
+			Tasks.RequestCallback callback, String format) {
+		if (!EscalationPolicy.escalates(outcome.summary(), rules)) {
+			return false;
+		}
+		ManualReviewAgreement agreement = directory.agreement(job.tenantId());
+		if (!agreement.enabled()) {
+			return false;
+		}
+		Instant now = clock.instant();
+		tasks.insert(new Tasks.Task(job.taskId(), job.tenantId(), job.kind(), Tasks.Mode.HUMAN_MACHINE, job.dataId(),
+				job.bizType(), null, job.url(), machineJson, null, "REVIEWING", callback, now, null));
+		if (format != null) {
+			tasks.setResultFormat(job.taskId(), format);
+		}
+		Map<String, Object> snapshot = new LinkedHashMap<>(outcome.reviewSnapshot());
+		snapshot.put("machine", json.readValue(machineJson, Map.class));
+		int priority = outcome.summary().suggestion() == dev.vetter.policy.Suggestion.PASS ? -1 : 0;
+		workflow.submit(new ReviewSubmission(job.tenantId(), job.taskId(), job.kind(),
+				json.writeValueAsString(snapshot), agreement.criteria(), agreement.labels(), priority,
+				now.plus(agreement.sla(job.kind())), agreement.requiredReviews()));
 		return true;
 	}
 
@@ -245,13 +284,31 @@ public class HumanReview {
 	void on(ReviewDecided decided) {
 		TaskResult.AuditResult audit = new TaskResult.AuditResult(decided.suggestion(), decided.labels(),
 				decided.note(), decided.reviewedAt(), decided.reviews());
+		Optional<Tasks.Task> locked = tasks.lock(decided.taskId());
+		if (locked.isPresent() && "CANCELLED".equals(locked.get().status())) {
+			// the task was cancelled after the reviewer decided (or while the decision
+			// was
+			// in flight): no verdict is recorded or delivered for a cancelled task
+			log.info("verdict on cancelled task {} refused", decided.taskId());
+			return;
+		}
 		if (!tasks.complete(decided.taskId(), json.writeValueAsString(audit), decided.reviewedAt())) {
 			return;
 		}
 		Tasks.Task task = tasks.byId(decided.tenantId(), decided.taskId()).orElseThrow();
-		TaskResult document = document(task);
 		String format = tasks.resultFormat(task.taskId()).orElse(null);
-		CallbackEvent event = CallbackEvent.review(task.taskId(), decided.suggestion(), render(format, document, null));
+		String content;
+		if (jobs.reviewed(task.taskId())) {
+			// an asynchronous job: its own result document, with the verdict
+			Map<String, Object> doc = new LinkedHashMap<>(
+					json.readValue(jobs.result(task.taskId()).orElseThrow(), Map.class));
+			doc.put("auditResult", audit);
+			content = render(format, json.writeValueAsString(doc));
+		}
+		else {
+			content = render(format, document(task), null);
+		}
+		CallbackEvent event = CallbackEvent.review(task.taskId(), decided.suggestion(), content);
 		Tasks.RequestCallback own = task.callback();
 		if (own.url() != null) {
 			// checked at request time; refused now (rules changed since) it is recorded
@@ -265,6 +322,14 @@ public class HumanReview {
 		else {
 			callbacks.enqueue(decided.tenantId(), event);
 		}
+	}
+
+	/**
+	 * A job's result document in the callback format (Green API 1.0 documents are sent as
+	 * they are; the Green 2.0 media format is not written yet).
+	 */
+	String render(String format, String documentJson) {
+		return documentJson;
 	}
 
 	private String render(String format, TaskResult document, String green1Json) {

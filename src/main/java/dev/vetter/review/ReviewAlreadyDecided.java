@@ -10,4 +10,8 @@ public class ReviewAlreadyDecided extends VetterException {
 		super(ProblemCode.CONFLICT, "review item " + itemId + " is decided already");
 	}
 
+	protected ReviewAlreadyDecided(long itemId, String message) {
+		super(ProblemCode.CONFLICT, message);
+	}
+
 }

@@ -28,7 +28,10 @@ import org.springframework.test.context.ContextConfiguration;
 		// (DeliveryWorker.deliverDue()); a worker left running
 		// in a cached context would otherwise take rows of tests running in other
 		// contexts
-		"vetter.callbacks.worker.enabled=false" })
+		"vetter.callbacks.worker.enabled=false",
+		// likewise asynchronous jobs: tests that run them add the worker role
+		// (@TestPropertySource(properties = "vetter.roles=api,worker,console"))
+		"vetter.roles=api,console", "vetter.jobs.poll-interval=100ms", "vetter.jobs.heartbeat-interval=1s" })
 @Import(TestBeans.class)
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 public @interface IntegrationTest {

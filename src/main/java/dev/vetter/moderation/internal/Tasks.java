@@ -142,6 +142,17 @@ public class Tasks {
 	}
 
 	/**
+	 * Closes a task that waits for people because it was cancelled: it never takes a
+	 * verdict afterwards ({@link #complete} needs {@code REVIEWING}).
+	 */
+	public boolean cancel(String taskId, Instant at) {
+		return jdbc.sql("""
+				update moderation_tasks set status = 'CANCELLED', completed_at = :at
+				where task_id = :id and status = 'REVIEWING'
+				""").param("at", Timestamp.from(at)).param("id", taskId).update() > 0;
+	}
+
+	/**
 	 * Clears the request's callback seed: the task's last delivery is signed (its
 	 * checksum stored with it), so the seed is never needed again.
 	 */

@@ -9,6 +9,7 @@ import dev.vetter.platform.ContentKind;
 import dev.vetter.platform.InvalidInput;
 import dev.vetter.review.ReviewAlreadyDecided;
 import dev.vetter.review.ReviewNotHeld;
+import dev.vetter.review.ReviewWithdrawn;
 import dev.vetter.review.ReviewOutcome;
 import dev.vetter.review.Verdict;
 
@@ -70,7 +71,10 @@ public final class ReviewItem {
 
 	/** Records a reviewer's decision on an item they hold. */
 	public ReviewOutcome decide(long reviewerId, boolean isLead, Verdict verdict, Instant now) {
-		if (status == Status.DECIDED || status == Status.WITHDRAWN) {
+		if (status == Status.WITHDRAWN) {
+			throw new ReviewWithdrawn(id);
+		}
+		if (status == Status.DECIDED) {
 			throw new ReviewAlreadyDecided(id);
 		}
 		if (!heldBy(reviewerId, now)) {

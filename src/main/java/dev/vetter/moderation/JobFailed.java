@@ -1,0 +1,27 @@
+package dev.vetter.moderation;
+
+/**
+ * A job cannot produce a result, for a reason the client must see: the task ends
+ * {@link JobState#FAILED} with this per-task code (Green style: 480 unreachable or
+ * private URL, 589 too large, 590 not media or corrupt, 592 too long, 504 time limit).
+ * Not retried.
+ */
+public class JobFailed extends RuntimeException {
+
+	private final int code;
+
+	public JobFailed(int code, String message) {
+		super(message);
+		this.code = code;
+	}
+
+	public JobFailed(int code, String message, Throwable cause) {
+		super(message, cause);
+		this.code = code;
+	}
+
+	public int code() {
+		return code;
+	}
+
+}

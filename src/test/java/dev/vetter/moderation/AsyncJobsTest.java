@@ -1,0 +1,165 @@
+package dev.vetter.moderation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+
+import dev.vetter.platform.ContentKind;
+import dev.vetter.platform.InvalidInput;
+import dev.vetter.support.Await;
+import dev.vetter.support.Fixtures;
+import dev.vetter.support.IntegrationTest;
+import dev.vetter.support.MutableClock;
+import dev.vetter.tenancy.TenantDirectory;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The generic job machinery with a plug-in handler for text (real text engine): submit,
+ * run on db-scheduler, results 280 then 200, cancel while running, per-task cancel
+ * answers, retention to 594, per-task parameter errors.
+ */
+@IntegrationTest
+@TestPropertySource(properties = "vetter.roles=api,worker,console")
+@Import(AsyncJobsTest.TextJobs.class)
+class AsyncJobsTest {
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class TextJobs {
+
+		/**
+		 * Text as a job: scans {@code params.text}; a text containing "hold" runs until
+		 * the job is cancelled.
+		 */
+		@Bean
+		JobHandler textJobHandler(TextModeration text) {
+			JsonMapper json = JsonMapper.builder().build();
+			return new JobHandler() {
+				@Override
+				public ContentKind kind() {
+					return ContentKind.TEXT;
+				}
+
+				@Override
+				public void validate(JobRequest request) {
+					if (!json.readTree(request.params()).has("text")) {
+						throw new InvalidInput("text is required");
+					}
+				}
+
+				@Override
+				public JobOutcome run(JobContext context) {
+					String content = json.readTree(context.job().params()).get("text").asString();
+					while (content.contains("hold")) {
+						context.progress(new JobProgress(1, 10, 0, 0));
+						context.checkCancelled();
+						LockSupport.parkNanos(10_000_000L);
+					}
+					TextVerdict verdict = text.scan(context.job().tenantId(), context.job().bizType(), content);
+					return new JobOutcome(
+							Map.of("results", List.of(Map.of("scene", "antispam", "suggestion",
+									verdict.suggestion().wire(), "label", verdict.label()))),
+							verdict, Map.of("text", content));
+				}
+			};
+		}
+
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	AsyncJobs jobs;
+
+	@Autowired
+	TenantDirectory directory;
+
+	@Autowired
+	MutableClock clock;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	private long tenant() {
+		return directory.tenantByUid(new Fixtures(port).tenant().uid()).id();
+	}
+
+	private String submit(long tenant, String params) {
+		List<TaskResult> r = jobs.submit(tenant,
+				List.of(new JobRequest(ContentKind.TEXT, null, "d1", null, null, params)), null, null);
+		assertThat(r.get(0).code()).isEqualTo(200);
+		return r.get(0).taskId();
+	}
+
+	@Test
+	void aJobRunsOnTheWorkerAndItsResultIsAnsweredUntilRetentionEnds() {
+		long tenant = tenant();
+		String taskId = submit(tenant, "{\"text\":\"buy cheap pills at example.com\"}");
+		Map<String, Object> done = Await.until(() -> jobs.result(tenant, ContentKind.TEXT, taskId),
+				r -> !Integer.valueOf(280).equals(r.get("code")), "the job's result");
+		assertThat(done).containsEntry("code", 200).containsEntry("taskId", taskId).containsEntry("dataId", "d1");
+		assertThat(done.get("results")).asString().contains("antispam");
+		assertThat(jobs.job(tenant, taskId).orElseThrow().state()).isEqualTo(JobState.DONE);
+		// another kind, another tenant: unknown
+		assertThat(jobs.result(tenant, ContentKind.VIDEO, taskId)).containsEntry("code", 404);
+		assertThat(jobs.result(tenant + 100_000, ContentKind.TEXT, taskId)).containsEntry("code", 404);
+		// finished: cancel is refused for this task alone
+		List<Map<String, Object>> cancels = jobs.cancel(tenant, ContentKind.TEXT, List.of(taskId, "txtNoSuchTask"));
+		assertThat(cancels.get(0)).containsEntry("code", 409);
+		assertThat(cancels.get(1)).containsEntry("code", 404);
+
+		clock.shift(Duration.ofHours(23));
+		assertThat(jobs.result(tenant, ContentKind.TEXT, taskId)).containsEntry("code", 200);
+		clock.shift(Duration.ofHours(2));
+		assertThat(jobs.result(tenant, ContentKind.TEXT, taskId)).containsEntry("code", 594);
+	}
+
+	@Test
+	void cancelStopsARunningJobPromptlyAndItStaysCancelled() {
+		long tenant = tenant();
+		String taskId = submit(tenant, "{\"text\":\"hold this\"}");
+		Await.until(() -> jobs.job(tenant, taskId).orElseThrow(),
+				j -> j.state() == JobState.PROCESSING && j.progress().framesDone() == 1, "the job running");
+		assertThat(jobs.result(tenant, ContentKind.TEXT, taskId)).containsEntry("code", 280);
+
+		assertThat(jobs.cancel(tenant, ContentKind.TEXT, List.of(taskId)).get(0)).containsEntry("code", 200);
+		// the worker thread is free again: a following job runs to its end
+		String next = submit(tenant, "{\"text\":\"hello\"}");
+		Await.until(() -> jobs.result(tenant, ContentKind.TEXT, next), r -> Integer.valueOf(200).equals(r.get("code")),
+				"the next job");
+		assertThat(jobs.job(tenant, taskId).orElseThrow().state()).isEqualTo(JobState.CANCELLED);
+		assertThat(jobs.result(tenant, ContentKind.TEXT, taskId)).containsEntry("code", 410);
+		// cancelling again is fine
+		assertThat(jobs.cancel(tenant, ContentKind.TEXT, List.of(taskId)).get(0)).containsEntry("code", 200);
+	}
+
+	@Test
+	void badParametersFailTheirTaskOnly() {
+		long tenant = tenant();
+		List<TaskResult> r = jobs.submit(tenant,
+				List.of(new JobRequest(ContentKind.TEXT, null, "bad", null, null, "{}"),
+						new JobRequest(ContentKind.TEXT, null, "good", null, null, "{\"text\":\"hi\"}"),
+						new JobRequest(ContentKind.IMAGE, null, "nohandler", null, null, "{}")),
+				null, null);
+		assertThat(r.get(0).code()).isEqualTo(400);
+		assertThat(r.get(0).msg()).contains("text is required");
+		assertThat(r.get(1).code()).isEqualTo(200);
+		assertThat(r.get(2).code()).isEqualTo(400);
+	}
+
+}
