@@ -132,7 +132,11 @@ public class ImageModeration implements DisposableBean {
 
 	/** Scans one task on the calling thread. */
 	public TaskResult scan(long tenantId, String bizType, ImageTask task, List<String> scenes) {
-		String taskId = TaskIds.next(ContentKind.IMAGE);
+		return scan(tenantId, bizType, task, scenes, TaskIds.next(ContentKind.IMAGE));
+	}
+
+	/** Scans one task on the calling thread under a given task id (asynchronous jobs). */
+	TaskResult scan(long tenantId, String bizType, ImageTask task, List<String> scenes, String taskId) {
 		String problem = check(task);
 		if (problem != null) {
 			return failed(ProblemCode.VALIDATION_FAILED.greenCode(), problem, task, null);
@@ -200,6 +204,11 @@ public class ImageModeration implements DisposableBean {
 	private static FrameSampling sampling(ImageTask task) {
 		return new FrameSampling(task.interval() == null ? 1 : task.interval(),
 				task.maxFrames() == null ? 1 : Math.min(task.maxFrames(), 100));
+	}
+
+	/** The job parameters of an asynchronous image task ({@link ImageJobHandler}). */
+	public static String jobParams(tools.jackson.databind.json.JsonMapper json, List<String> scenes, ImageTask task) {
+		return ImageJobHandler.params(json, scenes, task.interval(), task.maxFrames());
 	}
 
 	static TaskResult failed(int code, String msg, ImageTask task, String taskId) {

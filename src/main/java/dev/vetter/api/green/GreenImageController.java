@@ -9,10 +9,13 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.vetter.moderation.AsyncJobs;
 import dev.vetter.moderation.ImageModeration;
+import dev.vetter.moderation.JobRequest;
 import dev.vetter.moderation.ImageScanner;
 import dev.vetter.moderation.ModerationProperties;
 import dev.vetter.moderation.TaskResult;
+import dev.vetter.platform.ContentKind;
 import dev.vetter.platform.ProblemCode;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,8 +38,11 @@ class GreenImageController {
 
 	private final ModerationProperties limits;
 
-	GreenImageController(ImageModeration moderation, JsonMapper mapper, ModerationProperties limits) {
+	private final AsyncJobs jobs;
+
+	GreenImageController(ImageModeration moderation, AsyncJobs jobs, JsonMapper mapper, ModerationProperties limits) {
 		this.moderation = moderation;
+		this.jobs = jobs;
 		this.mapper = mapper;
 		this.limits = limits;
 	}
@@ -68,6 +74,46 @@ class GreenImageController {
 			data[slots.get(k)] = scanned.get(k);
 		}
 		return Envelope.ok(call.requestId(), List.of(data));
+	}
+
+	@PostMapping(path = "/green/image/asyncscan", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Image moderation (asynchronous), Alibaba ImageAsyncScan")
+	Envelope asyncScan(HttpServletRequest request) {
+		GreenCall call = GreenCall.of(request);
+		JsonNode root = GreenBody.object(mapper, call.body());
+		String bizType = GreenBody.optionalString(root, "bizType");
+		List<String> scenes = GreenBody.scenes(root, ImageScanner.SCENES);
+		JsonNode tasks = GreenBody.tasks(root, limits.maxTasks());
+		var callback = GreenBody.callback(root);
+		TaskResult[] data = new TaskResult[tasks.size()];
+		List<JobRequest> valid = new ArrayList<>();
+		List<Integer> slots = new ArrayList<>();
+		for (int i = 0; i < tasks.size(); i++) {
+			Object parsed = parse(tasks.get(i));
+			if (parsed instanceof TaskResult error) {
+				data[i] = error;
+			}
+			else {
+				ImageModeration.ImageTask task = (ImageModeration.ImageTask) parsed;
+				valid.add(new JobRequest(ContentKind.IMAGE, bizType, task.dataId(), task.url(), null,
+						ImageModeration.jobParams(mapper, scenes, task)));
+				slots.add(i);
+			}
+		}
+		List<TaskResult> submitted = valid.isEmpty() ? List.of()
+				: jobs.submit(call.tenantId(), valid, callback.url() == null ? null : callback, null);
+		for (int k = 0; k < slots.size(); k++) {
+			data[slots.get(k)] = submitted.get(k);
+		}
+		return Envelope.ok(call.requestId(), List.of(data));
+	}
+
+	@PostMapping(path = "/green/image/results", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Results of asynchronous image tasks, Alibaba ImageAsyncScanResults")
+	Envelope results(HttpServletRequest request) {
+		GreenCall call = GreenCall.of(request);
+		List<String> ids = GreenBody.taskIds(mapper, call.body(), limits.maxTasks());
+		return Envelope.ok(call.requestId(), jobs.results(call.tenantId(), ContentKind.IMAGE, ids));
 	}
 
 	/** An {@link ImageModeration.ImageTask}, or the task's error result. */
