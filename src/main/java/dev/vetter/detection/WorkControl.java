@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -60,6 +62,29 @@ public record WorkControl(BooleanSupplier cancelled, Clock clock, Instant deadli
 	public void checkDeadline() {
 		if (deadline != null && !clock.instant().isBefore(deadline)) {
 			throw new MediaRejected(MediaFailure.TIMEOUT, "media processing exceeded its time limit");
+		}
+	}
+
+	/**
+	 * Waits for a permit of a bounded native resource while the work is neither cancelled
+	 * nor late.
+	 * @return {@code true} with a permit held (the caller releases it), {@code false} if
+	 * the work was cancelled or the thread interrupted while waiting
+	 * @throws MediaRejected with {@code TIMEOUT} when the deadline passes while waiting
+	 */
+	public boolean acquire(Semaphore permits) {
+		try {
+			while (!permits.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+				if (isCancelled()) {
+					return false;
+				}
+				checkDeadline();
+			}
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
 		}
 	}
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +62,7 @@ public class VoskSpeechRecognizer implements SpeechRecognizer {
 	@Override
 	public SpeechSession open(WorkControl control) {
 		Model shared = model();
-		if (!acquire(control)) {
+		if (!control.acquire(recognizers)) {
 			return new NothingHeard();
 		}
 		try {
@@ -103,22 +102,6 @@ public class VoskSpeechRecognizer implements SpeechRecognizer {
 		}
 		catch (IOException | RuntimeException | LinkageError ex) {
 			throw new MediaRejected(MediaFailure.ALGO_FAILED, "could not load the speech model", ex);
-		}
-	}
-
-	private boolean acquire(WorkControl control) {
-		try {
-			while (!recognizers.tryAcquire(100, TimeUnit.MILLISECONDS)) {
-				if (control.isCancelled()) {
-					return false;
-				}
-				control.checkDeadline();
-			}
-			return true;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
 		}
 	}
 

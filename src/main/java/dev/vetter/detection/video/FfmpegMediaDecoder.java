@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -72,7 +71,7 @@ public class FfmpegMediaDecoder implements MediaDecoder {
 	@Override
 	public MediaInfo probe(Path file) {
 		WorkControl control = WorkControl.unbounded();
-		if (!acquire(control)) {
+		if (!control.acquire(decodes)) {
 			throw new IllegalStateException("unreachable: unbounded work is never cancelled");
 		}
 		try {
@@ -96,7 +95,7 @@ public class FfmpegMediaDecoder implements MediaDecoder {
 		if (frames == null && audio == null) {
 			throw new IllegalArgumentException("nothing to decode: no frame sink and no audio sink");
 		}
-		if (!acquire(control)) {
+		if (!control.acquire(decodes)) {
 			return new MediaPass(null, 0, 0, true);
 		}
 		try {
@@ -117,23 +116,6 @@ public class FfmpegMediaDecoder implements MediaDecoder {
 		}
 		finally {
 			decodes.release();
-		}
-	}
-
-	/** waits for a decode permit while the work is neither cancelled nor late */
-	private boolean acquire(WorkControl control) {
-		try {
-			while (!decodes.tryAcquire(100, TimeUnit.MILLISECONDS)) {
-				if (control.isCancelled()) {
-					return false;
-				}
-				control.checkDeadline();
-			}
-			return true;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
 		}
 	}
 
