@@ -33,12 +33,12 @@ import com.google.zxing.qrcode.QRCodeWriter;
 /**
  * Image fixtures made in the tests: encodings, transformations, QR codes, animated GIFs.
  */
-final class TestImages {
+public final class TestImages {
 
 	private TestImages() {
 	}
 
-	static byte[] resource(String name) {
+	public static byte[] resource(String name) {
 		try (InputStream in = TestImages.class.getResourceAsStream("/images/" + name)) {
 			if (in == null) {
 				throw new IllegalArgumentException("no test resource /images/" + name);
@@ -50,7 +50,7 @@ final class TestImages {
 		}
 	}
 
-	static BufferedImage read(byte[] bytes) {
+	public static BufferedImage read(byte[] bytes) {
 		try {
 			return ImageIO.read(new ByteArrayInputStream(bytes));
 		}
@@ -59,11 +59,11 @@ final class TestImages {
 		}
 	}
 
-	static BufferedImage photo(String name) {
+	public static BufferedImage photo(String name) {
 		return rgb(read(resource("photos/" + name)));
 	}
 
-	static BufferedImage rgb(BufferedImage image) {
+	public static BufferedImage rgb(BufferedImage image) {
 		BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = out.createGraphics();
 		g.drawImage(image, 0, 0, null);
@@ -71,7 +71,7 @@ final class TestImages {
 		return out;
 	}
 
-	static byte[] encode(BufferedImage image, String format) {
+	public static byte[] encode(BufferedImage image, String format) {
 		try {
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			if (!ImageIO.write(image, format, out)) {
@@ -84,7 +84,7 @@ final class TestImages {
 		}
 	}
 
-	static byte[] jpeg(BufferedImage image, float quality) {
+	public static byte[] jpeg(BufferedImage image, float quality) {
 		ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
 		try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 				ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
@@ -104,7 +104,7 @@ final class TestImages {
 		}
 	}
 
-	static BufferedImage resize(BufferedImage image, int w, int h) {
+	public static BufferedImage resize(BufferedImage image, int w, int h) {
 		BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = out.createGraphics();
 		g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
@@ -114,14 +114,14 @@ final class TestImages {
 	}
 
 	/** Cuts {@code percent} of the width and height, half from each side. */
-	static BufferedImage crop(BufferedImage image, double percent) {
+	public static BufferedImage crop(BufferedImage image, double percent) {
 		int dx = (int) Math.round(image.getWidth() * percent / 200);
 		int dy = (int) Math.round(image.getHeight() * percent / 200);
 		return rgb(image.getSubimage(dx, dy, image.getWidth() - 2 * dx, image.getHeight() - 2 * dy));
 	}
 
 	/** A meme-style caption: white bold text with a black outline across the bottom. */
-	static BufferedImage caption(BufferedImage image, String text) {
+	public static BufferedImage caption(BufferedImage image, String text) {
 		BufferedImage out = rgb(image);
 		Graphics2D g = out.createGraphics();
 		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -143,7 +143,7 @@ final class TestImages {
 	}
 
 	/** Smooth random blobs: a synthetic "photo" unrelated to everything else. */
-	static BufferedImage blobs(long seed, int w, int h) {
+	public static BufferedImage blobs(long seed, int w, int h) {
 		Random rnd = new Random(seed);
 		BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = out.createGraphics();
@@ -163,7 +163,7 @@ final class TestImages {
 	/**
 	 * A QR code, {@code moduleSize} pixels a module, with a 4-module white quiet zone.
 	 */
-	static BufferedImage qrCode(String text, int moduleSize) {
+	public static BufferedImage qrCode(String text, int moduleSize) {
 		try {
 			BitMatrix matrix = new QRCodeWriter().encode(text, com.google.zxing.BarcodeFormat.QR_CODE, 0, 0,
 					Map.of(EncodeHintType.MARGIN, 4));
@@ -192,7 +192,7 @@ final class TestImages {
 	 * Pastes {@code patch} into a copy of {@code photo}, rotated by {@code degrees} about
 	 * its centre, with its centre at ({@code cx}, {@code cy}).
 	 */
-	static BufferedImage paste(BufferedImage photo, BufferedImage patch, int cx, int cy, double degrees) {
+	public static BufferedImage paste(BufferedImage photo, BufferedImage patch, int cx, int cy, double degrees) {
 		BufferedImage out = rgb(photo);
 		Graphics2D g = out.createGraphics();
 		g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
@@ -206,7 +206,7 @@ final class TestImages {
 		return out;
 	}
 
-	static BufferedImage solid(int w, int h, Color color) {
+	public static BufferedImage solid(int w, int h, Color color) {
 		BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = out.createGraphics();
 		g.setColor(color);
@@ -219,7 +219,7 @@ final class TestImages {
 	record GifFrame(BufferedImage image, int left, int top, int delayCentis, String disposal) {
 	}
 
-	static byte[] animatedGif(GifFrame... frames) {
+	public static byte[] animatedGif(GifFrame... frames) {
 		ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
 		try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 				ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {

@@ -1,0 +1,126 @@
+package dev.vetter.moderation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import dev.vetter.platform.ContentKind;
+import dev.vetter.platform.InvalidInput;
+import dev.vetter.policy.Suggestion;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Asynchronous image tasks ({@code /green/image/asyncscan}) on the generic job machinery:
+ * the same fetch, decode and {@link ImageScanner} analysis as the synchronous scan, run
+ * on a worker. Parameters: {@code {"scenes":[...], "interval":n, "maxFrames":n}}. A task
+ * whose image cannot be fetched or decoded fails with its code (480, 589, 590, 592, 586).
+ */
+@Component
+class ImageJobHandler implements JobHandler {
+
+	private final ImageModeration images;
+
+	private final JsonMapper json;
+
+	ImageJobHandler(ImageModeration images, JsonMapper json) {
+		this.images = images;
+		this.json = json;
+	}
+
+	/** The parameters of an image job as JSON. */
+	static String params(JsonMapper json, List<String> scenes, Integer interval, Integer maxFrames) {
+		Map<String, Object> p = new LinkedHashMap<>();
+		p.put("scenes", scenes);
+		if (interval != null) {
+			p.put("interval", interval);
+		}
+		if (maxFrames != null) {
+			p.put("maxFrames", maxFrames);
+		}
+		return json.writeValueAsString(p);
+	}
+
+	@Override
+	public ContentKind kind() {
+		return ContentKind.IMAGE;
+	}
+
+	@Override
+	public void validate(JobRequest request) {
+		if (request.url() == null || request.url().isBlank()) {
+			throw new InvalidInput("url is required");
+		}
+		scenes(read(request.params()));
+	}
+
+	@Override
+	public JobOutcome run(JobContext context) {
+		AsyncJob job = context.job();
+		JsonNode params = read(job.params());
+		List<String> scenes = scenes(params);
+		ImageModeration.ImageTask task = new ImageModeration.ImageTask(job.url(), job.dataId(),
+				optionalInt(params, "interval"), optionalInt(params, "maxFrames"));
+		context.checkCancelled();
+		TaskResult result = images.scan(job.tenantId(), job.bizType(), task, scenes, job.taskId());
+		if (result.code() != 200) {
+			throw new JobFailed(result.code(), result.msg());
+		}
+		Map<String, Object> doc = new LinkedHashMap<>();
+		doc.put("results", json.convertValue(result.results(), List.class));
+		if (result.extras() != null) {
+			doc.put("extras", result.extras());
+		}
+		Suggestion worst = Suggestion.PASS;
+		String label = "normal";
+		double rate = 99.9;
+		for (TaskResult.SceneResult s : result.results()) {
+			Suggestion suggestion = Suggestion.of(s.suggestion());
+			if (suggestion.compareTo(worst) > 0) {
+				worst = suggestion;
+				label = s.label();
+				rate = s.rate();
+			}
+		}
+		TextVerdict summary = new TextVerdict(job.taskId(), "", "", worst, label, rate, List.of());
+		Map<String, Object> snapshot = new LinkedHashMap<>();
+		snapshot.put("url", job.url());
+		snapshot.put("results", doc.get("results"));
+		return new JobOutcome(doc, summary, snapshot);
+	}
+
+	private JsonNode read(String params) {
+		try {
+			return json.readTree(params);
+		}
+		catch (JacksonException e) {
+			throw new InvalidInput("image job parameters are not JSON");
+		}
+	}
+
+	private static List<String> scenes(JsonNode params) {
+		JsonNode node = params.get("scenes");
+		if (node == null || !node.isArray() || node.isEmpty()) {
+			throw new InvalidInput("scenes must be a non-empty array");
+		}
+		List<String> scenes = new ArrayList<>();
+		for (JsonNode s : node) {
+			if (!s.isString() || !ImageScanner.SCENES.contains(s.asString())) {
+				throw new InvalidInput("unsupported image scene " + s);
+			}
+			scenes.add(s.asString());
+		}
+		return scenes;
+	}
+
+	private static Integer optionalInt(JsonNode params, String field) {
+		JsonNode n = params.get(field);
+		return n == null || !n.isIntegralNumber() ? null : n.asInt();
+	}
+
+}
