@@ -494,7 +494,8 @@ class HostileInputTest {
 			.replace("{taskId}", "txtNoSuchTask")
 			.replace("{name}", "hostile")
 			.replace("{username}", "hostile-nobody")
-			.replace("{accessKeyId}", "LTAIhostileNoSuchKey");
+			.replace("{accessKeyId}", "LTAIhostileNoSuchKey")
+			.replace("{index}", "0");
 		if (p.startsWith("/v1/libraries/")) {
 			p = p.replace("{id}", Long.toString(libraryId));
 		}

@@ -355,7 +355,8 @@ public class AsyncJobs {
 		long[] lastWrite = { 0 };
 		return p -> {
 			long now = System.nanoTime();
-			boolean last = p.framesTotal() > 0 && p.framesDone() >= p.framesTotal();
+			boolean last = (p.framesTotal() > 0 && p.framesDone() >= p.framesTotal())
+					|| (p.audioSecondsTotal() > 0 && p.audioSecondsDone() >= p.audioSecondsTotal());
 			if (last || lastWrite[0] == 0 || now - lastWrite[0] >= PROGRESS_WRITE_NANOS) {
 				lastWrite[0] = now;
 				jobs.progress(taskId, p);
@@ -410,6 +411,11 @@ public class AsyncJobs {
 	 */
 	void stopping() {
 		stopping = true;
+	}
+
+	/** This node (re)starts running jobs: a stopped context can be started again. */
+	void starting() {
+		stopping = false;
 	}
 
 }

@@ -90,6 +90,9 @@ class JobScheduling {
 				log.info("vetter.roles has no 'worker': asynchronous jobs are queued here and run elsewhere");
 				return;
 			}
+			// a stopped context (a paused test context, a restarted lifecycle) starts
+			// again
+			jobs.getObject().starting();
 			scheduler = Scheduler.create(dataSource, tasks)
 				.threads(properties.threads())
 				.pollingInterval(properties.pollInterval())
