@@ -154,20 +154,27 @@ public class GreenImageScanTest {
 				api.post("/v1/libraries/" + lib.json().get("id").asLong() + "/entries", "{\"entries\":[\"zorblax\"]}")
 					.status())
 			.isEqualTo(200);
-		BufferedImage spam = captioned(TestImages.photo("chelsea.png"), "BUY ZORBLAX NOW", 8);
-		String u = url("/spam.png", TestImages.encode(spam, "png"));
+		long libId = lib.json().get("id").asLong();
+		try {
+			BufferedImage spam = captioned(TestImages.photo("chelsea.png"), "BUY ZORBLAX NOW", 8);
+			String u = url("/spam.png", TestImages.encode(spam, "png"));
 
-		JsonNode data = scan("{\"scenes\":[\"ad\",\"ocr\"],\"tasks\":[" + task("spam", u) + "]}");
+			JsonNode data = scan("{\"scenes\":[\"ad\",\"ocr\"],\"tasks\":[" + task("spam", u) + "]}");
 
-		JsonNode task = data.get(0);
-		assertThat(task.get("code").asInt()).as(task.toString()).isEqualTo(200);
-		JsonNode ad = scene(task, "ad");
-		assertThat(ad.get("label").asString()).as(task.toString()).isEqualTo("customized");
-		assertThat(ad.get("suggestion").asString()).isEqualTo("block");
-		assertThat(ad.get("hintWordsInfo").get(0).get("context").asString()).isEqualToIgnoringCase("zorblax");
-		JsonNode ocr = scene(task, "ocr");
-		assertThat(String.join(" ", ocr.get("ocrData").valueStream().map(JsonNode::asString).toList()))
-			.containsIgnoringCase("zorblax");
+			JsonNode task = data.get(0);
+			assertThat(task.get("code").asInt()).as(task.toString()).isEqualTo(200);
+			JsonNode ad = scene(task, "ad");
+			assertThat(ad.get("label").asString()).as(task.toString()).isEqualTo("customized");
+			assertThat(ad.get("suggestion").asString()).isEqualTo("block");
+			assertThat(ad.get("hintWordsInfo").get(0).get("context").asString()).isEqualToIgnoringCase("zorblax");
+			JsonNode ocr = scene(task, "ocr");
+			assertThat(String.join(" ", ocr.get("ocrData").valueStream().map(JsonNode::asString).toList()))
+				.containsIgnoringCase("zorblax");
+		}
+		finally {
+			// the tenant is shared with other test classes: leave no library behind
+			assertThat(api.delete("/v1/libraries/" + libId).status()).isLessThan(300);
+		}
 	}
 
 	@Test
