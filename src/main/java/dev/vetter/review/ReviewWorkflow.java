@@ -115,6 +115,32 @@ public class ReviewWorkflow {
 	}
 
 	/**
+	 * Claims one more item while the reviewer may hold others (the console prefetches the
+	 * next item so a decision needs no wait): escalated items first for leads, then
+	 * pending ones, of {@code kind} when not null. Empty when there is nothing to do.
+	 */
+	@Transactional
+	public Optional<ClaimedItem> claimAhead(Caller reviewer, String kind) {
+		long me = reviewerId(reviewer);
+		Instant now = clock.instant();
+		Instant until = now.plus(lease);
+		ReviewScope scope = directory.reviewScope(me);
+		if (!scope.allTenants() && scope.tenantIds().isEmpty()) {
+			return Optional.empty();
+		}
+		Long[] tenants = scope.tenantIds().toArray(Long[]::new);
+		Optional<ClaimedItem> claimed = Optional.empty();
+		if (reviewer.has(Role.LEAD) && kind == null) {
+			claimed = items.claimNext("ESCALATED", me, scope.allTenants(), tenants, now, until);
+		}
+		if (claimed.isEmpty()) {
+			claimed = items.claimNextOfKind(kind, me, scope.allTenants(), tenants, now, until);
+		}
+		claimed.ifPresent(item -> claims.increment());
+		return claimed;
+	}
+
+	/**
 	 * Records a decision on an item the reviewer holds; publishes {@link ReviewDecided}
 	 * when it is final.
 	 */

@@ -130,6 +130,31 @@ public class ReviewItems {
 			.optional();
 	}
 
+	/**
+	 * As {@link #CLAIM_PENDING}, limited to one content kind when {@code :kind} is given
+	 * (the console's image grid and its prefetch claim ahead with it).
+	 */
+	private static final String CLAIM_PENDING_OF_KIND = CLAIM_PENDING.replace("order by r.deadline",
+			"and (cast(:kind as text) is null or r.kind = cast(:kind as text))\n    order by r.deadline");
+
+	/**
+	 * Claims the next free pending item, of {@code kind} when not null, whatever the
+	 * reviewer holds already; or nothing.
+	 */
+	public Optional<ClaimedItem> claimNextOfKind(String kind, long reviewerId, boolean allTenants, Long[] tenants,
+			Instant now, Instant until) {
+		return jdbc.sql(CLAIM_PENDING_OF_KIND)
+			.param("me", reviewerId)
+			.param("until", Timestamp.from(until))
+			.param("now", Timestamp.from(now))
+			.param("unrestricted", allTenants)
+			.param("tenants", tenants)
+			.param("kind", kind)
+			.param("payload", "{\"leaseUntil\":\"" + until + "\"}")
+			.query(ReviewItems::claimed)
+			.optional();
+	}
+
 	private static ClaimedItem claimed(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new ClaimedItem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
 				Arrays.asList((String[]) rs.getArray(6).getArray()), rs.getTimestamp(7).toInstant(),
