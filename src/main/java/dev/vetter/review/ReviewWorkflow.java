@@ -141,6 +141,16 @@ public class ReviewWorkflow {
 	}
 
 	/**
+	 * The pending items of {@code kind} this reviewer holds already (leases extended), so
+	 * a page of them (the console's image grid) survives a reload.
+	 */
+	@Transactional
+	public List<ClaimedItem> held(Caller reviewer, String kind) {
+		Instant now = clock.instant();
+		return items.extendHeldOfKind(kind, reviewerId(reviewer), now, now.plus(lease));
+	}
+
+	/**
 	 * Records a decision on an item the reviewer holds; publishes {@link ReviewDecided}
 	 * when it is final.
 	 */

@@ -60,7 +60,15 @@ final class Browser implements AutoCloseable {
 
 	/** Logs in through the form; the page lands on the role's home. */
 	static Page login(Page page, int port, String username, String password) {
-		page.navigate("http://127.0.0.1:" + port + "/login");
+		return login(page, port, username, password, "/login");
+	}
+
+	/**
+	 * Opens {@code path}, is sent to the login form and, once logged in, back to
+	 * {@code path} (the saved request).
+	 */
+	static Page login(Page page, int port, String username, String password, String path) {
+		page.navigate("http://127.0.0.1:" + port + path);
 		page.getByLabel("Username").fill(username);
 		page.getByLabel("Password").fill(password);
 		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))

@@ -121,18 +121,22 @@ class ReviewConsoleController {
 	}
 
 	/**
-	 * A page of image items, each passing unless marked; claimed for this reviewer until
-	 * the page is submitted or the leases run out.
+	 * A page of image items, each passing unless marked: those this reviewer holds
+	 * already, then newly claimed ones; held until the page is submitted or the leases
+	 * run out.
 	 */
 	@GetMapping("/console/review/grid")
 	String grid(Caller caller, Model model) {
-		List<Tile> tiles = new ArrayList<>();
-		for (int i = 0; i < properties.gridSize(); i++) {
+		List<ClaimedItem> page = new ArrayList<>(workflow.held(caller, "image"));
+		while (page.size() < properties.gridSize()) {
 			Optional<ClaimedItem> item = workflow.claimAhead(caller, "image");
 			if (item.isEmpty()) {
 				break;
 			}
-			ClaimedItem c = item.get();
+			page.add(item.get());
+		}
+		List<Tile> tiles = new ArrayList<>();
+		for (ClaimedItem c : page.subList(0, Math.min(page.size(), properties.gridSize()))) {
 			JsonNode content = JSON.readTree(c.content());
 			String url = content.has("url") ? content.get("url").asString() : null;
 			tiles.add(new Tile(c.id(), c.taskId(), url, c.labels(), c.deadline()));
