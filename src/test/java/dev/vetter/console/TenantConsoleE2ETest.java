@@ -199,4 +199,33 @@ class TenantConsoleE2ETest {
 		}
 	}
 
+	@Test
+	void accessKeysCannotLogInAndRepeatedFailuresAreThrottled() {
+		Fixtures.TenantKey tenant = new Fixtures(port).tenant();
+		Page page = Browser.login(browser.newPage(), port, tenant.accessKeyId(), tenant.secret());
+		assertThat(page.url()).endsWith("/login?error");
+		assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.ALERT))
+			.hasText("Wrong username or password.");
+
+		String admin = Users.create(port, "tom", "[\"TENANT_ADMIN\"]", tenant.uid());
+		int limit = 10; // vetter.security.login-throttle.per-principal-and-address
+		for (int i = 0; i < limit; i++) {
+			Browser.login(page, port, admin, "wrong-password");
+			assertThat(page.url()).endsWith("/login?error");
+		}
+		page.navigate(base() + "/login");
+		page.getByLabel("Username").fill(admin);
+		page.getByLabel("Password").fill(Users.PASSWORD);
+		Response throttled = page.waitForResponse(
+				r -> r.url().endsWith("/login") && "POST".equals(r.request().method()),
+				() -> page
+					.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+							new Page.GetByRoleOptions().setName("Log in"))
+					.click());
+		assertThat(throttled.status()).isEqualTo(429);
+		assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.ALERT))
+			.containsText("Too many failed logins");
+		page.context().close();
+	}
+
 }
