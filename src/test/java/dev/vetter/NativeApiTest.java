@@ -158,6 +158,16 @@ class NativeApiTest {
 		assertThat(createLibrary.has("400")).isTrue();
 		assertThat(createLibrary.has("401")).isTrue();
 		assertThat(createLibrary.at("/409/content").has("application/problem+json")).isTrue();
+		JsonNode claims = api.at("/paths/~1v1~1review~1claims/post/responses");
+		assertThat(claims.has("200")).isTrue();
+		assertThat(claims.has("204")).isTrue();
+		JsonNode release = api.at("/paths/~1v1~1review~1items~1{id}~1release/post/responses");
+		assertThat(release.has("204")).isTrue();
+		assertThat(release.has("200")).isFalse();
+		JsonNode deleteBizType = api.at("/paths/~1v1~1biz-types~1{name}/delete/responses");
+		assertThat(deleteBizType.has("204")).isTrue();
+		assertThat(deleteBizType.has("200")).isFalse();
+		assertThat(api.at("/paths/~1v1~1manual-reviews/post/responses").has("202")).isTrue();
 		JsonNode greenScan = api.at("/paths/~1green~1text~1scan/post/responses");
 		assertThat(greenScan.at("/400/description").asString()).contains("SignatureDoesNotMatch");
 	}

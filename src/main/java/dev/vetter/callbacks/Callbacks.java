@@ -128,6 +128,52 @@ public class Callbacks {
 		return Optional.of(id);
 	}
 
+	/**
+	 * Enqueues an event for a request's callback that was checked at request time and
+	 * stored (human verdicts arrive long after the request). When the stored callback is
+	 * refused now (the target rules changed since), the delivery is recorded as refused:
+	 * status {@code exhausted} with one {@code REFUSED} attempt saying why, visible in
+	 * the delivery log and resendable. It never fails the caller's transaction, so the
+	 * result it reports is kept.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<DeliveryId> enqueueToStoredCallback(long tenantId, CallbackEvent event, String url, String seed,
+			String cryptType) {
+		CallbackTarget target;
+		try {
+			target = callbackTarget(url, seed, cryptType)
+				.orElseThrow(() -> new InvalidInput("callback URL is missing"));
+		}
+		catch (InvalidInput refused) {
+			CryptType crypt;
+			try {
+				crypt = CryptType.of(cryptType);
+			}
+			catch (InvalidInput e) {
+				crypt = CryptType.SHA256;
+			}
+			DeliveryId id = DeliveryId.random();
+			String stored = url == null ? "" : url;
+			deliveries
+				.insertRefused(new Deliveries.NewDelivery(id, tenantId, Kind.REQUEST, event.stream(), event.taskId(),
+						event.suggestion(), event.content(), stored, refusedHost(stored), crypt, null, clock.instant()),
+						refused.getMessage());
+			metrics.enqueued(event.stream(), Kind.REQUEST);
+			return Optional.of(id);
+		}
+		return enqueue(tenantId, event.to(target));
+	}
+
+	private static String refusedHost(String url) {
+		try {
+			URI uri = URI.create(url);
+			return uri.getHost() == null ? "-" : targetHost(uri);
+		}
+		catch (IllegalArgumentException e) {
+			return "-";
+		}
+	}
+
 	private void wakeWorkerAfterCommit() {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()
 				|| TransactionSynchronizationManager.hasResource(WAKE_KEY)) {

@@ -1,5 +1,6 @@
 package dev.vetter.detection;
 
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -17,6 +18,13 @@ public interface TextDetector {
 	 * @param options which built-in detections run
 	 */
 	TextAnalysis analyze(String content, List<TextTermSet> terms, Options options);
+
+	/**
+	 * Compiles terms (a custom library) for {@link #analyze}, with the same normalisation
+	 * as the text. Costly for large sets: compile once and share the result.
+	 * @param terms the terms; empty gives an empty set
+	 */
+	TextTermSet compile(Collection<TextTerm> terms);
 
 	/**
 	 * @param lexicons run the built-in lexicons (porn, abuse, ... terms)

@@ -8,9 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,10 +18,9 @@ import dev.vetter.callbacks.CallbackTarget;
 import dev.vetter.callbacks.Callbacks;
 import dev.vetter.moderation.internal.TaskIds;
 import dev.vetter.moderation.internal.Tasks;
+import dev.vetter.platform.ContentKind;
 import dev.vetter.platform.NotFound;
 import dev.vetter.platform.ProblemCode;
-import dev.vetter.platform.net.TargetGuard;
-import dev.vetter.platform.net.TargetRefused;
 import dev.vetter.policy.EscalationRules;
 import dev.vetter.review.ReviewDecided;
 import dev.vetter.review.ReviewSubmission;
@@ -41,8 +38,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class HumanReview {
-
-	public static final Set<String> KINDS = ManualReviewAgreement.KINDS;
 
 	/** One task of a human-only request. */
 	public record ManualTask(String dataId, String content, String url) {
@@ -69,26 +64,22 @@ public class HumanReview {
 
 	private final Duration retention;
 
-	private final int maxTextLength;
+	private final ManualSubjects subjects;
 
 	private final Map<String, CallbackFormat> formats = new LinkedHashMap<>();
 
-	private final TargetGuard targetGuard;
-
 	HumanReview(Tasks tasks, Callbacks callbacks, ReviewWorkflow workflow, TenantDirectory directory, JsonMapper json,
-			Clock clock, @Value("${vetter.review.result-retention:30d}") Duration retention,
-			@Value("${vetter.text.max-length:10000}") int maxTextLength,
-			org.springframework.beans.factory.ObjectProvider<CallbackFormat> formats, TargetGuard targetGuard) {
+			Clock clock, ModerationProperties properties, ManualSubjects subjects,
+			org.springframework.beans.factory.ObjectProvider<CallbackFormat> formats) {
 		formats.orderedStream().forEach(f -> this.formats.put(f.name(), f));
-		this.targetGuard = targetGuard;
 		this.tasks = tasks;
 		this.callbacks = callbacks;
 		this.workflow = workflow;
 		this.directory = directory;
 		this.json = json;
 		this.clock = clock;
-		this.retention = retention;
-		this.maxTextLength = maxTextLength;
+		this.retention = properties.resultRetention();
+		this.subjects = subjects;
 	}
 
 	/**
@@ -133,8 +124,8 @@ public class HumanReview {
 		}
 		Instant now = clock.instant();
 		String machineJson = json.writeValueAsString(machineResult);
-		tasks.insert(new Tasks.Task(verdict.taskId(), tenantId, "text", "HUMAN_MACHINE", machineResult.dataId(),
-				bizType, verdict.content(), null, machineJson, null, "REVIEWING", null, null, null, now, null));
+		tasks.insert(Tasks.Task.humanMachine(verdict.taskId(), tenantId, ContentKind.TEXT, machineResult.dataId(),
+				bizType, verdict.content(), null, machineJson, now));
 		if (format != null) {
 			tasks.setResultFormat(verdict.taskId(), format);
 		}
@@ -144,9 +135,9 @@ public class HumanReview {
 		snapshot.put("text", verdict.content());
 		snapshot.put("machine", machineResult);
 		int priority = verdict.suggestion() == dev.vetter.policy.Suggestion.PASS ? -1 : 0;
-		workflow.submit(new ReviewSubmission(tenantId, verdict.taskId(), "text", json.writeValueAsString(snapshot),
-				agreement.criteria(), agreement.labels(), priority, now.plus(agreement.sla("text")),
-				agreement.requiredReviews()));
+		workflow.submit(new ReviewSubmission(tenantId, verdict.taskId(), ContentKind.TEXT,
+				json.writeValueAsString(snapshot), agreement.criteria(), agreement.labels(), priority,
+				now.plus(agreement.sla(ContentKind.TEXT)), agreement.requiredReviews()));
 		return true;
 	}
 
@@ -155,46 +146,41 @@ public class HumanReview {
 	 * others are queued.
 	 */
 	@Transactional
-	public List<TaskResult> submitHumanOnly(long tenantId, String kind, String bizType, List<ManualTask> manualTasks,
-			CallbackSpec callback) {
+	public List<TaskResult> submitHumanOnly(long tenantId, ContentKind kind, String bizType,
+			List<ManualTask> manualTasks, CallbackSpec callback) {
 		return submitHumanOnly(tenantId, kind, bizType, manualTasks, callback, null);
 	}
 
 	/**
-	 * As {@link #submitHumanOnly(long, String, String, List, CallbackSpec)}, with the
-	 * tasks' callbacks written in {@code format} (null: Green API 1.0).
+	 * As {@link #submitHumanOnly(long, ContentKind, String, List, CallbackSpec)}, with
+	 * the tasks' callbacks written in {@code format} (null: Green API 1.0).
 	 */
 	@Transactional
-	public List<TaskResult> submitHumanOnly(long tenantId, String kind, String bizType, List<ManualTask> manualTasks,
-			CallbackSpec callback, String format) {
+	public List<TaskResult> submitHumanOnly(long tenantId, ContentKind kind, String bizType,
+			List<ManualTask> manualTasks, CallbackSpec callback, String format) {
 		ManualReviewAgreement agreement = requireEnabled(tenantId);
 		Optional<CallbackTarget> target = callbacks.callbackTarget(callback.url(), callback.seed(),
 				callback.cryptType());
-		String cryptType = target.map(t -> t.cryptType().name()).orElse(null);
+		Tasks.RequestCallback requestCallback = target
+			.map(t -> new Tasks.RequestCallback(t.url().toString(), t.seed(), t.cryptType().name()))
+			.orElse(Tasks.RequestCallback.NONE);
+		ManualSubjects.Subject subject = subjects.of(kind);
 		Instant now = clock.instant();
 		List<TaskResult> out = new ArrayList<>(manualTasks.size());
 		for (ManualTask task : manualTasks) {
-			String problem = check(kind, task);
+			ManualSubjects.Problem problem = DataIds.isValid(task.dataId()) ? subject.check(task)
+					: new ManualSubjects.Problem(ProblemCode.VALIDATION_FAILED, DataIds.RULE);
 			if (problem != null) {
-				ProblemCode code = problem.startsWith("TOO_LARGE") ? ProblemCode.TOO_LARGE
-						: ProblemCode.VALIDATION_FAILED;
-				out.add(TaskResult.error(code, problem, task.dataId()));
+				out.add(TaskResult.error(problem.code(), problem.message(), task.dataId()));
 				continue;
 			}
-			String taskId = TaskIds.next(prefix(kind));
-			tasks.insert(new Tasks.Task(taskId, tenantId, kind, "HUMAN_ONLY", task.dataId(), bizType, task.content(),
-					task.url(), null, null, "REVIEWING", target.map(t -> t.url().toString()).orElse(null),
-					target.map(CallbackTarget::seed).orElse(null), cryptType, now, null));
+			String taskId = TaskIds.next(kind);
+			tasks.insert(Tasks.Task.humanOnly(taskId, tenantId, kind, task.dataId(), bizType, task.content(),
+					task.url(), requestCallback, now));
 			if (format != null) {
 				tasks.setResultFormat(taskId, format);
 			}
-			Map<String, Object> snapshot = new LinkedHashMap<>();
-			if (task.content() != null) {
-				snapshot.put("text", task.content());
-			}
-			if (task.url() != null) {
-				snapshot.put("url", task.url());
-			}
+			Map<String, Object> snapshot = subject.snapshot(task);
 			workflow.submit(new ReviewSubmission(tenantId, taskId, kind, json.writeValueAsString(snapshot),
 					agreement.criteria(), agreement.labels(), 0, now.plus(agreement.sla(kind)),
 					agreement.requiredReviews()));
@@ -207,12 +193,12 @@ public class HumanReview {
 	 * Human-only results: 280 until a human decided, then the verdict; 594 past
 	 * retention, 404 unknown.
 	 */
-	public List<TaskResult> humanOnlyResults(long tenantId, String kind, List<String> taskIds) {
+	public List<TaskResult> humanOnlyResults(long tenantId, ContentKind kind, List<String> taskIds) {
 		requireEnabled(tenantId);
 		List<TaskResult> out = new ArrayList<>(taskIds.size());
 		for (String taskId : taskIds) {
 			Optional<Tasks.Task> task = tasks.byId(tenantId, taskId)
-				.filter(t -> t.mode().equals("HUMAN_ONLY") && t.kind().equals(kind));
+				.filter(t -> t.mode() == Tasks.Mode.HUMAN_ONLY && t.kind() == kind);
 			if (task.isEmpty()) {
 				out.add(new TaskResult(404, "NOT_FOUND: no such task", null, taskId, null, null, null, null, null));
 				continue;
@@ -239,7 +225,7 @@ public class HumanReview {
 		}
 		TaskResult.AuditResult audit = task.auditResult() == null ? null
 				: json.readValue(task.auditResult(), TaskResult.AuditResult.class);
-		if (task.mode().equals("HUMAN_MACHINE")) {
+		if (task.mode() == Tasks.Mode.HUMAN_MACHINE) {
 			TaskResult machine = json.readValue(task.machineResult(), TaskResult.class);
 			return audit == null ? machine : machine.withAudit(audit);
 		}
@@ -247,7 +233,7 @@ public class HumanReview {
 			return TaskResult.processing(task.dataId(), task.taskId());
 		}
 		return new TaskResult(200, "OK", task.dataId(), task.taskId(), task.content(), null, task.url(),
-				humanResults(task.kind(), audit), audit);
+				humanResults(subjects.of(task.kind()), audit), audit);
 	}
 
 	/**
@@ -266,11 +252,19 @@ public class HumanReview {
 		TaskResult document = document(task);
 		String format = tasks.resultFormat(task.taskId()).orElse(null);
 		CallbackEvent event = CallbackEvent.review(task.taskId(), decided.suggestion(), render(format, document, null));
-		if (task.callbackUrl() != null) {
-			event = event
-				.to(callbacks.callbackTarget(task.callbackUrl(), task.callbackSeed(), task.cryptType()).orElseThrow());
+		Tasks.RequestCallback own = task.callback();
+		if (own.url() != null) {
+			// checked at request time; refused now (rules changed since) it is recorded
+			// as a
+			// refused delivery, never a reason to lose the verdict
+			callbacks.enqueueToStoredCallback(decided.tenantId(), event, own.url(), own.seed(), own.cryptType());
+			// the verdict is the task's last delivery, signed now: the seed is not needed
+			// again
+			tasks.forgetSeed(task.taskId());
 		}
-		callbacks.enqueue(decided.tenantId(), event);
+		else {
+			callbacks.enqueue(decided.tenantId(), event);
+		}
 	}
 
 	private String render(String format, TaskResult document, String green1Json) {
@@ -281,69 +275,15 @@ public class HumanReview {
 		return green1Json != null ? green1Json : json.writeValueAsString(document);
 	}
 
-	static List<TaskResult.SceneResult> humanResults(String kind, TaskResult.AuditResult audit) {
+	static List<TaskResult.SceneResult> humanResults(ManualSubjects.Subject subject, TaskResult.AuditResult audit) {
 		if ("pass".equals(audit.suggestion()) || audit.labels().isEmpty()) {
-			return List.of(new TaskResult.SceneResult(defaultScene(kind), "normal", audit.suggestion(), 100.0, null));
+			return List
+				.of(new TaskResult.SceneResult(subject.sceneOf("normal"), "normal", audit.suggestion(), 100.0, null));
 		}
 		return audit.labels()
 			.stream()
-			.map(label -> new TaskResult.SceneResult(scene(kind, label), label, audit.suggestion(), 100.0, null))
+			.map(label -> new TaskResult.SceneResult(subject.sceneOf(label), label, audit.suggestion(), 100.0, null))
 			.toList();
-	}
-
-	private static String defaultScene(String kind) {
-		return kind.equals("text") || kind.equals("voice") ? "antispam" : "porn";
-	}
-
-	private static String scene(String kind, String label) {
-		if (kind.equals("text") || kind.equals("voice")) {
-			return "antispam";
-		}
-		return switch (label) {
-			case "porn", "sexy" -> "porn";
-			case "terrorism", "violence", "bloody", "explosion", "weapon", "politics", "flag", "drug", "gamble" ->
-				"terrorism";
-			case "ad", "spam", "qrcode", "programCode", "contraband", "abuse", "npx" -> "ad";
-			case "live", "meaningless", "PIP", "smoking" -> "live";
-			case "logo", "TV", "trademark" -> "logo";
-			default -> "antispam";
-		};
-	}
-
-	private String check(String kind, ManualTask task) {
-		if (!DataIds.isValid(task.dataId())) {
-			return DataIds.RULE;
-		}
-		if (kind.equals("text")) {
-			if (task.content() == null) {
-				return "content is required for text tasks";
-			}
-			if (task.content().length() > maxTextLength) {
-				return "TOO_LARGE: content is at most " + maxTextLength + " characters";
-			}
-			return null;
-		}
-		if (task.url() == null || task.url().length() > 2048 || !task.url().matches("(?i)https?://[^\\s]+")) {
-			return "url is required: an http(s) URL of at most 2048 characters";
-		}
-		try {
-			// reviewers' screens and later fetches load it: no private or metadata
-			// targets
-			targetGuard.check(task.url());
-		}
-		catch (TargetRefused e) {
-			return e.getMessage();
-		}
-		return null;
-	}
-
-	private static String prefix(String kind) {
-		return switch (kind) {
-			case "text" -> "txt";
-			case "image" -> "img";
-			case "video" -> "vi";
-			default -> "au";
-		};
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 
 import dev.vetter.moderation.internal.TaskQueries;
+import dev.vetter.platform.ContentKind;
 import dev.vetter.platform.InvalidInput;
 
 /**
@@ -28,8 +29,8 @@ public class TaskSearch {
 			kind = blankToNull(kind);
 			suggestion = blankToNull(suggestion);
 			label = blankToNull(label);
-			if (kind != null && !HumanReview.KINDS.contains(kind)) {
-				throw new InvalidInput("kind is one of " + HumanReview.KINDS);
+			if (kind != null) {
+				ContentKind.parse(kind);
 			}
 			if (suggestion != null && !List.of("pass", "review", "block").contains(suggestion)) {
 				throw new InvalidInput("suggestion is pass, review or block");

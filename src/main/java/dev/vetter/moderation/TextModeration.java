@@ -12,6 +12,7 @@ import dev.vetter.detection.TextAnalysis;
 import dev.vetter.detection.TextDetector;
 import dev.vetter.detection.TextHit;
 import dev.vetter.moderation.internal.TaskIds;
+import dev.vetter.platform.ContentKind;
 import dev.vetter.policy.LibraryAction;
 import dev.vetter.policy.LibrarySource;
 import dev.vetter.policy.PolicyCatalog;
@@ -46,7 +47,7 @@ public class TextModeration {
 		for (Suggestion s : Suggestion.values()) {
 			verdicts.put(s,
 					Counter.builder("vetter.scans")
-						.tag("kind", "text")
+						.tag("kind", ContentKind.TEXT.wire())
 						.tag("suggestion", s.wire())
 						.description("text scans by machine suggestion")
 						.register(meters));
@@ -79,7 +80,7 @@ public class TextModeration {
 		TextPolicy policy = policies.textPolicy(tenantId, bizType);
 		TextAnalysis analysis = detector.analyze(content, List.of(policy.libraryTerms()),
 				new TextDetector.Options(policy.policy().lexicons(), policy.policy().rules()));
-		TextVerdict verdict = judge(TaskIds.next("txt"), content, analysis, policy);
+		TextVerdict verdict = judge(TaskIds.next(ContentKind.TEXT), content, analysis, policy);
 		verdicts.get(verdict.suggestion()).increment();
 		if (EscalationPolicy.escalates(verdict, policy.policy().escalation())) {
 			humanReview.escalateIfNeeded(tenantId, policy.bizType(), verdict,

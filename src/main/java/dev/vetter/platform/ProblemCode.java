@@ -10,8 +10,8 @@ public enum ProblemCode {
 	BAD_REQUEST("bad-request", 400, 400), MALFORMED_JSON("malformed-json", 400, 400),
 	VALIDATION_FAILED("validation-failed", 400, 400), UNSUPPORTED_SCENE("unsupported-scene", 400, 401),
 	TOO_MANY_TASKS("too-many-tasks", 400, 589), TOO_LARGE("too-large", 413, 589),
-	UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, 400), UNAUTHENTICATED("unauthenticated", 401, 401),
-	FORBIDDEN("forbidden", 403, 403), NOT_FOUND("not-found", 404, 404),
+	UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, 400), NOT_ACCEPTABLE("not-acceptable", 406, 400),
+	UNAUTHENTICATED("unauthenticated", 401, 401), FORBIDDEN("forbidden", 403, 403), NOT_FOUND("not-found", 404, 404),
 	METHOD_NOT_ALLOWED("method-not-allowed", 405, 400), CONFLICT("conflict", 409, 400),
 	MANUAL_REVIEW_DISABLED("manual-review-disabled", 403, 596), EXPIRED("expired", 410, 594),
 	TOO_MANY_REQUESTS("too-many-requests", 429, 588), INTERNAL("internal-error", 500, 500);

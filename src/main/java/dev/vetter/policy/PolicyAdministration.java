@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -47,17 +46,15 @@ public class PolicyAdministration {
 	private final int maxEntriesPerLibrary;
 
 	PolicyAdministration(Libraries libraries, BizTypes bizTypes, PolicyVersions versions, PolicyCodec codec,
-			PolicyCatalog catalog, @Value("${vetter.policy.max-term-length:256}") int maxTermLength,
-			@Value("${vetter.policy.max-entries-per-request:10000}") int maxEntriesPerRequest,
-			@Value("${vetter.policy.max-entries-per-library:200000}") int maxEntriesPerLibrary) {
+			PolicyCatalog catalog, PolicyProperties limits) {
 		this.libraries = libraries;
 		this.bizTypes = bizTypes;
 		this.versions = versions;
 		this.codec = codec;
 		this.catalog = catalog;
-		this.maxTermLength = maxTermLength;
-		this.maxEntriesPerRequest = maxEntriesPerRequest;
-		this.maxEntriesPerLibrary = maxEntriesPerLibrary;
+		this.maxTermLength = limits.maxTermLength();
+		this.maxEntriesPerRequest = limits.maxEntriesPerRequest();
+		this.maxEntriesPerLibrary = limits.maxEntriesPerLibrary();
 	}
 
 	@Transactional
@@ -85,8 +82,14 @@ public class PolicyAdministration {
 	}
 
 	public List<String> entries(long tenantId, long id, int offset, int limit) {
+		if (offset < 0) {
+			throw new InvalidInput("offset must be 0 or more");
+		}
+		if (limit < 1 || limit > 1000) {
+			throw new InvalidInput("limit must be 1-1000");
+		}
 		library(tenantId, id);
-		return libraries.entries(id, Math.max(0, offset), Math.min(Math.max(1, limit), 1000));
+		return libraries.entries(id, offset, limit);
 	}
 
 	@Transactional

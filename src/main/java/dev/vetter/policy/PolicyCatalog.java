@@ -10,10 +10,13 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import dev.vetter.detection.TextTerm;
+import dev.vetter.detection.TextDetector;
 import dev.vetter.detection.TextTermSet;
 import dev.vetter.policy.internal.BizTypes;
 import dev.vetter.policy.internal.Libraries;
@@ -26,6 +29,11 @@ import dev.vetter.policy.internal.PolicyVersions;
  * this node are seen by the next scan; changes made on another node within
  * {@code vetter.policy.refresh-interval} (default 1 s), because each node re-reads the
  * version number at most that often.
+ * <p>
+ * The cache is a Caffeine cache bounded by weight (about one unit per library term,
+ * {@code vetter.policy.cache-max-terms}) and by idle time
+ * ({@code vetter.policy.cache-idle}). Loading is per tenant: a tenant whose policies are
+ * being compiled never holds up another tenant's scans.
  */
 @Service
 public class PolicyCatalog {
@@ -58,6 +66,12 @@ public class PolicyCatalog {
 			this.entries = entries;
 		}
 
+		/** About one unit per term, bizType and library. */
+		int weight() {
+			long terms = entries.values().stream().mapToLong(List::size).sum();
+			return (int) Math.min(Integer.MAX_VALUE, 1 + terms + bizTypes.size() + libraries.size());
+		}
+
 	}
 
 	private final Libraries libraries;
@@ -70,15 +84,23 @@ public class PolicyCatalog {
 
 	private final long refreshNanos;
 
-	private final Map<Long, TenantPolicies> cache = new ConcurrentHashMap<>();
+	private final TextDetector detector;
+
+	private final Cache<Long, TenantPolicies> cache;
 
 	PolicyCatalog(Libraries libraries, BizTypes bizTypes, PolicyVersions versions, PolicyCodec codec,
-			@Value("${vetter.policy.refresh-interval:1s}") Duration refresh) {
+			PolicyProperties properties, TextDetector detector) {
+		this.detector = detector;
 		this.libraries = libraries;
 		this.bizTypes = bizTypes;
 		this.versions = versions;
 		this.codec = codec;
-		this.refreshNanos = refresh.toNanos();
+		this.refreshNanos = properties.refreshInterval().toNanos();
+		this.cache = Caffeine.newBuilder()
+			.maximumWeight(properties.cacheMaxTerms())
+			.weigher((Long tenant, TenantPolicies p) -> p.weight())
+			.expireAfterAccess(properties.cacheIdle())
+			.build();
 	}
 
 	/**
@@ -94,12 +116,12 @@ public class PolicyCatalog {
 
 	/** Forgets what this node compiled for the tenant; the next scan reloads. */
 	void evict(long tenantId) {
-		cache.remove(tenantId);
+		cache.invalidate(tenantId);
 	}
 
 	private TenantPolicies current(long tenantId) {
 		long now = System.nanoTime();
-		TenantPolicies cached = cache.get(tenantId);
+		TenantPolicies cached = cache.getIfPresent(tenantId);
 		if (cached != null && now - cached.checkedAt < refreshNanos) {
 			return cached;
 		}
@@ -108,15 +130,17 @@ public class PolicyCatalog {
 			cached.checkedAt = now;
 			return cached;
 		}
-		synchronized (this) {
-			TenantPolicies again = cache.get(tenantId);
-			if (again != null && again.version == version) {
-				return again;
-			}
-			TenantPolicies loaded = load(tenantId, version, now);
-			cache.put(tenantId, loaded);
-			return loaded;
+		if (cached != null) {
+			// stale: drop it (unless another thread replaced it already) and load once
+			cache.asMap().remove(tenantId, cached);
 		}
+		TenantPolicies loaded = cache.get(tenantId, id -> load(id, version, now));
+		if (loaded.version < version) {
+			// another thread loaded an older version meanwhile
+			cache.asMap().remove(tenantId, loaded);
+			loaded = cache.get(tenantId, id -> load(id, version, now));
+		}
+		return loaded;
 	}
 
 	private TenantPolicies load(long tenantId, long version, long now) {
@@ -146,7 +170,7 @@ public class PolicyCatalog {
 					all.add(new TextTerm(term, "customized", source));
 				}
 			}
-			return all.isEmpty() ? TextTermSet.empty() : TextTermSet.compile(all);
+			return detector.compile(all);
 		});
 		return new TextPolicy(name, policy, terms);
 	}

@@ -3,12 +3,14 @@ package dev.vetter.review;
 import java.time.Instant;
 import java.util.List;
 
+import dev.vetter.platform.ContentKind;
+
 /**
  * An item for the queue.
  *
  * @param tenantId whose content it is
  * @param taskId the moderation task it decides (unique)
- * @param kind {@code text}, {@code image}, {@code video} or {@code voice}
+ * @param kind what the task holds
  * @param contentJson what reviewers see: content snapshot and machine findings, as a JSON
  * object
  * @param criteria the tenant's review criteria
@@ -17,6 +19,6 @@ import java.util.List;
  * @param deadline when the SLA runs out; the queue serves earliest deadline first
  * @param requiredReviews 1, or 2 for double review
  */
-public record ReviewSubmission(long tenantId, String taskId, String kind, String contentJson, String criteria,
+public record ReviewSubmission(long tenantId, String taskId, ContentKind kind, String contentJson, String criteria,
 		List<String> allowedLabels, int priority, Instant deadline, int requiredReviews) {
 }

@@ -6,13 +6,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.vetter.platform.AccessDenied;
+import dev.vetter.platform.ContentKind;
 import dev.vetter.platform.NotFound;
 import dev.vetter.review.internal.ReviewEvents;
 import dev.vetter.review.internal.ReviewItem;
@@ -57,14 +57,13 @@ public class ReviewWorkflow {
 	private final Counter blocks;
 
 	ReviewWorkflow(ReviewItems items, ReviewEvents events, TenantDirectory directory,
-			ApplicationEventPublisher publisher, Clock clock, @Value("${vetter.review.lease:5m}") Duration lease,
-			MeterRegistry meters) {
+			ApplicationEventPublisher publisher, Clock clock, ReviewProperties properties, MeterRegistry meters) {
 		this.items = items;
 		this.events = events;
 		this.directory = directory;
 		this.publisher = publisher;
 		this.clock = clock;
-		this.lease = lease;
+		this.lease = properties.lease();
 		this.meters = meters;
 		this.claims = meters.counter("vetter.review.claimed");
 		this.passes = meters.counter("vetter.review.decisions", "suggestion", "pass");
@@ -80,7 +79,7 @@ public class ReviewWorkflow {
 		Instant now = clock.instant();
 		long id = items.insert(submission, now);
 		events.append(id, "SUBMITTED", null, null, now);
-		meters.counter("vetter.review.submitted", "kind", submission.kind()).increment();
+		meters.counter("vetter.review.submitted", "kind", submission.kind().wire()).increment();
 		return id;
 	}
 
@@ -120,7 +119,7 @@ public class ReviewWorkflow {
 	 * pending ones, of {@code kind} when not null. Empty when there is nothing to do.
 	 */
 	@Transactional
-	public Optional<ClaimedItem> claimAhead(Caller reviewer, String kind) {
+	public Optional<ClaimedItem> claimAhead(Caller reviewer, ContentKind kind) {
 		long me = reviewerId(reviewer);
 		Instant now = clock.instant();
 		Instant until = now.plus(lease);
@@ -134,7 +133,8 @@ public class ReviewWorkflow {
 			claimed = items.claimNext("ESCALATED", me, scope.allTenants(), tenants, now, until);
 		}
 		if (claimed.isEmpty()) {
-			claimed = items.claimNextOfKind(kind, me, scope.allTenants(), tenants, now, until);
+			claimed = items.claimNextOfKind(kind == null ? null : kind.wire(), me, scope.allTenants(), tenants, now,
+					until);
 		}
 		claimed.ifPresent(item -> claims.increment());
 		return claimed;
@@ -145,9 +145,9 @@ public class ReviewWorkflow {
 	 * a page of them (the console's image grid) survives a reload.
 	 */
 	@Transactional
-	public List<ClaimedItem> held(Caller reviewer, String kind) {
+	public List<ClaimedItem> held(Caller reviewer, ContentKind kind) {
 		Instant now = clock.instant();
-		return items.extendHeldOfKind(kind, reviewerId(reviewer), now, now.plus(lease));
+		return items.extendHeldOfKind(kind.wire(), reviewerId(reviewer), now, now.plus(lease));
 	}
 
 	/**

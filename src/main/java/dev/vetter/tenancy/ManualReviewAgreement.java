@@ -3,8 +3,8 @@ package dev.vetter.tenancy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
+import dev.vetter.platform.ContentKind;
 import dev.vetter.platform.InvalidInput;
 
 /**
@@ -22,15 +22,15 @@ import dev.vetter.platform.InvalidInput;
 public record ManualReviewAgreement(Boolean enabled, Integer dailyVolume, Map<String, Integer> slaMinutes,
 		String criteria, List<String> labels, Integer requiredReviews) {
 
-	public static final Set<String> KINDS = Set.of("text", "image", "video", "voice");
-
 	public static final List<String> DEFAULT_LABELS = List.of("porn", "sexy", "terrorism", "violence", "abuse", "ad",
 			"politics", "contraband", "spam", "flood", "meaningless", "customized");
 
-	public static final Map<String, Integer> DEFAULT_SLA = Map.of("text", 60, "image", 60, "video", 240, "voice", 240);
+	/** Turnaround in minutes per content kind when the operator agreed none. */
+	public static final Map<ContentKind, Integer> DEFAULT_SLA = Map.of(ContentKind.TEXT, 60, ContentKind.IMAGE, 60,
+			ContentKind.VIDEO, 240, ContentKind.VOICE, 240);
 
-	public static final ManualReviewAgreement DISABLED = new ManualReviewAgreement(false, 0, DEFAULT_SLA, "",
-			DEFAULT_LABELS, 1);
+	public static final ManualReviewAgreement DISABLED = new ManualReviewAgreement(false, 0, null, "", DEFAULT_LABELS,
+			1);
 
 	public ManualReviewAgreement {
 		enabled = enabled != null && enabled;
@@ -39,11 +39,13 @@ public record ManualReviewAgreement(Boolean enabled, Integer dailyVolume, Map<St
 		if (dailyVolume < 0) {
 			throw new InvalidInput("dailyVolume must not be negative");
 		}
-		Map<String, Integer> sla = new java.util.HashMap<>(DEFAULT_SLA);
+		Map<String, Integer> sla = new java.util.HashMap<>();
+		DEFAULT_SLA.forEach((kind, minutes) -> sla.put(kind.wire(), minutes));
 		if (slaMinutes != null) {
 			slaMinutes.forEach((kind, minutes) -> {
-				if (!KINDS.contains(kind)) {
-					throw new InvalidInput("slaMinutes: unknown content kind '" + kind + "'; known: " + KINDS);
+				if (!ContentKind.wireNames().contains(kind)) {
+					throw new InvalidInput(
+							"slaMinutes: unknown content kind '" + kind + "'; known: " + ContentKind.wireNames());
 				}
 				if (minutes == null || minutes < 1 || minutes > 43_200) {
 					throw new InvalidInput("slaMinutes." + kind + " must be 1..43200 minutes");
@@ -67,7 +69,8 @@ public record ManualReviewAgreement(Boolean enabled, Integer dailyVolume, Map<St
 		}
 	}
 
-	public Duration sla(String kind) {
-		return Duration.ofMinutes(slaMinutes.getOrDefault(kind, 60));
+	/** The agreed turnaround for items of this kind. */
+	public Duration sla(ContentKind kind) {
+		return Duration.ofMinutes(slaMinutes.getOrDefault(kind.wire(), DEFAULT_SLA.get(kind)));
 	}
 }

@@ -12,6 +12,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.vetter.callbacks.internal.DeliveryWorker;
 import dev.vetter.support.Api;
 import dev.vetter.support.IntegrationTest;
 import dev.vetter.tenancy.TenantDirectory;
@@ -35,6 +36,9 @@ class BackgroundWorkerTest {
 	@Autowired
 	TenantDirectory tenants;
 
+	@Autowired
+	DeliveryWorker worker;
+
 	final Receiver receiver = new Receiver();
 
 	@AfterEach
@@ -52,6 +56,9 @@ class BackgroundWorkerTest {
 			.orElseThrow();
 		await().atMost(Duration.ofSeconds(5)).until(() -> receiver.arrivals().containsKey(id.toString()));
 		assertThat(receiver.badChecksums()).isZero();
+		// the per-host counter goes with the last send in flight: no entry per host
+		// forever
+		await().atMost(Duration.ofSeconds(5)).until(() -> worker.hostsInFlight() == 0);
 	}
 
 }

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
@@ -15,31 +18,44 @@ import dev.vetter.callbacks.internal.CallbackSender;
 import dev.vetter.callbacks.internal.CallbackSender.Outcome;
 import dev.vetter.callbacks.internal.CallbacksProperties;
 import dev.vetter.platform.net.HostResolver;
+import dev.vetter.platform.net.OutboundHttp;
+import dev.vetter.platform.net.OutboundHttpProperties;
 import dev.vetter.platform.net.TargetGuard;
+import dev.vetter.support.TestTls;
 
-/** The socket-level sender against a real local receiver, without Spring. */
+/**
+ * The sender (over the platform outbound client) against a real local receiver, without
+ * Spring.
+ */
 class CallbackSenderTest {
 
 	private static final byte[] BODY = "checksum=abc&content=%7B%7D".getBytes(StandardCharsets.US_ASCII);
 
 	private final Receiver receiver = new Receiver();
 
+	private final List<OutboundHttp> clients = new ArrayList<>();
+
 	@AfterEach
 	void stop() {
 		receiver.close();
+		clients.forEach(OutboundHttp::close);
 	}
 
-	private static CallbackSender sender(boolean allowPrivate, boolean followRedirects) {
-		return new CallbackSender(new TargetGuard(allowPrivate, HostResolver.SYSTEM),
-				new CallbacksProperties.Http(Duration.ofMillis(500), Duration.ofMillis(300), Duration.ofSeconds(1),
-						followRedirects, DataSize.ofMegabytes(1)));
+	private CallbackSender sender(boolean allowPrivate, boolean followRedirects) {
+		OutboundHttp http = new OutboundHttp(new TargetGuard(allowPrivate, HostResolver.SYSTEM),
+				OutboundHttpProperties.defaults(), TestTls.jvmDefault(), new SimpleMeterRegistry());
+		clients.add(http);
+		// read timeout as long as the attempt: a cold receiver's first answer can take
+		// a few hundred ms on a loaded machine; the attempt deadline is what is tested
+		return new CallbackSender(http, new CallbacksProperties.Http(Duration.ofMillis(500), Duration.ofSeconds(1),
+				Duration.ofSeconds(1), followRedirects, DataSize.ofMegabytes(1)));
 	}
 
 	@Test
 	void postsTheFormWithVetterHeaders() {
 		CallbackSender.Result r = sender(true, false).post(receiver.url("/hook?x=1"),
 				Map.of("X-Vetter-Delivery-Id", "d-1", "X-Vetter-Event", "machineScan", "X-Vetter-Attempt", "1"), BODY);
-		assertThat(r.outcome()).isEqualTo(Outcome.DELIVERED);
+		assertThat(r.outcome()).as(r.error()).isEqualTo(Outcome.DELIVERED);
 		Receiver.Received got = receiver.received().get(0);
 		assertThat(got.contentType()).isEqualTo("application/x-www-form-urlencoded; charset=UTF-8");
 		assertThat(got.checksum()).isEqualTo("abc");
@@ -117,6 +133,34 @@ class CallbackSenderTest {
 		receiver.close();
 		CallbackSender.Result r = sender(true, false).post("http://127.0.0.1:" + port + "/cb", Map.of(), BODY);
 		assertThat(r.outcome()).isEqualTo(Outcome.CONNECTION_FAILED);
+	}
+
+	@Test
+	void deliversOverHttpsToAReceiverWhoseCertificateIsTrusted() {
+		TestTls tls = TestTls.selfSigned();
+		try (Receiver secure = Receiver.https(tls.serverContext());
+				OutboundHttp http = new OutboundHttp(new TargetGuard(true, HostResolver.SYSTEM),
+						OutboundHttpProperties.defaults(), tls.clientContext(), new SimpleMeterRegistry())) {
+			CallbackSender s = new CallbackSender(http, new CallbacksProperties.Http(Duration.ofSeconds(2),
+					Duration.ofSeconds(2), Duration.ofSeconds(5), false, DataSize.ofMegabytes(1)));
+			assertThat(secure.url("/tls")).startsWith("https://");
+			CallbackSender.Result r = s.post(secure.url("/tls"), Map.of("X-Vetter-Delivery-Id", "d-tls"), BODY);
+			assertThat(r.outcome()).as(r.error()).isEqualTo(Outcome.DELIVERED);
+			assertThat(secure.received()).extracting(Receiver.Received::deliveryId).containsExactly("d-tls");
+			assertThat(secure.received().get(0).content()).isEqualTo("{}");
+		}
+	}
+
+	@Test
+	void refusesAnHttpsReceiverWithAnUntrustedCertificate() {
+		TestTls tls = TestTls.selfSigned();
+		try (Receiver secure = Receiver.https(tls.serverContext())) {
+			// the JVM's default trust does not know the self-signed certificate
+			CallbackSender.Result r = sender(true, false).post(secure.url("/tls"), Map.of(), BODY);
+			assertThat(r.outcome()).isEqualTo(Outcome.CONNECTION_FAILED);
+			assertThat(r.error()).contains("TLS");
+			assertThat(secure.received()).isEmpty();
+		}
 	}
 
 }

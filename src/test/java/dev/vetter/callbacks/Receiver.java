@@ -15,8 +15,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import javax.net.ssl.SSLContext;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 /**
  * A real callback receiver on 127.0.0.1: records every POST (form fields and Vetter
@@ -52,6 +56,8 @@ final class Receiver implements AutoCloseable {
 
 	private final HttpServer server;
 
+	private final String scheme;
+
 	private final List<Received> received = java.util.Collections.synchronizedList(new ArrayList<>());
 
 	private final ConcurrentLinkedQueue<Behaviour> script = new ConcurrentLinkedQueue<>();
@@ -74,8 +80,26 @@ final class Receiver implements AutoCloseable {
 	 * On a given port (0: any free one), e.g. to come back where a stopped receiver was.
 	 */
 	Receiver(int port) {
+		this(port, null);
+	}
+
+	/** Over TLS, presenting the certificate of {@code tls}. */
+	static Receiver https(SSLContext tls) {
+		return new Receiver(0, tls);
+	}
+
+	private Receiver(int port, SSLContext tls) {
 		try {
-			server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1000);
+			if (tls == null) {
+				server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1000);
+				scheme = "http";
+			}
+			else {
+				HttpsServer https = HttpsServer.create(new InetSocketAddress("127.0.0.1", port), 1000);
+				https.setHttpsConfigurator(new HttpsConfigurator(tls));
+				server = https;
+				scheme = "https";
+			}
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -86,7 +110,7 @@ final class Receiver implements AutoCloseable {
 	}
 
 	String url(String path) {
-		return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+		return scheme + "://127.0.0.1:" + server.getAddress().getPort() + path;
 	}
 
 	int port() {

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.vetter.platform.ContentKind;
 import dev.vetter.platform.InvalidInput;
 import dev.vetter.review.internal.ReviewItem;
 
@@ -17,7 +18,7 @@ class ReviewItemTest {
 	private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
 
 	private static ReviewItem held(long by, int required, ReviewItem.Status status) {
-		return new ReviewItem(1, 10, "txt1", "text", status, by, NOW.plusSeconds(300), required,
+		return new ReviewItem(1, 10, "txt1", ContentKind.TEXT, status, by, NOW.plusSeconds(300), required,
 				List.of("abuse", "porn"), List.of());
 	}
 
@@ -89,8 +90,8 @@ class ReviewItemTest {
 	void doubleReviewAgreementIsFinalWithTheUnionOfLabels() {
 		ReviewItem first = held(7, 2, ReviewItem.Status.PENDING);
 		first.decide(7, false, new Verdict("block", List.of("porn"), "a"), NOW);
-		ReviewItem second = new ReviewItem(1, 10, "txt1", "text", ReviewItem.Status.PENDING, 8L, NOW.plusSeconds(300),
-				2, List.of("abuse", "porn"),
+		ReviewItem second = new ReviewItem(1, 10, "txt1", ContentKind.TEXT, ReviewItem.Status.PENDING, 8L,
+				NOW.plusSeconds(300), 2, List.of("abuse", "porn"),
 				List.of(new ReviewItem.Decision(7, new Verdict("block", List.of("porn"), "a"), false, NOW)));
 
 		assertThat(second.decide(8, false, new Verdict("block", List.of("abuse"), "b"), NOW))
@@ -101,16 +102,16 @@ class ReviewItemTest {
 
 	@Test
 	void doubleReviewDisagreementEscalatesAndOnlyALeadDecides() {
-		ReviewItem item = new ReviewItem(1, 10, "txt1", "text", ReviewItem.Status.PENDING, 8L, NOW.plusSeconds(300), 2,
-				List.of("abuse"),
+		ReviewItem item = new ReviewItem(1, 10, "txt1", ContentKind.TEXT, ReviewItem.Status.PENDING, 8L,
+				NOW.plusSeconds(300), 2, List.of("abuse"),
 				List.of(new ReviewItem.Decision(7, new Verdict("pass", List.of(), null), false, NOW)));
 
 		assertThat(item.decide(8, false, new Verdict("block", List.of("abuse"), null), NOW))
 			.isEqualTo(ReviewOutcome.ESCALATED);
 		assertThat(item.status()).isEqualTo(ReviewItem.Status.ESCALATED);
 
-		ReviewItem escalatedHeldByReviewer = new ReviewItem(1, 10, "txt1", "text", ReviewItem.Status.ESCALATED, 9L,
-				NOW.plusSeconds(300), 2, List.of("abuse"), List.of());
+		ReviewItem escalatedHeldByReviewer = new ReviewItem(1, 10, "txt1", ContentKind.TEXT,
+				ReviewItem.Status.ESCALATED, 9L, NOW.plusSeconds(300), 2, List.of("abuse"), List.of());
 		assertThatThrownBy(() -> escalatedHeldByReviewer.decide(9, false, new Verdict("pass", List.of(), null), NOW))
 			.isInstanceOf(ReviewNotHeld.class);
 		assertThat(escalatedHeldByReviewer.decide(9, true, new Verdict("pass", List.of(), "lead says ok"), NOW))

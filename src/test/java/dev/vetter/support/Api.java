@@ -53,6 +53,11 @@ public final class Api {
 		}
 	}
 
+	/** The {@code Authorization} header value this client sends. */
+	public String authorization() {
+		return authorization;
+	}
+
 	public Response get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
 	}

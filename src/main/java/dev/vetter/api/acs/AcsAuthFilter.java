@@ -134,6 +134,14 @@ public class AcsAuthFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String requestId = RequestIds.next();
 		boolean api2 = request.getRequestURI().equals("/");
+		if (!api2 && !jsonBody(request.getContentType())) {
+			refuse(response, requestId, GatewayError.UNSUPPORTED_MEDIA_TYPE, null);
+			return;
+		}
+		if (!acceptsJson(request.getHeader("Accept"))) {
+			refuse(response, requestId, GatewayError.NOT_ACCEPTABLE, null);
+			return;
+		}
 		byte[] body = readBody(request);
 		if (body == null) {
 			refuse(response, requestId, GatewayError.BODY_TOO_LARGE, null);
@@ -371,6 +379,41 @@ public class AcsAuthFilter extends OncePerRequestFilter {
 			}
 			case FRESH -> {
 			}
+		}
+	}
+
+	/**
+	 * API 1.0 bodies are JSON. A missing Content-Type and
+	 * {@code application/octet-stream} (what Alibaba's Python core SDK sends) are taken
+	 * as JSON; anything else (XML, text, forms) is refused.
+	 */
+	static boolean jsonBody(String contentType) {
+		if (contentType == null || contentType.isBlank()) {
+			return true;
+		}
+		try {
+			org.springframework.http.MediaType type = org.springframework.http.MediaType.parseMediaType(contentType);
+			return type.isCompatibleWith(org.springframework.http.MediaType.APPLICATION_JSON)
+					|| type.getSubtype().endsWith("+json")
+					|| type.isCompatibleWith(org.springframework.http.MediaType.APPLICATION_OCTET_STREAM);
+		}
+		catch (org.springframework.http.InvalidMediaTypeException e) {
+			return false;
+		}
+	}
+
+	/** JSON is all Vetter answers (Alibaba's XML format is not offered). */
+	static boolean acceptsJson(String accept) {
+		if (accept == null || accept.isBlank()) {
+			return true;
+		}
+		try {
+			return org.springframework.http.MediaType.parseMediaTypes(accept)
+				.stream()
+				.anyMatch(t -> t.isCompatibleWith(org.springframework.http.MediaType.APPLICATION_JSON));
+		}
+		catch (org.springframework.http.InvalidMediaTypeException e) {
+			return false;
 		}
 	}
 

@@ -28,6 +28,8 @@ public enum GatewayError {
 	CONTENT_SHA256_MISMATCH(400, "ContentSHA256NotMatched", "x-acs-content-sha256 does not match the body."),
 	CONTENT_SM3_MISMATCH(400, "ContentSM3NotMatched", "x-acs-content-sm3 is missing or does not match the body."),
 	SIGNATURE_MISMATCH(400, "SignatureDoesNotMatch", "Specified signature is not matched with our calculation."),
+	UNSUPPORTED_MEDIA_TYPE(415, "UnsupportedMediaType", "Send the request body as application/json."),
+	NOT_ACCEPTABLE(406, "NotAcceptable", "Vetter answers JSON only: send Accept: application/json (or none)."),
 	BODY_TOO_LARGE(413, "RequestEntityTooLarge", "The request body is larger than this server accepts."),
 	BUSY(503, "ServiceUnavailable", "The request has failed due to a temporary failure of the server.");
 

@@ -6,7 +6,9 @@ import java.util.Set;
 
 import dev.vetter.moderation.DataIds;
 import dev.vetter.moderation.HumanReview;
+import dev.vetter.platform.InvalidInput;
 import dev.vetter.platform.ProblemCode;
+import dev.vetter.platform.web.StoredText;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -32,7 +34,18 @@ final class GreenBody {
 		if (root == null || !root.isObject()) {
 			throw new GreenRequestError(ProblemCode.MALFORMED_JSON, "request body must be a JSON object");
 		}
+		storable(root);
 		return root;
+	}
+
+	/** No NUL or lone surrogate anywhere: such text cannot be stored as sent. */
+	private static void storable(JsonNode root) {
+		try {
+			StoredText.check(root, "");
+		}
+		catch (InvalidInput e) {
+			throw new GreenRequestError(ProblemCode.VALIDATION_FAILED, e.getMessage());
+		}
 	}
 
 	static String optionalString(JsonNode root, String field) {
@@ -127,6 +140,7 @@ final class GreenBody {
 		if (root.size() > max) {
 			throw new GreenRequestError(ProblemCode.TOO_MANY_TASKS, "at most " + max + " taskIds per request");
 		}
+		storable(root);
 		List<String> ids = new ArrayList<>(root.size());
 		for (JsonNode node : root) {
 			JsonNode id = node.isObject() ? node.get("taskId") : node;

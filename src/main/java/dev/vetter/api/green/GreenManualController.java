@@ -11,7 +11,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.vetter.moderation.HumanReview;
+import dev.vetter.moderation.ModerationProperties;
 import dev.vetter.moderation.TaskResult;
+import dev.vetter.platform.ContentKind;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,12 +33,12 @@ class GreenManualController {
 
 	private final JsonMapper mapper;
 
-	private final GreenProperties properties;
+	private final ModerationProperties limits;
 
-	GreenManualController(HumanReview humanReview, JsonMapper mapper, GreenProperties properties) {
+	GreenManualController(HumanReview humanReview, JsonMapper mapper, ModerationProperties limits) {
 		this.humanReview = humanReview;
 		this.mapper = mapper;
-		this.properties = properties;
+		this.limits = limits;
 	}
 
 	@PostMapping(
@@ -50,7 +52,7 @@ class GreenManualController {
 		JsonNode root = GreenBody.object(mapper, call.body());
 		String bizType = GreenBody.optionalString(root, "bizType");
 		HumanReview.CallbackSpec callback = GreenBody.callback(root);
-		JsonNode tasks = GreenBody.tasks(root, properties.maxTasks());
+		JsonNode tasks = GreenBody.tasks(root, limits.maxTasks());
 		List<HumanReview.ManualTask> manual = new ArrayList<>(tasks.size());
 		for (JsonNode task : tasks) {
 			if (!task.isObject()) {
@@ -60,7 +62,7 @@ class GreenManualController {
 			manual.add(new HumanReview.ManualTask(GreenBody.dataIdRaw(task), text(task, "content"), text(task, "url")));
 		}
 		return Envelope.ok(call.requestId(),
-				humanReview.submitHumanOnly(call.tenantId(), kind, bizType, manual, callback));
+				humanReview.submitHumanOnly(call.tenantId(), ContentKind.parse(kind), bizType, manual, callback));
 	}
 
 	@PostMapping(path = { "/green/{kind:text|image|video|voice}/manual/scan/results" },
@@ -69,8 +71,8 @@ class GreenManualController {
 	Envelope results(@PathVariable String kind, HttpServletRequest request) {
 		GreenCall call = GreenCall.of(request);
 		humanReview.requireEnabled(call.tenantId());
-		List<String> taskIds = GreenBody.taskIds(mapper, call.body(), properties.maxTasks());
-		List<TaskResult> data = humanReview.humanOnlyResults(call.tenantId(), kind, taskIds);
+		List<String> taskIds = GreenBody.taskIds(mapper, call.body(), limits.maxTasks());
+		List<TaskResult> data = humanReview.humanOnlyResults(call.tenantId(), ContentKind.parse(kind), taskIds);
 		return Envelope.ok(call.requestId(), data);
 	}
 

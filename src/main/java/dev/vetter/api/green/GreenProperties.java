@@ -10,14 +10,13 @@ import org.springframework.util.unit.DataSize;
  * Limits of the Green adapter.
  *
  * @param maxBody largest request body accepted (larger: HTTP 413 before any parsing)
- * @param maxTasks tasks per request (more: code 589)
- * @param maxTextLength characters per text task (more: task code 589)
+ * (tasks per request and characters per text are {@code ModerationProperties}, the same
+ * for both APIs)
  * @param clockSkew how far the {@code Date} header may be from the server's clock
  * @param nonceCapacity how many nonces are remembered at most; past that, requests answer
  * 503 until old ones expire (protects memory under a flood)
  */
 @ConfigurationProperties("vetter.green")
-public record GreenProperties(@DefaultValue("4MB") DataSize maxBody, @DefaultValue("100") int maxTasks,
-		@DefaultValue("10000") int maxTextLength, @DefaultValue("15m") Duration clockSkew,
+public record GreenProperties(@DefaultValue("4MB") DataSize maxBody, @DefaultValue("15m") Duration clockSkew,
 		@DefaultValue("20000000") int nonceCapacity, @DefaultValue("memory") String nonceStore) {
 }

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.vetter.moderation.TextModeration;
+import dev.vetter.moderation.ModerationProperties;
 import dev.vetter.moderation.TaskResult;
 import dev.vetter.platform.ProblemCode;
 
@@ -32,12 +33,12 @@ class GreenTextController {
 
 	private final JsonMapper mapper;
 
-	private final GreenProperties properties;
+	private final ModerationProperties limits;
 
-	GreenTextController(TextModeration moderation, JsonMapper mapper, GreenProperties properties) {
+	GreenTextController(TextModeration moderation, JsonMapper mapper, ModerationProperties limits) {
 		this.moderation = moderation;
 		this.mapper = mapper;
-		this.properties = properties;
+		this.limits = limits;
 	}
 
 	@PostMapping(path = "/green/text/scan", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -47,7 +48,7 @@ class GreenTextController {
 		JsonNode root = GreenBody.object(mapper, call.body());
 		String bizType = GreenBody.optionalString(root, "bizType");
 		List<String> scenes = GreenBody.scenes(root, SCENES);
-		JsonNode tasks = GreenBody.tasks(root, properties.maxTasks());
+		JsonNode tasks = GreenBody.tasks(root, limits.maxTasks());
 		List<TaskResult> data = new ArrayList<>(tasks.size());
 		for (JsonNode task : tasks) {
 			data.add(scanTask(call.tenantId(), bizType, scenes, task));
@@ -69,9 +70,9 @@ class GreenTextController {
 			return TaskResult.error(ProblemCode.VALIDATION_FAILED, "content is required and must be a string", dataId);
 		}
 		String text = content.asString();
-		if (text.length() > properties.maxTextLength()) {
+		if (text.length() > limits.maxTextLength()) {
 			return TaskResult.error(ProblemCode.TOO_LARGE,
-					"content is at most " + properties.maxTextLength() + " characters", dataId);
+					"content is at most " + limits.maxTextLength() + " characters", dataId);
 		}
 		return TaskResult.ofText(moderation.scan(tenantId, bizType, text, dataId, scenes), dataId, scenes);
 	}

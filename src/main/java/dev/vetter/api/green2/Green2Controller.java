@@ -16,12 +16,13 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.vetter.api.acs.AcsCall;
 import dev.vetter.api.acs.GatewayError;
 import dev.vetter.api.acs.PopErrors;
-import dev.vetter.api.green.GreenProperties;
 import dev.vetter.moderation.DataIds;
 import dev.vetter.moderation.HumanReview;
+import dev.vetter.moderation.ModerationProperties;
 import dev.vetter.moderation.TaskResult;
 import dev.vetter.moderation.TextModeration;
 import dev.vetter.moderation.TextVerdict;
+import dev.vetter.platform.ContentKind;
 import dev.vetter.platform.InvalidInput;
 import dev.vetter.platform.NotFound;
 import dev.vetter.platform.ProblemCode;
@@ -57,9 +58,9 @@ class Green2Controller {
 
 	private final JsonMapper json;
 
-	private final GreenProperties properties;
+	private final ModerationProperties properties;
 
-	Green2Controller(TextModeration text, HumanReview humanReview, JsonMapper json, GreenProperties properties) {
+	Green2Controller(TextModeration text, HumanReview humanReview, JsonMapper json, ModerationProperties properties) {
 		this.text = text;
 		this.humanReview = humanReview;
 		this.json = json;
@@ -126,7 +127,7 @@ class Green2Controller {
 
 	private Map<String, Object> manualModeration(AcsCall call) {
 		String service = requireService(call);
-		String kind = kind(service);
+		ContentKind kind = kind(service);
 		JsonNode params = serviceParameters(call);
 		HumanReview.CallbackSpec callback = new HumanReview.CallbackSpec(string(params, "callback"),
 				string(params, "seed"), string(params, "cryptType"));
@@ -171,19 +172,19 @@ class Green2Controller {
 		return ok(call, data);
 	}
 
-	private static String kind(String service) {
+	private static ContentKind kind(String service) {
 		String s = service.toLowerCase(Locale.ROOT);
 		if (s.startsWith("text")) {
-			return "text";
+			return ContentKind.TEXT;
 		}
 		if (s.startsWith("image")) {
-			return "image";
+			return ContentKind.IMAGE;
 		}
 		if (s.startsWith("video")) {
-			return "video";
+			return ContentKind.VIDEO;
 		}
 		if (s.startsWith("audio") || s.startsWith("voice")) {
-			return "voice";
+			return ContentKind.VOICE;
 		}
 		throw new InvalidInput("Service " + service
 				+ " is not a manual review service: use textManualCheck, imageManualCheck, videoManualCheck or audioManualCheck");

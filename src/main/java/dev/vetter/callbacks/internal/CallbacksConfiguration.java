@@ -6,15 +6,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.vetter.platform.net.TargetGuard;
+import dev.vetter.platform.net.OutboundHttp;
 import dev.vetter.tenancy.TenantDirectory;
 
 @Configuration(proxyBeanMethods = false)
 class CallbacksConfiguration {
 
-	@Bean(destroyMethod = "close")
-	CallbackSender callbackSender(TargetGuard guard, CallbacksProperties properties) {
-		return new CallbackSender(guard, properties.http());
+	@Bean
+	CallbackSender callbackSender(OutboundHttp http, CallbacksProperties properties) {
+		return new CallbackSender(http, properties.http());
 	}
 
 	@Bean(destroyMethod = "close")

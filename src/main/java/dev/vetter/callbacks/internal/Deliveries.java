@@ -166,6 +166,30 @@ public class Deliveries {
 	}
 
 	/**
+	 * Records a delivery that is refused before any attempt (its target is not allowed):
+	 * {@code EXHAUSTED} with one {@code REFUSED} attempt carrying the reason.
+	 */
+	public void insertRefused(NewDelivery d, String reason) {
+		insert(d);
+		jdbc.sql("""
+				update callback_deliveries
+				set status = 'EXHAUSTED', attempts = 1, round_attempts = 1, next_attempt_at = null, last_error = :error
+				where id = :id
+				""").param("id", d.id().value()).param("error", reason).update();
+		jdbc.sql(ATTEMPT)
+			.param("id", d.id().value())
+			.param("attempt", 1)
+			.param("startedAt", ts(d.now()))
+			.param("latencyMs", null)
+			.param("httpStatus", null)
+			.param("outcome", "REFUSED")
+			.param("error", reason)
+			.param("url", d.url())
+			.param("worker", null)
+			.update();
+	}
+
+	/**
 	 * Claims rows due by {@code dueBy} for {@code lease} from {@code now}.
 	 * @param saturated hosts not to claim for
 	 * @param hosts hosts with fewer free slots than {@code perHost} ...

@@ -24,6 +24,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -91,13 +93,22 @@ public class DeliveryWorker implements SmartLifecycle {
 
 	private final ExecutorService pool;
 
-	private final Map<String, AtomicInteger> inFlightByHost = new ConcurrentHashMap<>();
+	/** Sends in flight per host:port; a host's entry exists only while it has some. */
+	private final Map<String, Integer> inFlightByHost = new ConcurrentHashMap<>();
 
 	private final AtomicInteger inFlight = new AtomicInteger();
 
 	private final ConcurrentLinkedQueue<Completion> completed = new ConcurrentLinkedQueue<>();
 
-	private final Set<String> failingHosts = ConcurrentHashMap.newKeySet();
+	/**
+	 * Hosts whose last attempt failed, so their waiting deliveries can be released when
+	 * they answer again. Bounded in size and time: a host that never comes back is
+	 * forgotten after the longest retry window, and at most {@code MAX_TRACKED_HOSTS} are
+	 * remembered (a forgotten host's backlog just waits out its backoff).
+	 */
+	private final Cache<String, Boolean> failingHosts;
+
+	private static final int MAX_TRACKED_HOSTS = 10_000;
 
 	private final Object signal = new Object();
 
@@ -124,6 +135,11 @@ public class DeliveryWorker implements SmartLifecycle {
 			throw new IllegalArgumentException(
 					"vetter.callbacks.worker.lease must be at least twice " + "vetter.callbacks.http.attempt-timeout");
 		}
+		this.failingHosts = Caffeine.newBuilder()
+			.maximumSize(MAX_TRACKED_HOSTS)
+			.expireAfterWrite(properties.retry().tenantMaxAge().isZero() ? Duration.ofHours(24)
+					: properties.retry().tenantMaxAge())
+			.build();
 		this.workerId = ManagementFactory.getRuntimeMXBean().getName() + "/"
 				+ UUID.randomUUID().toString().substring(0, 8);
 		AtomicInteger n = new AtomicInteger();
@@ -136,6 +152,11 @@ public class DeliveryWorker implements SmartLifecycle {
 
 	public String workerId() {
 		return workerId;
+	}
+
+	/** Hosts with sends in flight on this node (the per-host map holds no others). */
+	public int hostsInFlight() {
+		return inFlightByHost.size();
 	}
 
 	/**
@@ -271,12 +292,12 @@ public class DeliveryWorker implements SmartLifecycle {
 		for (Completion c : done) {
 			String host = c.claimed().targetHost();
 			if (c.status() == DeliveryStatus.DELIVERED) {
-				if (failingHosts.remove(host)) {
+				if (failingHosts.asMap().remove(host) != null) {
 					recovered.add(host);
 				}
 			}
 			else if (!c.outcome().equals(Outcome.REFUSED.name())) {
-				failingHosts.add(host);
+				failingHosts.put(host, Boolean.TRUE);
 			}
 		}
 		tx.executeWithoutResult(status -> {
@@ -318,7 +339,7 @@ public class DeliveryWorker implements SmartLifecycle {
 		Set<String> saturated = new HashSet<>();
 		Map<String, Integer> freeByHost = new HashMap<>();
 		inFlightByHost.forEach((host, n) -> {
-			int left = settings.perHost() - n.get();
+			int left = settings.perHost() - n;
 			if (left <= 0) {
 				saturated.add(host);
 			}
@@ -330,13 +351,15 @@ public class DeliveryWorker implements SmartLifecycle {
 		for (Job job : jobs) {
 			String host = job.claimed().targetHost();
 			inFlight.incrementAndGet();
-			inFlightByHost.computeIfAbsent(host, h -> new AtomicInteger()).incrementAndGet();
+			inFlightByHost.merge(host, 1, Integer::sum);
 			pool.execute(() -> {
 				try {
 					completed.add(attempt(job));
 				}
 				finally {
-					inFlightByHost.get(host).decrementAndGet();
+					// the entry goes when the host has nothing in flight: the map
+					// holds only hosts being sent to, never every host ever seen
+					inFlightByHost.computeIfPresent(host, (h, n) -> n <= 1 ? null : n - 1);
 					inFlight.decrementAndGet();
 					wake();
 				}

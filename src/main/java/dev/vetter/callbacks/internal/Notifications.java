@@ -16,8 +16,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import dev.vetter.callbacks.CryptType;
+import dev.vetter.platform.crypto.SecretCipher;
 
-/** Notification settings, one row per tenant. */
+/**
+ * Notification settings, one row per tenant. The seed is stored AES-GCM encrypted under
+ * the master key, bound to its row by the tenant id (associated data).
+ */
 @Repository
 public class Notifications {
 
@@ -34,17 +38,25 @@ public class Notifications {
 	}
 
 	private static final String SELECT = """
-			select tenant_id, url, seed, crypt_type, streams, suggestions, updated_at from notification_settings
+			select tenant_id, url, seed_cipher, crypt_type, streams, suggestions, updated_at from notification_settings
 			""";
 
 	private final JdbcClient jdbc;
 
-	Notifications(JdbcClient jdbc) {
+	private final SecretCipher cipher;
+
+	Notifications(JdbcClient jdbc, SecretCipher cipher) {
 		this.jdbc = jdbc;
+		this.cipher = cipher;
+	}
+
+	/** The associated data that binds a tenant's encrypted seed to its row. */
+	public static String seedBinding(long tenantId) {
+		return "notification_settings/" + tenantId;
 	}
 
 	public Optional<Row> of(long tenantId) {
-		return jdbc.sql(SELECT + " where tenant_id = :t").param("t", tenantId).query(Notifications::map).optional();
+		return jdbc.sql(SELECT + " where tenant_id = :t").param("t", tenantId).query(this::map).optional();
 	}
 
 	public Map<Long, Row> of(Collection<Long> tenantIds) {
@@ -53,7 +65,7 @@ public class Notifications {
 		}
 		return jdbc.sql(SELECT + " where tenant_id = any(:ids)")
 			.param("ids", tenantIds.toArray(Long[]::new))
-			.query(Notifications::map)
+			.query(this::map)
 			.list()
 			.stream()
 			.collect(Collectors.toMap(Row::tenantId, Function.identity()));
@@ -66,17 +78,18 @@ public class Notifications {
 	 */
 	public boolean put(long tenantId, String url, String newSeed, CryptType cryptType, List<String> streams,
 			List<String> suggestions, Instant now) {
-		return jdbc.sql("""
-				insert into notification_settings (tenant_id, url, seed, crypt_type, streams, suggestions, updated_at)
-				values (:t, :url, :seed, :crypt, :streams, :suggestions, :now)
-				on conflict (tenant_id) do update
-				set url = excluded.url, crypt_type = excluded.crypt_type, streams = excluded.streams,
-				    suggestions = excluded.suggestions, updated_at = excluded.updated_at
-				returning (xmax = 0) as created
-				""")
+		return jdbc
+			.sql("""
+					insert into notification_settings (tenant_id, url, seed_cipher, crypt_type, streams, suggestions, updated_at)
+					values (:t, :url, :seed, :crypt, :streams, :suggestions, :now)
+					on conflict (tenant_id) do update
+					set url = excluded.url, crypt_type = excluded.crypt_type, streams = excluded.streams,
+					    suggestions = excluded.suggestions, updated_at = excluded.updated_at
+					returning (xmax = 0) as created
+					""")
 			.param("t", tenantId)
 			.param("url", url)
-			.param("seed", newSeed)
+			.param("seed", cipher.encrypt(newSeed, seedBinding(tenantId)))
 			.param("crypt", cryptType.name())
 			.param("streams", streams.toArray(String[]::new))
 			.param("suggestions", suggestions.toArray(String[]::new))
@@ -86,9 +99,9 @@ public class Notifications {
 	}
 
 	public boolean rotateSeed(long tenantId, String seed, Instant now) {
-		return jdbc.sql("update notification_settings set seed = :seed, updated_at = :now where tenant_id = :t")
+		return jdbc.sql("update notification_settings set seed_cipher = :seed, updated_at = :now where tenant_id = :t")
 			.param("t", tenantId)
-			.param("seed", seed)
+			.param("seed", cipher.encrypt(seed, seedBinding(tenantId)))
 			.param("now", Deliveries.ts(now))
 			.update() > 0;
 	}
@@ -97,8 +110,9 @@ public class Notifications {
 		return jdbc.sql("delete from notification_settings where tenant_id = :t").param("t", tenantId).update() > 0;
 	}
 
-	private static Row map(ResultSet rs, int row) throws SQLException {
-		return new Row(rs.getLong("tenant_id"), rs.getString("url"), rs.getString("seed"),
+	private Row map(ResultSet rs, int row) throws SQLException {
+		long tenantId = rs.getLong("tenant_id");
+		return new Row(tenantId, rs.getString("url"), cipher.decrypt(rs.getBytes("seed_cipher"), seedBinding(tenantId)),
 				CryptType.valueOf(rs.getString("crypt_type")), strings(rs.getArray("streams")),
 				strings(rs.getArray("suggestions")), rs.getTimestamp("updated_at").toInstant());
 	}

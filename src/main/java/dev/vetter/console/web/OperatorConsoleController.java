@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -20,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.vetter.console.ConsoleProperties;
+import dev.vetter.platform.ContentKind;
 import dev.vetter.platform.InvalidInput;
 import dev.vetter.review.QueueDashboard;
 import dev.vetter.review.ReviewInsights;
@@ -96,7 +96,7 @@ class OperatorConsoleController {
 		Tenant tenant = directory.tenantByUid(uid);
 		model.addAttribute("tenant", tenant);
 		model.addAttribute("agreement", directory.agreement(tenant.id()));
-		model.addAttribute("kinds", new TreeSet<>(ManualReviewAgreement.KINDS));
+		model.addAttribute("kinds", ContentKind.wireNames());
 		return "console/operator/tenant";
 	}
 
@@ -106,7 +106,7 @@ class OperatorConsoleController {
 			@RequestParam(defaultValue = "") String labels, @RequestParam(defaultValue = "1") String requiredReviews,
 			@RequestParam Map<String, String> form, RedirectAttributes redirect) {
 		Map<String, Integer> sla = new LinkedHashMap<>();
-		for (String kind : ManualReviewAgreement.KINDS) {
+		for (String kind : ContentKind.wireNames()) {
 			String minutes = form.get("sla." + kind);
 			if (minutes != null && !minutes.isBlank()) {
 				sla.put(kind, number(minutes, "SLA of " + kind));

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.vetter.console.ConsoleProperties;
+import dev.vetter.platform.ContentKind;
 import dev.vetter.platform.VetterException;
 import dev.vetter.review.ClaimedItem;
 import dev.vetter.review.EarlierDecision;
@@ -116,8 +117,8 @@ class ReviewConsoleController {
 	private WorkItem view(Caller caller, ClaimedItem item) {
 		List<EarlierDecision> earlier = item.escalated() && caller.has(Role.LEAD)
 				? insights.decisions(caller, item.id()) : List.of();
-		return new WorkItem(item.id(), item.taskId(), item.kind(), item.content(), item.criteria(), item.labels(),
-				item.deadline(), item.escalated(), earlier);
+		return new WorkItem(item.id(), item.taskId(), item.kind().wire(), item.content(), item.criteria(),
+				item.labels(), item.deadline(), item.escalated(), earlier);
 	}
 
 	/**
@@ -127,9 +128,9 @@ class ReviewConsoleController {
 	 */
 	@GetMapping("/console/review/grid")
 	String grid(Caller caller, Model model) {
-		List<ClaimedItem> page = new ArrayList<>(workflow.held(caller, "image"));
+		List<ClaimedItem> page = new ArrayList<>(workflow.held(caller, ContentKind.IMAGE));
 		while (page.size() < properties.gridSize()) {
-			Optional<ClaimedItem> item = workflow.claimAhead(caller, "image");
+			Optional<ClaimedItem> item = workflow.claimAhead(caller, ContentKind.IMAGE);
 			if (item.isEmpty()) {
 				break;
 			}

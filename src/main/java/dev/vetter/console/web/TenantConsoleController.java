@@ -26,6 +26,7 @@ import dev.vetter.callbacks.NotificationSettings;
 import dev.vetter.moderation.HumanReview;
 import dev.vetter.moderation.TaskResult;
 import dev.vetter.moderation.TaskSearch;
+import dev.vetter.platform.ContentKind;
 import dev.vetter.platform.InvalidInput;
 import dev.vetter.platform.NotFound;
 import dev.vetter.policy.BizTypePolicy;
@@ -36,7 +37,6 @@ import dev.vetter.policy.LibraryKind;
 import dev.vetter.policy.PolicyAdministration;
 import dev.vetter.policy.Suggestion;
 import dev.vetter.tenancy.Caller;
-import dev.vetter.tenancy.ManualReviewAgreement;
 import dev.vetter.tenancy.TenantDirectory;
 
 /**
@@ -255,7 +255,7 @@ class TenantConsoleController {
 		model.addAttribute("filter", filter);
 		model.addAttribute("from", from == null ? "" : from);
 		model.addAttribute("to", to == null ? "" : to);
-		model.addAttribute("kinds", new TreeSet<>(ManualReviewAgreement.KINDS));
+		model.addAttribute("kinds", ContentKind.wireNames());
 		return "console/tenant/results";
 	}
 
@@ -297,7 +297,7 @@ class TenantConsoleController {
 	@GetMapping("/console/tenant/manual")
 	String manual(Caller caller, Model model) {
 		requireManual(caller);
-		model.addAttribute("kinds", new TreeSet<>(ManualReviewAgreement.KINDS));
+		model.addAttribute("kinds", ContentKind.wireNames());
 		return "console/tenant/manual";
 	}
 
@@ -306,18 +306,16 @@ class TenantConsoleController {
 	String submitManual(Caller caller, @RequestParam String kind, @RequestParam String items,
 			RedirectAttributes redirect) {
 		requireManual(caller);
+		ContentKind contentKind = ContentKind.parse(kind);
 		List<HumanReview.ManualTask> manualTasks = new ArrayList<>();
 		for (String line : lines(items)) {
-			manualTasks.add("text".equals(kind) ? new HumanReview.ManualTask(null, line, null)
+			manualTasks.add(contentKind == ContentKind.TEXT ? new HumanReview.ManualTask(null, line, null)
 					: new HumanReview.ManualTask(null, null, line));
 		}
 		if (manualTasks.isEmpty() || manualTasks.size() > 100) {
 			throw new InvalidInput("give 1 to 100 lines");
 		}
-		if (!HumanReview.KINDS.contains(kind)) {
-			throw new InvalidInput("kind is one of " + HumanReview.KINDS);
-		}
-		List<TaskResult> results = humanReview.submitHumanOnly(caller.tenant(), kind, null, manualTasks,
+		List<TaskResult> results = humanReview.submitHumanOnly(caller.tenant(), contentKind, null, manualTasks,
 				new HumanReview.CallbackSpec(null, null, null));
 		long queued = results.stream().filter(r -> r.code() == 200).count();
 		redirect.addFlashAttribute("message", queued + " of " + results.size() + " tasks queued for people.");

@@ -2,6 +2,7 @@ package dev.vetter.detection.text;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
 import dev.vetter.detection.TextAnalysis;
 import dev.vetter.detection.TextDetector;
 import dev.vetter.detection.TextHit;
+import dev.vetter.detection.TextTerm;
 import dev.vetter.detection.TextTermSet;
 
 /**
@@ -32,6 +34,11 @@ public class DefaultTextDetector implements TextDetector {
 
 	DefaultTextDetector(CompiledTerms builtin) {
 		this.builtin = builtin;
+	}
+
+	@Override
+	public TextTermSet compile(Collection<TextTerm> terms) {
+		return terms.isEmpty() ? CompiledTerms.EMPTY : CompiledTerms.compile(terms);
 	}
 
 	/** Number of distinct normalised built-in terms (including cue terms). */
@@ -57,7 +64,7 @@ public class DefaultTextDetector implements TextDetector {
 					ct.scan(t, (e, s, en, db, de) -> hits.add(hit(t, e, e.severity, e.rate, s, en)));
 				}
 				else if (set != null && set.size() > 0) {
-					throw new IllegalArgumentException("term sets must come from TextTermSet.compile");
+					throw new IllegalArgumentException("term sets must come from TextDetector.compile");
 				}
 			}
 		}

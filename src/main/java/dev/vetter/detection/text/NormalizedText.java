@@ -133,6 +133,29 @@ final class NormalizedText {
 		return origEndOfFolded(vf[k]);
 	}
 
+	/** The text as the client sent it. */
+	String original() {
+		return original;
+	}
+
+	/** Number of chars of the folded layer. */
+	int foldedLength() {
+		return fLen;
+	}
+
+	/** Folded char {@code i} (NFKC_CF, accents stripped, homoglyphs and digits ASCII). */
+	char foldedChar(int i) {
+		return f[i];
+	}
+
+	/**
+	 * The {@link Folding} class of folded char {@code i} ({@code WORD}, {@code DIGIT},
+	 * ...).
+	 */
+	byte foldedClass(int i) {
+		return fc[i];
+	}
+
 	String foldedString() {
 		return new String(f, 0, fLen);
 	}

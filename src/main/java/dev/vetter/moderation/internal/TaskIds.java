@@ -2,10 +2,13 @@ package dev.vetter.moderation.internal;
 
 import java.util.concurrent.ThreadLocalRandom;
 
+import dev.vetter.platform.ContentKind;
+
 /**
- * Task ids: a kind prefix ({@code txt}, {@code img}, {@code vi}, {@code au}) followed by
- * a time-ordered, random base-62 body, e.g. {@code txt4Kd9...}. Unguessable enough to be
- * harmless, and they are always looked up within the caller's tenant anyway.
+ * Task ids: the kind's prefix ({@link ContentKind#taskIdPrefix()}: {@code txt},
+ * {@code img}, {@code vi}, {@code au}) followed by a time-ordered, random base-62 body,
+ * e.g. {@code txt4Kd9...}. Unguessable enough to be harmless, and they are always looked
+ * up within the caller's tenant anyway.
  */
 public final class TaskIds {
 
@@ -14,7 +17,8 @@ public final class TaskIds {
 	private TaskIds() {
 	}
 
-	public static String next(String prefix) {
+	public static String next(ContentKind kind) {
+		String prefix = kind.taskIdPrefix();
 		StringBuilder sb = new StringBuilder(prefix.length() + 26).append(prefix);
 		append(sb, System.currentTimeMillis(), 8);
 		ThreadLocalRandom r = ThreadLocalRandom.current();

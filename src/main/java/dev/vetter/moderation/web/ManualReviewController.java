@@ -11,7 +11,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.vetter.moderation.HumanReview;
+import dev.vetter.moderation.ModerationProperties;
 import dev.vetter.moderation.TaskResult;
+import dev.vetter.platform.AccessDenied;
+import dev.vetter.platform.ContentKind;
 import dev.vetter.platform.InvalidInput;
 import dev.vetter.platform.ProblemCode;
 import dev.vetter.tenancy.Caller;
@@ -33,28 +36,29 @@ class ManualReviewController {
 
 	private final HumanReview humanReview;
 
-	ManualReviewController(HumanReview humanReview) {
+	private final ModerationProperties limits;
+
+	ManualReviewController(HumanReview humanReview, ModerationProperties limits) {
 		this.humanReview = humanReview;
+		this.limits = limits;
 	}
 
 	@PostMapping("/v1/manual-reviews")
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	@Operation(summary = "Human-only review: queue up to 100 tasks of one kind for people")
+	@Operation(summary = "Human-only review: queue up to vetter.moderation.max-tasks tasks of one kind for people")
 	Submitted submit(Caller caller, @RequestBody ManualReviewRequest body) {
 		long tenant = tenant(caller);
 		humanReview.requireEnabled(tenant);
-		if (body.kind() == null || !HumanReview.KINDS.contains(body.kind())) {
-			throw new InvalidInput("kind is one of " + HumanReview.KINDS);
-		}
+		ContentKind kind = ContentKind.parse(body.kind());
 		if (body.tasks() == null || body.tasks().isEmpty()) {
 			throw new InvalidInput("tasks must be a non-empty array");
 		}
-		if (body.tasks().size() > 100) {
-			throw new InvalidInput(ProblemCode.TOO_MANY_TASKS, "at most 100 tasks per request");
+		if (body.tasks().size() > limits.maxTasks()) {
+			throw new InvalidInput(ProblemCode.TOO_MANY_TASKS, "at most " + limits.maxTasks() + " tasks per request");
 		}
 		HumanReview.CallbackSpec callback = new HumanReview.CallbackSpec(body.callback(), body.seed(),
 				body.cryptType());
-		return new Submitted(humanReview.submitHumanOnly(tenant, body.kind(), body.bizType(), body.tasks(), callback));
+		return new Submitted(humanReview.submitHumanOnly(tenant, kind, body.bizType(), body.tasks(), callback));
 	}
 
 	@GetMapping("/v1/tasks/{taskId}")

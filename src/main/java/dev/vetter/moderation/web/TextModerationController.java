@@ -2,12 +2,12 @@ package dev.vetter.moderation.web;
 
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.vetter.moderation.DataIds;
+import dev.vetter.moderation.ModerationProperties;
 import dev.vetter.moderation.TextModeration;
 import dev.vetter.moderation.TextVerdict;
 import dev.vetter.platform.InvalidInput;
@@ -46,9 +46,9 @@ class TextModerationController {
 
 	private final int maxLength;
 
-	TextModerationController(TextModeration moderation, @Value("${vetter.text.max-length:10000}") int maxLength) {
+	TextModerationController(TextModeration moderation, ModerationProperties limits) {
 		this.moderation = moderation;
-		this.maxLength = maxLength;
+		this.maxLength = limits.maxTextLength();
 	}
 
 	@PostMapping("/v1/text/moderations")

@@ -110,16 +110,33 @@ public final class TargetGuard {
 	public ResolvedTarget resolve(URI uri) throws UnknownHostException {
 		URI checked = check(uri.toString());
 		String host = bare(checked.getHost());
-		List<InetAddress> addresses = resolver.resolve(host);
+		List<InetAddress> addresses = addresses(host);
+		boolean https = checked.getScheme().equalsIgnoreCase("https");
+		int port = checked.getPort() > 0 ? checked.getPort() : https ? 443 : 80;
+		return new ResolvedTarget(checked, host, port, https, addresses);
+	}
+
+	/**
+	 * Resolves a host name once (a literal address is parsed, never looked up) and checks
+	 * every address; the outbound client's DNS resolver, so the addresses checked are the
+	 * ones connected to.
+	 * @throws TargetRefused when any address is forbidden
+	 * @throws UnknownHostException when the name does not resolve
+	 */
+	public List<InetAddress> addresses(String hostName) throws UnknownHostException {
+		String host = bare(hostName);
+		if (isLocalhostName(host) && !allowPrivateTargets) {
+			throw new TargetRefused("URL host " + host + " is the loopback; it is not allowed");
+		}
+		List<InetAddress> addresses = host.indexOf(':') >= 0 || host.matches("[0-9.]+")
+				? List.of(InetAddress.getByName(host)) : resolver.resolve(host);
 		if (addresses.isEmpty()) {
 			throw new UnknownHostException(host);
 		}
 		for (InetAddress address : addresses) {
 			refuseIfForbidden(host, address);
 		}
-		boolean https = checked.getScheme().equalsIgnoreCase("https");
-		int port = checked.getPort() > 0 ? checked.getPort() : https ? 443 : 80;
-		return new ResolvedTarget(checked, host, port, https, addresses);
+		return List.copyOf(addresses);
 	}
 
 	/** Why this address is refused, or {@code null} when it is allowed. */

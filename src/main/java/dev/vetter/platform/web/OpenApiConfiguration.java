@@ -28,19 +28,26 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
-	private static final Map<String, String> NATIVE_ERRORS = Map.of("400",
-			"malformed-json, validation-failed, too-many-tasks", "401", "unauthenticated", "403",
-			"forbidden, manual-review-disabled", "404", "not-found (also for other tenants' resources)", "409",
-			"conflict (duplicate name, review item not held or decided already)", "413", "too-large", "429",
-			"too-many-requests (failed logins over the limit; see Retry-After)", "500",
-			"internal-error (generic; details only in the log)");
+	private static final Map<String, String> NATIVE_ERRORS = Map.ofEntries(
+			Map.entry("400", "malformed-json, validation-failed (names the field), bad-request, too-many-tasks"),
+			Map.entry("401", "unauthenticated"), Map.entry("403", "forbidden, manual-review-disabled"),
+			Map.entry("404", "not-found (also for other tenants' resources)"),
+			Map.entry("406", "not-acceptable (Accept allows no JSON; nothing was done)"),
+			Map.entry("409", "conflict (duplicate name, review item not held or decided already)"),
+			Map.entry("413", "too-large (body over vetter.web.max-body, text or library over its limit)"),
+			Map.entry("415", "unsupported-media-type (send application/json)"),
+			Map.entry("429", "too-many-requests (failed logins over the limit; see Retry-After)"),
+			Map.entry("500", "internal-error (generic; details only in the log)"));
 
 	private static final Map<String, String> GREEN_ERRORS = Map.of("400",
 			"POP gateway error: IncompleteSignature, SignatureDoesNotMatch, ContentMD5NotMatched, "
 					+ "InvalidTimeStamp.Expired, SignatureNonceUsed, InvalidAction.NotFound (x-acs-version), ...",
 			"403", "POP gateway error: InvalidAccessKeyId.Inactive", "404",
 			"POP gateway error: InvalidAccessKeyId.NotFound, InvalidAction.NotFound", "413",
-			"POP gateway error: RequestEntityTooLarge", "503", "POP gateway error: ServiceUnavailable");
+			"POP gateway error: RequestEntityTooLarge", "406",
+			"POP gateway error: NotAcceptable (Accept allows no JSON)", "415",
+			"POP gateway error: UnsupportedMediaType (a Content-Type other than JSON)", "503",
+			"POP gateway error: ServiceUnavailable");
 
 	@Bean
 	OpenApiCustomizer errorResponses() {

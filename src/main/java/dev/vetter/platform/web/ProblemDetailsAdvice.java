@@ -11,10 +11,13 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestValueException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -52,6 +55,10 @@ public class ProblemDetailsAdvice {
 				return problem(v.problem(), v.getMessage());
 			}
 		}
+		String described = StrictJson.describe(e.getCause());
+		if (described != null) {
+			return problem(ProblemCode.VALIDATION_FAILED, described);
+		}
 		return problem(ProblemCode.MALFORMED_JSON, "request body is not valid JSON of the expected shape");
 	}
 
@@ -74,6 +81,16 @@ public class ProblemDetailsAdvice {
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
 	ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
 		return problem(ProblemCode.UNSUPPORTED_MEDIA_TYPE, "send application/json");
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+	ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+		return problem(ProblemCode.NOT_ACCEPTABLE, "this API answers application/json");
+	}
+
+	@ExceptionHandler({ MissingRequestValueException.class, ServletRequestBindingException.class })
+	ResponseEntity<ProblemDetail> missingValue(Exception e) {
+		return problem(ProblemCode.BAD_REQUEST, "invalid or missing request value");
 	}
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import dev.vetter.platform.InvalidInput;
 import dev.vetter.platform.ProblemCode;
 import dev.vetter.platform.VetterException;
+import dev.vetter.platform.web.StrictJson;
 import dev.vetter.policy.BizTypePolicy;
 
 import tools.jackson.core.JacksonException;
@@ -20,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class PolicyCodec {
 
-	private final JsonMapper mapper = JsonMapper.builder()
+	private final JsonMapper mapper = StrictJson.apply(JsonMapper.builder())
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.build();
 
@@ -45,8 +46,14 @@ public class PolicyCodec {
 			if (cause instanceof VetterException v) {
 				throw v;
 			}
-			throw new InvalidInput(ProblemCode.MALFORMED_JSON, "the policy is not valid JSON of the documented shape: "
-					+ (cause instanceof IllegalArgumentException ? cause.getMessage() : e.getOriginalMessage()));
+			if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
+				throw new InvalidInput("the policy is not valid: " + cause.getMessage());
+			}
+			String described = StrictJson.describe(e);
+			if (described != null) {
+				throw new InvalidInput(described);
+			}
+			throw new InvalidInput(ProblemCode.MALFORMED_JSON, "the policy is not valid JSON of the documented shape");
 		}
 	}
 

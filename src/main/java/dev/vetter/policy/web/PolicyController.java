@@ -24,6 +24,8 @@ import dev.vetter.policy.PolicyAdministration;
 import dev.vetter.tenancy.Caller;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -122,6 +124,7 @@ class PolicyController {
 
 	@DeleteMapping("/v1/biz-types/{name}")
 	@Operation(summary = "Delete a bizType policy (scans naming it fall back to the default)")
+	@ApiResponse(responseCode = "204", description = "deleted", content = @Content)
 	ResponseEntity<Void> deleteBizType(Caller caller, @PathVariable String name) {
 		admin.deleteBizType(tenant(caller), name);
 		return ResponseEntity.noContent().build();

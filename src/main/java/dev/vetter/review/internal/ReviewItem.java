@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
+import dev.vetter.platform.ContentKind;
 import dev.vetter.platform.InvalidInput;
 import dev.vetter.review.ReviewAlreadyDecided;
 import dev.vetter.review.ReviewNotHeld;
@@ -33,7 +34,7 @@ public final class ReviewItem {
 
 	final String taskId;
 
-	final String kind;
+	final ContentKind kind;
 
 	Status status;
 
@@ -49,7 +50,7 @@ public final class ReviewItem {
 
 	Verdict finalVerdict;
 
-	public ReviewItem(long id, long tenantId, String taskId, String kind, Status status, Long claimedBy,
+	public ReviewItem(long id, long tenantId, String taskId, ContentKind kind, Status status, Long claimedBy,
 			Instant leaseUntil, int requiredReviews, List<String> allowedLabels, List<Decision> decisions) {
 		this.id = id;
 		this.tenantId = tenantId;
@@ -142,7 +143,7 @@ public final class ReviewItem {
 		return taskId;
 	}
 
-	public String kind() {
+	public ContentKind kind() {
 		return kind;
 	}
 

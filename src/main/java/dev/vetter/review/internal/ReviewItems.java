@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.vetter.platform.ContentKind;
 import dev.vetter.review.ClaimedItem;
 import dev.vetter.review.ReviewSubmission;
 import dev.vetter.review.Verdict;
@@ -89,7 +90,7 @@ public class ReviewItems {
 					""")
 			.param("tenant", s.tenantId())
 			.param("task", s.taskId())
-			.param("kind", s.kind())
+			.param("kind", s.kind().wire())
 			.param("content", s.contentJson())
 			.param("criteria", s.criteria() == null ? "" : s.criteria())
 			.param("labels", s.allowedLabels().toArray(String[]::new))
@@ -184,8 +185,8 @@ public class ReviewItems {
 	}
 
 	private static ClaimedItem claimed(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-		return new ClaimedItem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-				Arrays.asList((String[]) rs.getArray(6).getArray()), rs.getTimestamp(7).toInstant(),
+		return new ClaimedItem(rs.getLong(1), rs.getString(2), ContentKind.parse(rs.getString(3)), rs.getString(4),
+				rs.getString(5), Arrays.asList((String[]) rs.getArray(6).getArray()), rs.getTimestamp(7).toInstant(),
 				rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(), rs.getInt(9),
 				"ESCALATED".equals(rs.getString(10)));
 	}
@@ -229,7 +230,7 @@ public class ReviewItems {
 							ats[k].toInstant()));
 				}
 			}
-			return new ReviewItem(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+			return new ReviewItem(rs.getLong(1), rs.getLong(2), rs.getString(3), ContentKind.parse(rs.getString(4)),
 					ReviewItem.Status.valueOf(rs.getString(5)), claimedBy, lease == null ? null : lease.toInstant(),
 					rs.getInt(8), Arrays.asList((String[]) rs.getArray(9).getArray()), decisions);
 		}).optional();

@@ -18,6 +18,9 @@ import dev.vetter.review.Verdict;
 import dev.vetter.tenancy.Caller;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The reviewer's workbench API. */
@@ -37,6 +40,9 @@ class ReviewController {
 	@PostMapping("/v1/review/claims")
 	@Operation(
 			summary = "Claim the next item (200 with the item, 204 when the queue is empty); re-claiming extends the lease")
+	@ApiResponse(responseCode = "200", description = "the claimed item",
+			content = @Content(schema = @Schema(implementation = ClaimedItem.class)))
+	@ApiResponse(responseCode = "204", description = "nothing is waiting", content = @Content)
 	ResponseEntity<ClaimedItem> claim(Caller caller) {
 		return workflow.claim(caller).map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
 	}
@@ -62,6 +68,7 @@ class ReviewController {
 
 	@PostMapping("/v1/review/items/{id}/release")
 	@Operation(summary = "Give a held item back to the queue")
+	@ApiResponse(responseCode = "204", description = "released", content = @Content)
 	ResponseEntity<Void> release(Caller caller, @PathVariable long id) {
 		workflow.release(caller, id);
 		return ResponseEntity.noContent().build();

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.vetter.platform.crypto.SecretCipher;
 import dev.vetter.tenancy.AccessKey;
 
 @Repository

@@ -8,10 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param bootstrap what the first start creates; every value may be fixed so scripts can
  * use it
- * @param security where the master key for secrets at rest comes from
  */
 @ConfigurationProperties("vetter")
-public record TenancyProperties(@DefaultValue Bootstrap bootstrap, @DefaultValue Security security) {
+public record TenancyProperties(@DefaultValue Bootstrap bootstrap) {
 
 	/**
 	 * @param enabled create the demo tenant, key and operator when they do not exist
@@ -25,12 +24,5 @@ public record TenancyProperties(@DefaultValue Bootstrap bootstrap, @DefaultValue
 	public record Bootstrap(@DefaultValue("true") boolean enabled, Long tenantUid,
 			@DefaultValue("Demo tenant") String tenantName, String accessKeyId, String accessKeySecret,
 			@DefaultValue("operator") String operatorUsername, String operatorPassword) {
-	}
-
-	/**
-	 * @param masterKey Base64 of 32 bytes; wins over the file
-	 * @param masterKeyFile created on first start when {@code masterKey} is unset
-	 */
-	public record Security(String masterKey, @DefaultValue("var/master.key") String masterKeyFile) {
 	}
 }

@@ -17,7 +17,7 @@ import dev.vetter.detection.TextTermSet;
 /** Offsets always refer to the original string, whatever the normalisation did. */
 class OffsetMappingTest {
 
-	static final TextTermSet SET = TextTermSet
+	static final TextTermSet SET = TextEngineTestSupport.DETECTOR
 		.compile(List.of(new TextTerm("kill", "customized", null), new TextTerm("杀了你", "customized", null)));
 	static final TextDetector.Options TERMS_ONLY = new TextDetector.Options(false, false);
 
@@ -58,7 +58,7 @@ class OffsetMappingTest {
 	void expansionsAndLigatures() {
 		// U+FB01 LATIN SMALL LIGATURE FI expands to two chars; offsets stay on the
 		// original
-		TextTermSet set = TextTermSet.compile(List.of(new TextTerm("fine", "customized", null)));
+		TextTermSet set = TextEngineTestSupport.DETECTOR.compile(List.of(new TextTerm("fine", "customized", null)));
 		TextAnalysis a = analyze("so \uFB01ne", TERMS_ONLY, set);
 		assertEquals(1, a.hits().size());
 		assertEquals("\uFB01ne", a.hits().get(0).context());
@@ -66,7 +66,7 @@ class OffsetMappingTest {
 
 	@Test
 	void cjkRepeatedCharAtTheEdgeIsTrimmedToTheTerm() {
-		TextTermSet set = TextTermSet.compile(List.of(new TextTerm("妈的", "customized", null)));
+		TextTermSet set = TextEngineTestSupport.DETECTOR.compile(List.of(new TextTerm("妈的", "customized", null)));
 		TextAnalysis a = analyze("你妈妈的", TERMS_ONLY, set);
 		assertEquals(1, a.hits().size());
 		assertEquals("妈的", a.hits().get(0).context());

@@ -24,15 +24,16 @@ import dev.vetter.detection.TextTermSet;
 class TermMatchingTest {
 
 	static final Object LIB = "lib-42";
-	static final TextTermSet CUSTOM = TextTermSet.compile(List.of(new TextTerm("kill", "customized", LIB),
-			new TextTerm("paypal", "customized", LIB), new TextTerm("杀了你", "customized", "zh-lib"),
-			new TextTerm("發票", "customized", "zh-trad"), new TextTerm("Free Money", "customized", LIB),
-			new TextTerm("ass", "customized", LIB), new TextTerm("sex", "customized", LIB),
-			new TextTerm("cunt", "customized", LIB), new TextTerm("rape", "customized", LIB),
-			new TextTerm("dick", "customized", LIB), new TextTerm("shit", "customized", LIB),
-			new TextTerm("cum", "customized", LIB), new TextTerm("anal", "customized", LIB),
-			new TextTerm("cock", "customized", LIB), new TextTerm("hell", "customized", LIB),
-			new TextTerm("god", "customized", LIB), new TextTerm("tit", "customized", LIB)));
+	static final TextTermSet CUSTOM = TextEngineTestSupport.DETECTOR
+		.compile(List.of(new TextTerm("kill", "customized", LIB), new TextTerm("paypal", "customized", LIB),
+				new TextTerm("杀了你", "customized", "zh-lib"), new TextTerm("發票", "customized", "zh-trad"),
+				new TextTerm("Free Money", "customized", LIB), new TextTerm("ass", "customized", LIB),
+				new TextTerm("sex", "customized", LIB), new TextTerm("cunt", "customized", LIB),
+				new TextTerm("rape", "customized", LIB), new TextTerm("dick", "customized", LIB),
+				new TextTerm("shit", "customized", LIB), new TextTerm("cum", "customized", LIB),
+				new TextTerm("anal", "customized", LIB), new TextTerm("cock", "customized", LIB),
+				new TextTerm("hell", "customized", LIB), new TextTerm("god", "customized", LIB),
+				new TextTerm("tit", "customized", LIB)));
 	static final TextDetector.Options TERMS_ONLY = new TextDetector.Options(false, false);
 
 	private static List<TextHit> custom(String text) {
@@ -132,13 +133,13 @@ class TermMatchingTest {
 
 	@Test
 	void termsThatNormaliseToNothingAreDroppedAndDuplicatesCounted() {
-		TextTermSet set = TextTermSet
+		TextTermSet set = TextEngineTestSupport.DETECTOR
 			.compile(List.of(new TextTerm("   ", "customized", null), new TextTerm("!!!", "customized", null),
 					new TextTerm("Kill", "customized", null), new TextTerm("kill", "customized", "other")));
 		assertEquals(1, set.size());
 		assertEquals(2, analyze("kill", TERMS_ONLY, set).hits().size(), "both libraries are reported");
-		assertEquals(0, TextTermSet.empty().size());
-		assertTrue(analyze("kill", TERMS_ONLY, TextTermSet.empty()).hits().isEmpty());
+		assertEquals(0, TextEngineTestSupport.DETECTOR.compile(List.of()).size());
+		assertTrue(analyze("kill", TERMS_ONLY, TextEngineTestSupport.DETECTOR.compile(List.of())).hits().isEmpty());
 	}
 
 	@Test

@@ -39,7 +39,7 @@ public final class TextMatcherBenchmark {
 					"customized", "bench"));
 		}
 		long b0 = System.nanoTime();
-		TextTermSet set = TextTermSet.compile(terms);
+		TextTermSet set = TextEngineTestSupport.DETECTOR.compile(terms);
 		long buildMs = (System.nanoTime() - b0) / 1_000_000;
 		long d0 = System.nanoTime();
 		DefaultTextDetector detector = new DefaultTextDetector();
@@ -99,6 +99,17 @@ public final class TextMatcherBenchmark {
 					}
 					return n;
 				});
+		// the rules alone on short API texts full of numbers, links and contact details
+		String[] contact = contactTexts(new Random(7), 2_000);
+		double contactMb = Arrays.stream(contact).mapToInt(String::length).sum() / 1e6;
+		TextDetector.Options rulesOnly = new TextDetector.Options(false, true);
+		row("rules only, 2000 x 200-char texts with contact details", contactMb, 0, runs, () -> {
+			int n = 0;
+			for (String s : contact) {
+				n += detector.analyze(s, List.of(), rulesOnly).hits().size();
+			}
+			return n;
+		});
 	}
 
 	private static void row(String name, double mbytes, int terms, int runs, Supplier<Integer> work) {
@@ -155,6 +166,27 @@ public final class TextMatcherBenchmark {
 			sb.append(w).append(rnd.nextInt(12) == 0 ? ". " : " ");
 		}
 		return sb.toString();
+	}
+
+	/** short texts, each with two snippets that are (or look like) contact details */
+	static String[] contactTexts(Random rnd, int count) {
+		String[] snippets = { "call 138 0013 8000", "visit shop-deals.xyz/promo", "mail sales@example.com",
+				"on 2024-05-17 at 10:30", "version 3.14.2", "price $12,500", "ring +44 20 7946 0958",
+				"see example dot com", "vx: wxid_888", "order 2023-0001 in room 301", "ip 192.168.1.1",
+				"office (212) 555-0147", "isbn 978-3-16-148410-0", "www.example.org/x", "tel 010-12345678" };
+		String[] texts = new String[count];
+		for (int i = 0; i < count; i++) {
+			StringBuilder sb = new StringBuilder(220);
+			int at = rnd.nextInt(8);
+			for (int w = 0; sb.length() < 200; w++) {
+				if (w == at || w == at + 12) {
+					sb.append(snippets[rnd.nextInt(snippets.length)]).append(' ');
+				}
+				sb.append(randomWord(rnd, 2 + rnd.nextInt(9))).append(rnd.nextInt(12) == 0 ? ". " : " ");
+			}
+			texts[i] = sb.toString();
+		}
+		return texts;
 	}
 
 }

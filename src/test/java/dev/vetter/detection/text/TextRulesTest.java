@@ -44,6 +44,30 @@ class TextRulesTest {
 			"ig: cheap.followers|handle|ig: cheap.followers", "telegram @spamguy|handle|telegram @spamguy",
 			"加我 ｖｘ|handle|加我 ｖｘ" })
 	void contactDetailsAreAds(String text, String ruleName, String context) {
+		assertFound(text, ruleName, context);
+	}
+
+	/** What the public suffix list and libphonenumber add over hand-kept lists. */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			value = { "buy at shop.co.uk today|url|shop.co.uk", "see example.com.cn now|url|example.com.cn",
+					"get it at example.app/deal|url|example.app/deal", "see example[.]ninja|url|example[.]ninja",
+					"ring +44 20 7946 0958 today|phone|+44 20 7946 0958",
+					"office (212) 555-0147 weekdays|phone|(212) 555-0147", "深圳 0755-26543210 订购|phone|0755-26543210",
+					"mail sales@example.co.jp|email|sales@example.co.jp" })
+	void librariesKnowEverySuffixAndNumberPlan(String text, String ruleName, String context) {
+		assertFound(text, ruleName, context);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "a polka dot art print", "build@host.local failed", "order +12 345 678 arrived",
+			"the file is README.md and main.rs", "I like it.It was fun." })
+	void wordsAndInvalidNumbersAreNotAds(String text) {
+		TextAnalysis a = rules(text);
+		assertTrue(a.hits().stream().noneMatch(h -> h.label().equals("ad")), () -> describe(a));
+	}
+
+	private static void assertFound(String text, String ruleName, String context) {
 		TextAnalysis a = rules(text);
 		List<TextHit> h = rule(a, ruleName);
 		assertTrue(

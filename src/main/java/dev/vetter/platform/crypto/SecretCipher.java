@@ -1,4 +1,4 @@
-package dev.vetter.tenancy.internal;
+package dev.vetter.platform.crypto;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,11 +19,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Protects access-key secrets at rest with AES-256-GCM. The HMAC check needs the secret
- * itself, so a hash will not do. The master key comes from
- * {@code vetter.security.master-key} (Base64 of 32 bytes) or, when that is unset, from
- * {@code vetter.security.master-key-file}, created with owner-only permissions on first
- * start.
+ * Protects secrets at rest that must be read back (access-key secrets for the HMAC check,
+ * callback seeds for signing) with AES-256-GCM; a hash will not do for those. The master
+ * key comes from {@code vetter.security.master-key} (Base64 of 32 bytes) or, when that is
+ * unset, from {@code vetter.security.master-key-file}, created with owner-only
+ * permissions on first start.
+ * <p>
+ * Stored form: 12-byte random IV followed by the ciphertext and its 16-byte tag.
+ * <em>Associated data</em> (for example the owning row's id) binds a ciphertext to its
+ * row: copied to another row it no longer decrypts.
  */
 @Component
 public class SecretCipher {
@@ -34,16 +38,16 @@ public class SecretCipher {
 
 	private final SecretKeySpec key;
 
-	public SecretCipher(TenancyProperties properties) {
+	public SecretCipher(CryptoProperties properties) {
 		this.key = new SecretKeySpec(loadKey(properties), "AES");
 	}
 
-	private static byte[] loadKey(TenancyProperties properties) {
-		String configured = properties.security().masterKey();
+	private static byte[] loadKey(CryptoProperties properties) {
+		String configured = properties.masterKey();
 		if (configured != null && !configured.isBlank()) {
 			return checkLength(Base64.getDecoder().decode(configured.trim()));
 		}
-		Path file = Path.of(properties.security().masterKeyFile());
+		Path file = Path.of(properties.masterKeyFile());
 		try {
 			if (Files.exists(file)) {
 				return checkLength(Base64.getDecoder().decode(Files.readString(file).trim()));
@@ -75,12 +79,26 @@ public class SecretCipher {
 		return key;
 	}
 
+	/** Encrypts without associated data (the access-key secrets' stored form). */
 	public byte[] encrypt(String secret) {
+		return encrypt(secret, "");
+	}
+
+	public String decrypt(byte[] stored) {
+		return decrypt(stored, "");
+	}
+
+	/**
+	 * @param associatedData authenticated, not stored: the same value must be given to
+	 * {@link #decrypt(byte[], String)}
+	 */
+	public byte[] encrypt(String secret, String associatedData) {
 		try {
 			byte[] iv = new byte[12];
 			RANDOM.nextBytes(iv);
 			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
 			cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
+			cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
 			byte[] ct = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
 			byte[] out = new byte[iv.length + ct.length];
 			System.arraycopy(iv, 0, out, 0, iv.length);
@@ -92,14 +110,19 @@ public class SecretCipher {
 		}
 	}
 
-	public String decrypt(byte[] stored) {
+	/**
+	 * @throws IllegalStateException when the master key or the associated data is not the
+	 * one it was encrypted with, or the stored bytes were changed
+	 */
+	public String decrypt(byte[] stored, String associatedData) {
 		try {
 			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
 			cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, stored, 0, 12));
+			cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
 			return new String(cipher.doFinal(stored, 12, stored.length - 12), StandardCharsets.UTF_8);
 		}
 		catch (GeneralSecurityException e) {
-			throw new IllegalStateException("cannot decrypt an access key secret: wrong master key?", e);
+			throw new IllegalStateException("cannot decrypt a stored secret: wrong master key or associated data?", e);
 		}
 	}
 

@@ -1,0 +1,58 @@
+package dev.vetter.detection;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Limits and models for video and audio.
+ *
+ * @param maxDuration longer media is refused with {@link MediaFailure#TOO_LARGE} before
+ * it is decoded (and, when the container does not state its length, as soon as decoding
+ * passes it)
+ * @param maxPixels frames larger than this (width × height) are refused; default 8K UHD
+ * @param timeLimit the time one media job may take (the job runner passes it as the
+ * {@link WorkControl} deadline)
+ * @param maxConcurrentDecodes native FFmpeg decodes at once; further callers wait
+ * @param maxConcurrentRecognizers Vosk recognisers at once; further callers wait
+ * @param speechModel a Vosk model folder to use instead of the bundled English model
+ * ({@code null}: the bundled one)
+ * @param modelCacheDir where the bundled model is extracted at first use
+ */
+@ConfigurationProperties("vetter.detection.media")
+public record MediaProperties(@DefaultValue("2h") Duration maxDuration, @DefaultValue("33177600") long maxPixels,
+		@DefaultValue("30m") Duration timeLimit, @DefaultValue("2") int maxConcurrentDecodes,
+		@DefaultValue("2") int maxConcurrentRecognizers, Path speechModel,
+		@DefaultValue("var/models") Path modelCacheDir) {
+
+	public MediaProperties {
+		if (maxDuration == null || maxDuration.isNegative() || maxDuration.isZero()) {
+			throw new IllegalArgumentException("vetter.detection.media.max-duration must be positive");
+		}
+		if (maxPixels <= 0) {
+			throw new IllegalArgumentException("vetter.detection.media.max-pixels must be positive");
+		}
+		if (maxConcurrentDecodes < 1 || maxConcurrentRecognizers < 1) {
+			throw new IllegalArgumentException("vetter.detection.media concurrency limits must be at least 1");
+		}
+	}
+
+	/** the defaults, for code and tests that run without Spring */
+	public static MediaProperties defaults() {
+		return new MediaProperties(Duration.ofHours(2), 33_177_600L, Duration.ofMinutes(30), 2, 2, null,
+				Path.of("var", "models"));
+	}
+
+	public MediaProperties withMaxDuration(Duration duration) {
+		return new MediaProperties(duration, maxPixels, timeLimit, maxConcurrentDecodes, maxConcurrentRecognizers,
+				speechModel, modelCacheDir);
+	}
+
+	public MediaProperties withModelCacheDir(Path dir) {
+		return new MediaProperties(maxDuration, maxPixels, timeLimit, maxConcurrentDecodes, maxConcurrentRecognizers,
+				speechModel, dir);
+	}
+
+}

@@ -1,0 +1,55 @@
+package dev.vetter.detection.image;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+
+/** Input checks and pixel access shared by the model-based detectors. */
+final class ImageInput {
+
+	private ImageInput() {
+	}
+
+	/**
+	 * Refuses null, empty, too small (a side below {@code minSide}) or too large images.
+	 */
+	static void check(BufferedImage image, int minSide, long maxPixels) {
+		if (image == null) {
+			throw new ImageRefused("no image");
+		}
+		int w = image.getWidth();
+		int h = image.getHeight();
+		if (w < minSide || h < minSide) {
+			throw new ImageRefused("image is " + w + "x" + h + "; both sides must be at least " + minSide + " pixels");
+		}
+		if ((long) w * h > maxPixels) {
+			throw new ImageRefused(
+					"image is " + w + "x" + h + " = " + ((long) w * h) + " pixels; the limit is " + maxPixels);
+		}
+	}
+
+	/**
+	 * Pixels as packed 0xRRGGBB, row-major. Gray images are read from the raster as they
+	 * are stored ({@code getRGB} would run them through a colour-space conversion); alpha
+	 * is dropped, as a browser's {@code fromPixels} with three channels does.
+	 */
+	static int[] rgb(BufferedImage image) {
+		int w = image.getWidth();
+		int h = image.getHeight();
+		int[] out = new int[w * h];
+		if (image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
+			Raster r = image.getRaster();
+			int[] row = new int[w];
+			for (int y = 0; y < h; y++) {
+				r.getSamples(0, y, w, 1, 0, row);
+				for (int x = 0; x < w; x++) {
+					int g = row[x] & 0xff;
+					out[y * w + x] = (g << 16) | (g << 8) | g;
+				}
+			}
+			return out;
+		}
+		image.getRGB(0, 0, w, h, out, 0, w);
+		return out;
+	}
+
+}

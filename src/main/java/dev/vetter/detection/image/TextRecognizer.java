@@ -1,0 +1,447 @@
+package dev.vetter.detection.image;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.tesseract.ResultIterator;
+import org.bytedeco.tesseract.TessBaseAPI;
+
+import static org.bytedeco.tesseract.global.tesseract.OEM_LSTM_ONLY;
+import static org.bytedeco.tesseract.global.tesseract.RIL_TEXTLINE;
+import static org.bytedeco.tesseract.global.tesseract.RIL_WORD;
+import static org.bytedeco.tesseract.global.tesseract.TessDeleteText;
+
+/**
+ * OCR for photos and captions with Tesseract 5 (LSTM) through bytedeco. The image is
+ * turned to grayscale, small images are upscaled, and each configured {@link OcrPass}
+ * (page segmentation × binarisation × polarity) reads it. Words below
+ * {@link OcrProperties#minConfidence()} or without letters or digits are dropped; lines
+ * from all passes are merged by overlap, the best-read one kept, and a line survives only
+ * if two passes found text there or it is confident and long
+ * ({@link #ALONE_MIN_CONFIDENCE}, {@link #ALONE_MIN_CHARS}): texture noise rarely does
+ * either.
+ * <p>
+ * A {@link TessBaseAPI} is not thread-safe: a fixed pool of engines is shared, and a call
+ * waits at most {@link OcrProperties#acquireTimeout()} for one ({@link RecognizerBusy}).
+ * Inputs are checked before any native call ({@link ImageRefused}); a failed native call
+ * becomes {@link RecognitionFailed} and its engine is replaced. Close to free the
+ * engines.
+ */
+public final class TextRecognizer implements AutoCloseable {
+
+	/** images whose longer side is below this are upscaled towards it (at most 3×) */
+	static final int UPSCALE_BELOW_SIDE = 800;
+
+	static final double MAX_UPSCALE = 3.0;
+
+	/** larger images are scaled down to this side for recognition */
+	static final int MAX_SIDE = 4000;
+
+	/**
+	 * a line found by one pass only is kept when at least this confident and this long;
+	 * noise from textures rarely survives two passes, text nearly always does
+	 */
+	static final double ALONE_MIN_CONFIDENCE = 80;
+
+	static final int ALONE_MIN_CHARS = 4;
+
+	private final OcrProperties properties;
+
+	private final Path dataDirectory;
+
+	private final BlockingQueue<Engine> pool;
+
+	private volatile boolean closed;
+
+	public TextRecognizer(OcrProperties properties) {
+		this.properties = properties;
+		this.dataDirectory = dataDirectory(properties);
+		this.pool = new ArrayBlockingQueue<>(properties.poolSize());
+		try {
+			for (int i = 0; i < properties.poolSize(); i++) {
+				pool.add(new Engine(dataDirectory, properties.language()));
+			}
+		}
+		catch (RuntimeException | LinkageError ex) {
+			close();
+			throw ex instanceof OcrUnavailable u ? u : new OcrUnavailable("Tesseract cannot start: " + ex, ex);
+		}
+	}
+
+	/**
+	 * The directory given, or the bundled eng.traineddata copied to a new temporary
+	 * directory.
+	 */
+	private static Path dataDirectory(OcrProperties p) {
+		if (p.dataDirectory() != null && !p.dataDirectory().isBlank()) {
+			Path dir = Path.of(p.dataDirectory());
+			for (String lang : p.language().split("\\+")) {
+				if (!Files.isReadable(dir.resolve(lang + ".traineddata"))) {
+					throw new OcrUnavailable("no readable " + lang + ".traineddata in " + dir);
+				}
+			}
+			return dir;
+		}
+		if (!p.language().equals("eng")) {
+			throw new OcrUnavailable(
+					"only 'eng' is bundled; set vetter.detection.ocr.data-directory for '" + p.language() + "'");
+		}
+		try (InputStream in = TextRecognizer.class.getClassLoader().getResourceAsStream("tessdata/eng.traineddata")) {
+			if (in == null) {
+				throw new OcrUnavailable("tessdata/eng.traineddata is not on the classpath (tess4j jar missing?)");
+			}
+			Path dir = Files.createTempDirectory("vetter-tessdata");
+			Path file = dir.resolve("eng.traineddata");
+			Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+			file.toFile().deleteOnExit();
+			dir.toFile().deleteOnExit();
+			return dir;
+		}
+		catch (IOException ex) {
+			throw new OcrUnavailable("cannot copy eng.traineddata to a temporary directory: " + ex, ex);
+		}
+	}
+
+	/** Recognises the text of one image of any type. */
+	public OcrResult recognize(BufferedImage image) {
+		ImageInput.check(image, properties.minSide(), properties.maxPixels());
+		Gray gray = Gray.of(image);
+		double scale = scaleFor(gray.w, gray.h);
+		Gray work = scale == 1.0 ? gray : gray.resize(scale);
+		Engine engine = borrow();
+		boolean healthy = false;
+		try {
+			List<Line> candidates = new ArrayList<>();
+			for (OcrPass pass : properties.passes()) {
+				candidates.addAll(engine.read(pass.invert ? work.inverted() : work, pass, properties.minConfidence()));
+			}
+			healthy = true;
+			return new OcrResult(merge(candidates).stream()
+				.filter(l -> l.support >= 2 || l.meanConfidence() >= ALONE_MIN_CONFIDENCE && l.alnum >= ALONE_MIN_CHARS)
+				.map(l -> l.toOcrLine(scale, gray.w, gray.h))
+				.sorted(Comparator.comparingInt(OcrLine::y).thenComparingInt(OcrLine::x))
+				.toList());
+		}
+		finally {
+			giveBack(engine, healthy);
+		}
+	}
+
+	static double scaleFor(int w, int h) {
+		int side = Math.max(w, h);
+		if (side > MAX_SIDE) {
+			return MAX_SIDE / (double) side;
+		}
+		if (side < UPSCALE_BELOW_SIDE) {
+			return Math.min(MAX_UPSCALE, UPSCALE_BELOW_SIDE / (double) side);
+		}
+		return 1.0;
+	}
+
+	/**
+	 * One line per place: the best-read lines (mean confidence × letters and digits) are
+	 * taken first; a later line overlapping one of them only adds to its support (how
+	 * many passes found text there).
+	 */
+	static List<Line> merge(List<Line> candidates) {
+		List<Line> byWeight = new ArrayList<>(candidates);
+		byWeight.sort(Comparator.comparingDouble(Line::weight).reversed());
+		List<Line> kept = new ArrayList<>();
+		outer: for (Line line : byWeight) {
+			for (Line k : kept) {
+				if (k.overlaps(line)) {
+					if (k.passes.add(line.pass)) {
+						k.support++;
+					}
+					continue outer;
+				}
+			}
+			kept.add(line);
+		}
+		return kept;
+	}
+
+	private Engine borrow() {
+		if (closed) {
+			throw new OcrUnavailable("the text recognizer is closed");
+		}
+		Engine engine;
+		try {
+			engine = pool.poll(properties.acquireTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new RecognizerBusy("interrupted while waiting for an OCR engine", ex);
+		}
+		if (engine == null) {
+			throw new RecognizerBusy("all " + properties.poolSize() + " OCR engines stayed busy for "
+					+ properties.acquireTimeout().toMillis() + " ms");
+		}
+		return engine;
+	}
+
+	private void giveBack(Engine engine, boolean healthy) {
+		if (healthy && !closed) {
+			pool.add(engine);
+			return;
+		}
+		engine.end();
+		if (closed) {
+			return;
+		}
+		try {
+			pool.add(new Engine(dataDirectory, properties.language()));
+		}
+		catch (RuntimeException | LinkageError ex) {
+			// the pool shrinks by one; callers see RecognizerBusy once it is empty
+		}
+	}
+
+	@Override
+	public void close() {
+		closed = true;
+		Engine e;
+		while ((e = pool.poll()) != null) {
+			e.end();
+		}
+	}
+
+	// ------------------------------------------------------------------ engine
+
+	/** One TessBaseAPI, used by one thread at a time (guarded by the pool). */
+	private static final class Engine {
+
+		private final TessBaseAPI api = new TessBaseAPI();
+
+		Engine(Path dataDirectory, String language) {
+			if (api.Init(dataDirectory.toString(), language, OEM_LSTM_ONLY) != 0) {
+				api.close();
+				throw new OcrUnavailable("Tesseract Init failed for language '" + language + "' in " + dataDirectory);
+			}
+			api.SetVariable("debug_file", "/dev/null");
+		}
+
+		List<Line> read(Gray image, OcrPass pass, int minConfidence) {
+			List<Line> lines = new ArrayList<>();
+			try {
+				api.SetPageSegMode(pass.pageSegMode);
+				api.SetVariable("thresholding_method", Integer.toString(pass.thresholding));
+				api.SetImage(image.px, image.w, image.h, 1, image.w);
+				if (api.Recognize(null) != 0) {
+					throw new RecognitionFailed(
+							"Tesseract Recognize failed on a " + image.w + "x" + image.h + " image");
+				}
+				ResultIterator it = api.GetIterator();
+				if (it == null || it.isNull()) {
+					return lines;
+				}
+				try {
+					Line current = null;
+					int[] x1 = new int[1], y1 = new int[1], x2 = new int[1], y2 = new int[1];
+					do {
+						if (it.Empty(RIL_WORD)) {
+							continue;
+						}
+						if (current == null || it.IsAtBeginningOf(RIL_TEXTLINE)) {
+							current = new Line(pass);
+							lines.add(current);
+						}
+						BytePointer t = it.GetUTF8Text(RIL_WORD);
+						String word = t == null ? "" : t.getString(java.nio.charset.StandardCharsets.UTF_8).strip();
+						if (t != null) {
+							TessDeleteText(t);
+						}
+						float conf = it.Confidence(RIL_WORD);
+						if (it.BoundingBox(RIL_WORD, x1, y1, x2, y2) && plausible(word, conf, minConfidence)) {
+							current.add(word, conf, x1[0], y1[0], x2[0], y2[0]);
+						}
+					}
+					while (it.Next(RIL_WORD));
+				}
+				finally {
+					it.close();
+				}
+			}
+			catch (RecognitionFailed ex) {
+				throw ex;
+			}
+			catch (RuntimeException ex) {
+				throw new RecognitionFailed("Tesseract failed: " + ex, ex);
+			}
+			finally {
+				api.Clear();
+			}
+			lines.removeIf(l -> l.alnum < 3);
+			return lines;
+		}
+
+		void end() {
+			try {
+				api.End();
+				api.close();
+			}
+			catch (RuntimeException ex) {
+				// already gone
+			}
+		}
+
+	}
+
+	/**
+	 * A word is kept when Tesseract is confident and it looks like writing: at least half
+	 * its characters letters or digits; a single character needs a higher confidence.
+	 */
+	static boolean plausible(String word, float conf, int minConfidence) {
+		if (word.isEmpty() || conf < minConfidence) {
+			return false;
+		}
+		int alnum = (int) word.codePoints().filter(Character::isLetterOrDigit).count();
+		if (alnum * 2 < word.codePointCount(0, word.length())) {
+			return false;
+		}
+		return alnum >= 2 || conf >= Math.max(minConfidence, 85);
+	}
+
+	/** words of one text line in the scaled image */
+	static final class Line {
+
+		final OcrPass pass;
+
+		final java.util.EnumSet<OcrPass> passes;
+
+		int support = 1;
+
+		final StringBuilder text = new StringBuilder();
+
+		double confSum;
+
+		int words;
+
+		int alnum;
+
+		int x1 = Integer.MAX_VALUE, y1 = Integer.MAX_VALUE, x2 = Integer.MIN_VALUE, y2 = Integer.MIN_VALUE;
+
+		Line(OcrPass pass) {
+			this.pass = pass;
+			this.passes = java.util.EnumSet.of(pass);
+		}
+
+		double meanConfidence() {
+			return words == 0 ? 0 : confSum / words;
+		}
+
+		void add(String word, float conf, int ax, int ay, int bx, int by) {
+			if (text.length() > 0) {
+				text.append(' ');
+			}
+			text.append(word);
+			confSum += conf;
+			words++;
+			alnum += (int) word.codePoints().filter(Character::isLetterOrDigit).count();
+			x1 = Math.min(x1, ax);
+			y1 = Math.min(y1, ay);
+			x2 = Math.max(x2, bx);
+			y2 = Math.max(y2, by);
+		}
+
+		/**
+		 * mean confidence × letters and digits, less one per word break (noise splits
+		 * words)
+		 */
+		double weight() {
+			return words == 0 ? 0 : confSum / words * (alnum - words + 1);
+		}
+
+		/** the boxes share at least half of the smaller one */
+		boolean overlaps(Line o) {
+			long iw = Math.min(x2, o.x2) - (long) Math.max(x1, o.x1);
+			long ih = Math.min(y2, o.y2) - (long) Math.max(y1, o.y1);
+			if (iw <= 0 || ih <= 0) {
+				return false;
+			}
+			long smaller = Math.min((long) (x2 - x1) * (y2 - y1), (long) (o.x2 - o.x1) * (o.y2 - o.y1));
+			return iw * ih * 2 >= smaller;
+		}
+
+		OcrLine toOcrLine(double scale, int maxW, int maxH) {
+			int ax = clamp((int) Math.floor(x1 / scale), maxW);
+			int ay = clamp((int) Math.floor(y1 / scale), maxH);
+			int bx = clamp((int) Math.ceil(x2 / scale), maxW);
+			int by = clamp((int) Math.ceil(y2 / scale), maxH);
+			return new OcrLine(text.toString(), ax, ay, bx - ax, by - ay, Math.round(confSum / words * 10) / 10.0);
+		}
+
+		private static int clamp(int v, int max) {
+			return Math.max(0, Math.min(v, max));
+		}
+
+	}
+
+	// ------------------------------------------------------------------ pixels
+
+	/** 8-bit grayscale pixels, row-major */
+	record Gray(int w, int h, byte[] px) {
+
+		static Gray of(BufferedImage image) {
+			int w = image.getWidth();
+			int h = image.getHeight();
+			int[] rgb = ImageInput.rgb(image);
+			byte[] g = new byte[w * h];
+			for (int i = 0; i < rgb.length; i++) {
+				int p = rgb[i];
+				// ITU-R BT.601 luma, integer
+				g[i] = (byte) ((((p >> 16) & 0xff) * 299 + ((p >> 8) & 0xff) * 587 + (p & 0xff) * 114 + 500) / 1000);
+			}
+			return new Gray(w, h, g);
+		}
+
+		Gray inverted() {
+			byte[] out = new byte[px.length];
+			for (int i = 0; i < px.length; i++) {
+				out[i] = (byte) (255 - (px[i] & 0xff));
+			}
+			return new Gray(w, h, out);
+		}
+
+		/**
+		 * bilinear resize by {@code scale} (box-averaged when shrinking a lot is not
+		 * needed here)
+		 */
+		Gray resize(double scale) {
+			int nw = Math.max(1, (int) Math.round(w * scale));
+			int nh = Math.max(1, (int) Math.round(h * scale));
+			byte[] out = new byte[nw * nh];
+			double sx = w / (double) nw;
+			double sy = h / (double) nh;
+			for (int y = 0; y < nh; y++) {
+				double fy = Math.max(0, (y + 0.5) * sy - 0.5);
+				int y0 = Math.min((int) fy, h - 1);
+				int y1 = Math.min(y0 + 1, h - 1);
+				double wy = fy - y0;
+				for (int x = 0; x < nw; x++) {
+					double fx = Math.max(0, (x + 0.5) * sx - 0.5);
+					int x0 = Math.min((int) fx, w - 1);
+					int x1 = Math.min(x0 + 1, w - 1);
+					double wx = fx - x0;
+					double top = (px[y0 * w + x0] & 0xff) * (1 - wx) + (px[y0 * w + x1] & 0xff) * wx;
+					double bottom = (px[y1 * w + x0] & 0xff) * (1 - wx) + (px[y1 * w + x1] & 0xff) * wx;
+					out[y * nw + x] = (byte) Math.round(top * (1 - wy) + bottom * wy);
+				}
+			}
+			return new Gray(nw, nh, out);
+		}
+
+	}
+
+}
