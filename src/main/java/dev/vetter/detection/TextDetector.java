@@ -29,10 +29,17 @@ public interface TextDetector {
 	/**
 	 * @param lexicons run the built-in lexicons (porn, abuse, ... terms)
 	 * @param rules run the rules (ad / contact details, flood, meaningless)
+	 * @param classifier run the trained classifier (an {@code abuse} finding with rule
+	 * {@code classifier} and a rate); it also lets a context-dependent lexicon term count
 	 */
-	record Options(boolean lexicons, boolean rules) {
+	record Options(boolean lexicons, boolean rules, boolean classifier) {
 
-		public static final Options ALL = new Options(true, true);
+		public static final Options ALL = new Options(true, true, true);
+
+		/** lexicons and/or rules, without the classifier */
+		public Options(boolean lexicons, boolean rules) {
+			this(lexicons, rules, false);
+		}
 
 	}
 

@@ -13,6 +13,7 @@ import dev.vetter.detection.TextDetector;
 import dev.vetter.detection.TextHit;
 import dev.vetter.moderation.internal.TaskIds;
 import dev.vetter.platform.ContentKind;
+import dev.vetter.policy.BizTypePolicy;
 import dev.vetter.policy.LibraryAction;
 import dev.vetter.policy.LibrarySource;
 import dev.vetter.policy.PolicyCatalog;
@@ -78,8 +79,8 @@ public class TextModeration {
 	public TextVerdict scan(long tenantId, String bizType, String content, String dataId, List<String> scenes,
 			String format) {
 		TextPolicy policy = policies.textPolicy(tenantId, bizType);
-		TextAnalysis analysis = detector.analyze(content, List.of(policy.libraryTerms()),
-				new TextDetector.Options(policy.policy().lexicons(), policy.policy().rules()));
+		TextAnalysis analysis = detector.analyze(content, List.of(policy.libraryTerms()), new TextDetector.Options(
+				policy.policy().lexicons(), policy.policy().rules(), policy.policy().lexicons()));
 		TextVerdict verdict = judge(TaskIds.next(ContentKind.TEXT), content, analysis, policy);
 		verdicts.get(verdict.suggestion()).increment();
 		if (EscalationPolicy.escalates(verdict, policy.policy().escalation())) {
@@ -97,7 +98,7 @@ public class TextModeration {
 			if (isAllowList(hit) || allowed.stream().anyMatch(a -> a.overlaps(hit.start(), hit.end()))) {
 				continue;
 			}
-			Suggestion s = policy.policy().labelSuggestions().getOrDefault(hit.label(), machineSuggestion(hit));
+			Suggestion s = suggestion(hit, policy.policy());
 			if (s == Suggestion.PASS) {
 				continue;
 			}
@@ -125,6 +126,30 @@ public class TextModeration {
 		return new TextVerdict(taskId, content, filtered, top.suggestion(), top.label(), top.rate(),
 				List.copyOf(findings));
 	}
+
+	/**
+	 * The policy's suggestion for one finding: a link alone follows {@code links}; a
+	 * built-in finding rated under the label's minimum rate passes; then the label's
+	 * override or the engine's own severity.
+	 */
+	static Suggestion suggestion(TextHit hit, BizTypePolicy policy) {
+		boolean builtin = hit.origin() != TextHit.Origin.TERMS;
+		if (builtin && hit.rule() != null && LINK_RULES.contains(hit.rule()) && policy.links() != null) {
+			// the bizType decides for every link, except that an obfuscated one stays
+			// suspicious
+			if (policy.links() != Suggestion.PASS || !hit.rule().equals("url")
+					|| hit.severity() != TextHit.Severity.BLOCK) {
+				return policy.links();
+			}
+		}
+		if (builtin && hit.rate() < policy.minRate(hit.label())) {
+			return Suggestion.PASS;
+		}
+		return policy.labelSuggestions().getOrDefault(hit.label(), machineSuggestion(hit));
+	}
+
+	/** rules whose finding is a link ({@code url}; a plain link is {@code link}) */
+	private static final java.util.Set<String> LINK_RULES = java.util.Set.of("url");
 
 	private static boolean isAllowList(TextHit hit) {
 		return hit.term() != null && hit.term().source() instanceof LibrarySource lib

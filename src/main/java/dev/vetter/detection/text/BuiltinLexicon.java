@@ -67,6 +67,32 @@ final class BuiltinLexicon {
 		}
 	}
 
+	/**
+	 * Terms whose offence depends on context (lexicon/context-terms.txt): alone they give
+	 * a low rate, with a second signal their row's severity.
+	 */
+	static final java.util.Set<String> CONTEXT_TERMS = readWords("/lexicon/context-terms.txt");
+
+	private static final java.util.Set<String> CONTEXT_KEYS = CONTEXT_TERMS.stream()
+		.map(CompiledTerms::keyOf)
+		.collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+	/** built-in terms only, so bounded by the lexicon's size */
+	private static final java.util.Map<String, Boolean> CONTEXT_CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/**
+	 * Whether a built-in term is context-dependent, compared by normalised key ("pu55y"
+	 * is "pussy").
+	 */
+	static boolean isContextTerm(TextTerm term) {
+		return CONTEXT_CACHE.computeIfAbsent(term.term(), t -> CONTEXT_KEYS.contains(CompiledTerms.keyOf(t)));
+	}
+
+	/** "göt" and "hård" are "got" and "hard" once folded, so they collide as well */
+	private static String stripAccents(String s) {
+		return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+	}
+
 	static List<Row> read(String file) {
 		String path = "/lexicon/" + file;
 		try (InputStream in = BuiltinLexicon.class.getResourceAsStream(path)) {
@@ -93,7 +119,8 @@ final class BuiltinLexicon {
 				String flags = c.length > 4 ? c[4].trim() : "";
 				boolean foreign = lang != null && !lang.equals("en");
 				for (String term : expand(c[3].trim())) {
-					if (foreign && ENGLISH_COLLISIONS.contains(term.strip().toLowerCase(java.util.Locale.ROOT))) {
+					if (foreign && ENGLISH_COLLISIONS
+						.contains(stripAccents(term.strip().toLowerCase(java.util.Locale.ROOT)))) {
 						continue;
 					}
 					if (!term.isBlank()) {

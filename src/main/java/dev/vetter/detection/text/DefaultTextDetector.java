@@ -28,12 +28,19 @@ public class DefaultTextDetector implements TextDetector {
 
 	private final CompiledTerms builtin;
 
+	private final AbuseClassifier classifier;
+
 	public DefaultTextDetector() {
-		this(BuiltinLexicon.compile(BuiltinLexicon.readAll()));
+		this(BuiltinLexicon.compile(BuiltinLexicon.readAll()), AbuseClassifier.builtin());
 	}
 
 	DefaultTextDetector(CompiledTerms builtin) {
+		this(builtin, null);
+	}
+
+	DefaultTextDetector(CompiledTerms builtin, AbuseClassifier classifier) {
 		this.builtin = builtin;
+		this.classifier = classifier;
 	}
 
 	@Override
@@ -55,8 +62,13 @@ public class DefaultTextDetector implements TextDetector {
 			return new TextAnalysis(text, hits);
 		}
 		NormalizedText t = NormalizedText.of(text);
+		boolean classify = opts.classifier() && classifier != null;
+		double rate = classify ? classifier.rate(t) : 0;
 		if (opts.lexicons()) {
-			lexicon(t, hits);
+			lexicon(t, hits, rate);
+		}
+		if (classify) {
+			classifier.report(t, rate, hits);
 		}
 		if (terms != null) {
 			for (TextTermSet set : terms) {
@@ -69,12 +81,75 @@ public class DefaultTextDetector implements TextDetector {
 			}
 		}
 		if (opts.rules()) {
+			int from = hits.size();
 			TextRules.run(t, hits);
+			LinkSignals.apply(t, hits.subList(from, hits.size()));
 		}
 		return new TextAnalysis(text, dedupe(hits));
 	}
 
-	private void lexicon(NormalizedText t, List<TextHit> hits) {
+	/** a context-dependent term alone gets this rate (the default policy passes it) */
+	static final double CONTEXT_ALONE_RATE = 40;
+
+	/** classifier rate that counts as the second signal for a context-dependent term */
+	static final double CONTEXT_CLASSIFIER_RATE = 35;
+
+	private static final java.util.regex.Pattern TARGET = java.util.regex.Pattern.compile(
+			"(?iu)(?<![\\p{L}\\p{N}])(?:you|u|ur|your|yours|youre|you're|you’re|ya|yall|y'all|yo mama|thou)(?![\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}])@[\\p{L}\\p{N}_]");
+
+	/** how far (in original chars) a target may be from a context-dependent term */
+	static final int TARGET_WINDOW = 40;
+
+	/** "RT @name:" and the run of @mentions a reply starts with address, not target */
+	private static final java.util.regex.Pattern LEADING_MENTIONS = java.util.regex.Pattern
+		.compile("^\\s*(?:(?:rt\\s+)?@[\\p{L}\\p{N}_]+:?\\s+)+", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * A context-dependent term keeps its severity only with a second signal: a person
+	 * targeted (second person or an @mention in the body within {@link #TARGET_WINDOW}
+	 * chars), another lexicon finding elsewhere, or the classifier; alone it drops to
+	 * {@link #CONTEXT_ALONE_RATE}.
+	 */
+	private static void context(NormalizedText t, List<TextHit> lex, double classifierRate) {
+		boolean ambiguous = false;
+		for (TextHit h : lex) {
+			ambiguous |= BuiltinLexicon.isContextTerm(h.term());
+		}
+		if (!ambiguous || classifierRate >= CONTEXT_CLASSIFIER_RATE) {
+			return;
+		}
+		String o = t.original;
+		int bodyFrom = -1;
+		// "another finding elsewhere" in O(n): some hit ends before h starts or starts
+		// after
+		// h ends
+		int minEnd = Integer.MAX_VALUE, maxStart = Integer.MIN_VALUE;
+		for (TextHit g : lex) {
+			if (!g.label().equals("contraband")) {
+				minEnd = Math.min(minEnd, g.end());
+				maxStart = Math.max(maxStart, g.start());
+			}
+		}
+		for (int i = 0; i < lex.size(); i++) {
+			TextHit h = lex.get(i);
+			if (!BuiltinLexicon.isContextTerm(h.term()) || minEnd <= h.start() || maxStart >= h.end()) {
+				continue;
+			}
+			if (bodyFrom < 0) {
+				java.util.regex.Matcher lead = LEADING_MENTIONS.matcher(o);
+				bodyFrom = lead.lookingAt() ? lead.end() : 0;
+			}
+			int from = Math.max(bodyFrom, h.start() - TARGET_WINDOW);
+			int to = Math.min(o.length(), h.end() + TARGET_WINDOW);
+			if (from < to && TARGET.matcher(o).region(from, to).useTransparentBounds(true).find()) {
+				continue;
+			}
+			lex.set(i, new TextHit(h.label(), TextHit.Severity.REVIEW, Math.min(h.rate(), CONTEXT_ALONE_RATE),
+					h.start(), h.end(), h.context(), h.term(), h.rule(), h.origin()));
+		}
+	}
+
+	private void lexicon(NormalizedText t, List<TextHit> hits, double classifierRate) {
 		record Found(CompiledTerms.Entry e, int start, int end, int dBegin, int dEnd) {
 		}
 		List<Found> found = new ArrayList<>();
@@ -111,6 +186,7 @@ public class DefaultTextDetector implements TextDetector {
 			}
 			lex.add(hit(t, e, sev, rate, f.start(), f.end()));
 		}
+		context(t, lex, classifierRate);
 		// one finding per place and label: drop a lexicon hit inside another of the same
 		// label that is at
 		// least as severe ("cocaine" inside "selling cocaine", "fuck" and its variant

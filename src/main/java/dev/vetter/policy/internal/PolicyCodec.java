@@ -39,7 +39,7 @@ public class PolicyCodec {
 		}
 		catch (UnrecognizedPropertyException e) {
 			throw new InvalidInput("unknown policy field '" + e.getPropertyName()
-					+ "'; known: lexicons, rules, libraries, labelSuggestions, escalation (suggestions, labels, reviewLibraries, auditSampleRate)");
+					+ "'; known: lexicons, rules, libraries, labelSuggestions, minRates, links, escalation (suggestions, labels, reviewLibraries, auditSampleRate)");
 		}
 		catch (JacksonException e) {
 			Throwable cause = e.getCause();

@@ -99,6 +99,40 @@ public final class TextMatcherBenchmark {
 					}
 					return n;
 				});
+		// the trained classifier's cost: the same analysis without it, and API-sized
+		// texts
+		TextDetector.Options noClassifier = new TextDetector.Options(true, true, false);
+		row("full analyze without classifier, 400 x 10k chars", chunkMb, set.size() + detector.builtinSize(), runs,
+				() -> {
+					int n = 0;
+					for (String s : chunks) {
+						n += detector.analyze(s, List.of(set), noClassifier).hits().size();
+					}
+					return n;
+				});
+		List<String> small = new ArrayList<>();
+		for (String c : chunks) {
+			for (int i = 0; i + 200 <= c.length() && small.size() < 20_000; i += 200) {
+				small.add(c.substring(i, i + 200));
+			}
+		}
+		double smallMb = small.stream().mapToInt(x -> x.getBytes(StandardCharsets.UTF_8).length).sum() / 1e6;
+		row("full analyze, " + small.size() + " x 200 chars", smallMb, set.size() + detector.builtinSize(), runs,
+				() -> {
+					int n = 0;
+					for (String s : small) {
+						n += detector.analyze(s, List.of(set), TextDetector.Options.ALL).hits().size();
+					}
+					return n;
+				});
+		row("full analyze without classifier, " + small.size() + " x 200 chars", smallMb,
+				set.size() + detector.builtinSize(), runs, () -> {
+					int n = 0;
+					for (String s : small) {
+						n += detector.analyze(s, List.of(set), noClassifier).hits().size();
+					}
+					return n;
+				});
 		// the rules alone on short API texts full of numbers, links and contact details
 		String[] contact = contactTexts(new Random(7), 2_000);
 		double contactMb = Arrays.stream(contact).mapToInt(String::length).sum() / 1e6;

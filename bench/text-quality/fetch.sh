@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Downloads the public source files of the text-quality benchmark into bench/text-quality/raw/ (not committed).
+# Pinned URLs; see README.md for the licence of each set. Needs network access to GitHub.
+set -euo pipefail
+cd "$(dirname "$0")"
+mkdir -p raw
+get() { [ -s "raw/$1" ] || curl -fsSL --retry 3 -o "raw/$1" "$2"; }
+get cold-train.csv https://raw.githubusercontent.com/thu-coai/COLDataset/main/COLDataset/train.csv
+get cold-dev.csv https://raw.githubusercontent.com/thu-coai/COLDataset/main/COLDataset/dev.csv
+get cold-test.csv https://raw.githubusercontent.com/thu-coai/COLDataset/main/COLDataset/test.csv
+get hatecheck.csv https://raw.githubusercontent.com/paul-rottger/hatecheck-data/main/test_suite_cases.csv
+get olid-training-v1.0.tsv https://raw.githubusercontent.com/victoriyayeotobo/NLP-CW1/main/olid-training-v1.0.tsv
+get davidson.csv https://raw.githubusercontent.com/t-davidson/hate-speech-and-offensive-language/master/data/labeled_data.csv
+echo "raw files in $(pwd)/raw; now: python3 prepare.py"

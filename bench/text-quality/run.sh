@@ -1,0 +1,12 @@
+#!/bin/sh
+# One command: quality of the default text policy on the labelled sets (see README.md).
+# Usage: bench/text-quality/run.sh        (needs bench/text-quality/data/, made by fetch.sh + prepare.py)
+set -e
+cd "$(dirname "$0")/../.."
+if [ ! -d bench/text-quality/data ]; then
+  [ -d bench/text-quality/raw ] || bench/text-quality/fetch.sh
+  python3 bench/text-quality/prepare.py
+fi
+mvn -q -B -o -Dspring-javaformat.skip=true test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
+exec java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+  dev.vetter.moderation.TextQualityBench bench/text-quality/data

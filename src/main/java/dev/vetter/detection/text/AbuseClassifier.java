@@ -1,0 +1,110 @@
+package dev.vetter.detection.text;
+
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import dev.vetter.detection.TextHit;
+
+/**
+ * The trained classifiers beside the lexicons: one {@link LinearTextClassifier} for
+ * Chinese (COLD) and one for English, chosen by the script of the text. Its finding is an
+ * {@code abuse} hit over the whole text with rule {@code classifier}; the rate is the
+ * model's probability recalibrated so that the threshold chosen on the development split
+ * is 50 (the policy's default minimum rate), so a bizType's {@code minRates.abuse} moves
+ * the operating point: 70 flags fewer texts, 35 more.
+ */
+final class AbuseClassifier {
+
+	static final String RULE = "classifier";
+
+	/** findings below this rate are not reported at all */
+	static final double REPORT_FROM = 20;
+
+	private final LinearTextClassifier zh;
+
+	private final LinearTextClassifier en;
+
+	/** probability that maps to rate 50, chosen on each model's development split */
+	private final double zhThreshold;
+
+	private final double enThreshold;
+
+	AbuseClassifier(LinearTextClassifier zh, double zhThreshold, LinearTextClassifier en, double enThreshold) {
+		this.zh = zh;
+		this.en = en;
+		this.zhThreshold = zhThreshold;
+		this.enThreshold = enThreshold;
+	}
+
+	static AbuseClassifier builtin() {
+		return new AbuseClassifier(load("abuse-zh.bin.gz"), 0.70, load("abuse-en.bin.gz"), 0.75);
+	}
+
+	private static LinearTextClassifier load(String name) {
+		try (InputStream in = AbuseClassifier.class.getResourceAsStream("/classifier/" + name)) {
+			if (in == null) {
+				throw new IllegalStateException("classifier resource missing: /classifier/" + name);
+			}
+			return LinearTextClassifier.read(in);
+		}
+		catch (java.io.IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Rate 0..100 of the text (50 = the model's chosen threshold). */
+	double rate(NormalizedText t) {
+		boolean chinese = isMostlyNoSpaceScript(t.f, t.fLen);
+		LinearTextClassifier m = chinese ? zh : en;
+		double p = m.score(t);
+		double th = chinese ? zhThreshold : enThreshold;
+		double z = logit(p) - logit(th);
+		return Math.round(1000 * LinearTextClassifier.sigmoid(z)) / 10.0;
+	}
+
+	double rate(String text) {
+		return text == null || text.isBlank() ? 0 : rate(NormalizedText.fresh(text));
+	}
+
+	/**
+	 * Adds the classifier's finding for a text rated {@code rate} (if it reaches
+	 * {@link #REPORT_FROM}).
+	 */
+	void report(NormalizedText t, double rate, java.util.List<TextHit> hits) {
+		String o = t.original;
+		int s = 0, e = o.length();
+		while (s < e && Character.isWhitespace(o.charAt(s))) {
+			s++;
+		}
+		while (e > s && Character.isWhitespace(o.charAt(e - 1))) {
+			e--;
+		}
+		if (s == e) {
+			return;
+		}
+		if (rate >= REPORT_FROM) {
+			hits.add(new TextHit("abuse", TextHit.Severity.REVIEW, rate, s, e, o.substring(s, e), null, RULE,
+					TextHit.Origin.RULE));
+		}
+	}
+
+	private static double logit(double p) {
+		double q = Math.min(1 - 1e-9, Math.max(1e-9, p));
+		return Math.log(q / (1 - q));
+	}
+
+	static boolean isMostlyNoSpaceScript(char[] f, int len) {
+		int cjk = 0, letters = 0;
+		for (int i = 0; i < len; i++) {
+			char c = f[i];
+			if (LinearTextClassifier.isNoSpace(c)) {
+				cjk++;
+			}
+			else if (Character.isLetter(c)) {
+				letters++;
+			}
+		}
+		return cjk > 0 && cjk * 3 >= letters;
+	}
+
+}
