@@ -152,6 +152,32 @@ public class CallbackAdministration {
 		return delivery(tenantId, id);
 	}
 
+	/**
+	 * Queues a test delivery to the tenant's notification URL, whatever its stream and
+	 * suggestion filters: a {@code machineScan} event whose task id starts with
+	 * {@code test-} and whose content is {@code {"test":true,...}}. It is signed, retried
+	 * and logged like any other delivery.
+	 */
+	@Transactional
+	public DeliveryId sendTest(long tenantId) {
+		Notifications.Row row = notifications.of(tenantId).orElseThrow(() -> new NotFound("notification settings"));
+		Instant now = clock.instant();
+		DeliveryId id = DeliveryId.random();
+		String taskId = "test-" + id;
+		String content = "{\"test\":true,\"taskId\":\"" + taskId + "\",\"sentAt\":\"" + now + "\"}";
+		URI url = URI.create(row.url());
+		deliveries.insert(new Deliveries.NewDelivery(id, tenantId, Deliveries.Kind.TENANT, CallbackStream.MACHINE_SCAN,
+				taskId, "pass", content, url.toString(), Callbacks.targetHost(url), row.cryptType(), null, now));
+		org.springframework.transaction.support.TransactionSynchronizationManager
+			.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					worker.wake();
+				}
+			});
+		return id;
+	}
+
 	private URI checkResolvable(String url) {
 		URI uri;
 		try {

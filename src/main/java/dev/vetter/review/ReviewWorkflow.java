@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.vetter.platform.AccessDenied;
+import dev.vetter.platform.ContentKind;
 import dev.vetter.platform.NotFound;
 import dev.vetter.review.internal.ReviewEvents;
 import dev.vetter.review.internal.ReviewItem;
@@ -110,6 +111,43 @@ public class ReviewWorkflow {
 		}
 		claimed.ifPresent(item -> claims.increment());
 		return claimed;
+	}
+
+	/**
+	 * Claims one more item while the reviewer may hold others (the console prefetches the
+	 * next item so a decision needs no wait): escalated items first for leads, then
+	 * pending ones, of {@code kind} when not null. Empty when there is nothing to do.
+	 */
+	@Transactional
+	public Optional<ClaimedItem> claimAhead(Caller reviewer, ContentKind kind) {
+		long me = reviewerId(reviewer);
+		Instant now = clock.instant();
+		Instant until = now.plus(lease);
+		ReviewScope scope = directory.reviewScope(me);
+		if (!scope.allTenants() && scope.tenantIds().isEmpty()) {
+			return Optional.empty();
+		}
+		Long[] tenants = scope.tenantIds().toArray(Long[]::new);
+		Optional<ClaimedItem> claimed = Optional.empty();
+		if (reviewer.has(Role.LEAD) && kind == null) {
+			claimed = items.claimNext("ESCALATED", me, scope.allTenants(), tenants, now, until);
+		}
+		if (claimed.isEmpty()) {
+			claimed = items.claimNextOfKind(kind == null ? null : kind.wire(), me, scope.allTenants(), tenants, now,
+					until);
+		}
+		claimed.ifPresent(item -> claims.increment());
+		return claimed;
+	}
+
+	/**
+	 * The pending items of {@code kind} this reviewer holds already (leases extended), so
+	 * a page of them (the console's image grid) survives a reload.
+	 */
+	@Transactional
+	public List<ClaimedItem> held(Caller reviewer, ContentKind kind) {
+		Instant now = clock.instant();
+		return items.extendHeldOfKind(kind.wire(), reviewerId(reviewer), now, now.plus(lease));
 	}
 
 	/**

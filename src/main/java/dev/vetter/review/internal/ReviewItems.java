@@ -131,6 +131,59 @@ public class ReviewItems {
 			.optional();
 	}
 
+	/**
+	 * As {@link #CLAIM_PENDING}, limited to one content kind when {@code :kind} is given
+	 * (the console's image grid and its prefetch claim ahead with it).
+	 */
+	private static final String CLAIM_PENDING_OF_KIND = CLAIM_PENDING.replace("order by r.deadline",
+			"and (cast(:kind as text) is null or r.kind = cast(:kind as text))\n    order by r.deadline");
+
+	/**
+	 * Claims the next free pending item, of {@code kind} when not null, whatever the
+	 * reviewer holds already; or nothing.
+	 */
+	public Optional<ClaimedItem> claimNextOfKind(String kind, long reviewerId, boolean allTenants, Long[] tenants,
+			Instant now, Instant until) {
+		return jdbc.sql(CLAIM_PENDING_OF_KIND)
+			.param("me", reviewerId)
+			.param("until", Timestamp.from(until))
+			.param("now", Timestamp.from(now))
+			.param("unrestricted", allTenants)
+			.param("tenants", tenants)
+			.param("kind", kind)
+			.param("payload", "{\"leaseUntil\":\"" + until + "\"}")
+			.query(ReviewItems::claimed)
+			.optional();
+	}
+
+	/**
+	 * Every pending item of {@code kind} this reviewer holds with a live lease: leases
+	 * extended and logged, in one statement.
+	 */
+	private static final String EXTEND_HELD_OF_KIND = """
+			with extended as (
+			  update review_items i set lease_until = :until
+			  where claimed_by = :me and lease_until > :now and status = 'PENDING' and kind = :kind
+			  %s
+			), logged as (
+			  insert into review_events (item_id, type, actor, payload, at)
+			  select id, 'LEASE_EXTENDED', :me, cast(:payload as jsonb), :now from extended
+			)
+			select * from extended order by deadline, id
+			""".formatted(RETURNING);
+
+	/** The pending items of this kind the reviewer holds, leases extended and logged. */
+	public List<ClaimedItem> extendHeldOfKind(String kind, long reviewerId, Instant now, Instant until) {
+		return jdbc.sql(EXTEND_HELD_OF_KIND)
+			.param("me", reviewerId)
+			.param("kind", kind)
+			.param("now", Timestamp.from(now))
+			.param("until", Timestamp.from(until))
+			.param("payload", "{\"leaseUntil\":\"" + until + "\"}")
+			.query(ReviewItems::claimed)
+			.list();
+	}
+
 	private static ClaimedItem claimed(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new ClaimedItem(rs.getLong(1), rs.getString(2), ContentKind.parse(rs.getString(3)), rs.getString(4),
 				rs.getString(5), Arrays.asList((String[]) rs.getArray(6).getArray()), rs.getTimestamp(7).toInstant(),

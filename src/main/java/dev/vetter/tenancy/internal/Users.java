@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -70,6 +71,14 @@ public class Users {
 			.param("u", username)
 			.query(Users::map)
 			.optional();
+	}
+
+	/** Every user, by name (the operators' console). */
+	public List<User> all() {
+		return jdbc
+			.sql("select id, username, password_hash, tenant_id, roles, all_tenants from users order by username")
+			.query(Users::map)
+			.list();
 	}
 
 	private static User map(ResultSet rs, int row) throws SQLException {

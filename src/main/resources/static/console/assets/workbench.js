@@ -1,0 +1,286 @@
+// The reviewer's workbench: one key decides, the next item is prefetched, a decision is
+// held for the undo window before it is sent (so a review gets exactly one verdict and
+// the log shows only what was really decided), pending work is flushed on page exit.
+(function () {
+  'use strict';
+  const main = document.getElementById('main');
+  const undoMs = Number(main.dataset.undoMs || 5000);
+  const breakMs = Number(main.dataset.breakMs || 3000000);
+  const token = document.querySelector('meta[name="csrf-token"]').content;
+  const header = document.querySelector('meta[name="csrf-header"]').content;
+  const $ = (id) => document.getElementById(id);
+
+  let current = null;     // the item shown
+  const ahead = [];       // prefetched items, claimed for this reviewer
+  let fetching = null;    // a claim in flight
+  let pending = null;     // the decision held for the undo window
+  let selected = new Set();
+  let decided = 0;
+  let keyAt = null;       // when the deciding key was pressed
+  window.vetterTimings = [];  // key press to next item painted, ms (read by the benchmark)
+
+  function post(url, params) {
+    return fetch(url, {
+      method: 'POST', credentials: 'same-origin',
+      headers: { [header]: token, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: params ? params.toString() : ''
+    });
+  }
+
+  async function claim(url) {
+    const r = await post(url);
+    if (r.status === 204) { return null; }
+    if (!r.ok) { throw new Error('claim failed: ' + r.status); }
+    return r.json();
+  }
+
+  function say(text) {
+    const m = $('message');
+    m.textContent = text;
+    m.hidden = !text;
+  }
+
+  function refill() {
+    if (fetching || ahead.length >= 1) { return; }
+    fetching = claim('/console/review/api/claim-ahead').then((item) => {
+      fetching = null;
+      if (item) {
+        ahead.push(item);
+        if (!current) { next(); }
+      }
+    }, (e) => { fetching = null; say(e.message); });
+  }
+
+  function next() {
+    current = ahead.shift() || null;
+    selected = current ? preselect(current) : new Set();
+    show(current);
+    refill();
+  }
+
+  function machine(item) {
+    return item.content && item.content.machine ? item.content.machine : null;
+  }
+
+  function preselect(item) {
+    const found = new Set();
+    const m = machine(item);
+    (m && m.results || []).forEach((r) => {
+      if (r.label && item.labels.includes(r.label)) { found.add(r.label); }
+      (r.details || []).forEach((d) => { if (item.labels.includes(d.label)) { found.add(d.label); } });
+    });
+    return found;
+  }
+
+  function hits(item) {
+    const out = [];
+    const m = machine(item);
+    (m && m.results || []).forEach((r) => (r.details || []).forEach((d) => (d.contexts || []).forEach((c) =>
+      (c.positions || []).forEach((p) => out.push({ start: p.startPos, end: p.endPos, label: d.label,
+        lib: c.libName }))))) ;
+    out.sort((a, b) => a.start - b.start || b.end - a.end);
+    return out;
+  }
+
+  function renderText(el, text, marks) {
+    el.textContent = '';
+    let at = 0;
+    marks.forEach((h) => {
+      if (h.start < at || h.end > text.length || h.end <= h.start) { return; }
+      el.append(document.createTextNode(text.slice(at, h.start)));
+      const mark = document.createElement('mark');
+      mark.textContent = text.slice(h.start, h.end);
+      mark.title = h.label + (h.lib ? ' (library ' + h.lib + ')' : '');
+      el.append(mark);
+      at = h.end;
+    });
+    el.append(document.createTextNode(text.slice(at)));
+  }
+
+  function show(item) {
+    $('item').hidden = !item;
+    $('empty').hidden = !!item;
+    if (!item) { $('item').removeAttribute('data-item-id'); $('deadline').textContent = ''; return; }
+    $('item').dataset.itemId = item.id;
+    $('kind').textContent = item.kind;
+    $('task').textContent = item.taskId;
+    const c = item.content || {};
+    const text = $('text');
+    text.hidden = c.text === undefined;
+    if (c.text !== undefined) { renderText(text, c.text, hits(item)); }
+    const media = $('media');
+    media.hidden = !c.url;
+    media.textContent = '';
+    if (c.url) {
+      // no blob store yet: the URL is shown as text, never loaded by the reviewer's browser
+      const p = document.createElement('p');
+      p.className = 'placeholder';
+      p.textContent = item.kind + ' at ' + c.url;
+      media.append(p);
+    }
+    const findings = $('findings');
+    findings.textContent = '';
+    const m = machine(item);
+    if (!m) {
+      findings.append(li('Human-only task: no machine findings.'));
+    } else {
+      (m.results || []).forEach((r) => findings.append(li(r.scene + ': ' + r.suggestion + ' / ' + r.label + ' (' + r.rate + ')')));
+      hits(item).forEach((h) => findings.append(li('"' + (c.text || '').slice(h.start, h.end) + '" at ' + h.start + '-' + h.end + ': ' + h.label)));
+    }
+    $('criteria').textContent = item.criteria || '(no criteria given)';
+    const earlier = $('earlier');
+    earlier.textContent = '';
+    $('earlier-box').hidden = !(item.earlier && item.earlier.length);
+    (item.earlier || []).forEach((d) => earlier.append(li('reviewer ' + d.reviewerId + ': ' + d.suggestion
+      + (d.labels.length ? ' [' + d.labels.join(', ') + ']' : '') + (d.note ? ' - ' + d.note : ''))));
+    renderLabels();
+    tick();
+    if (keyAt !== null) {
+      const started = keyAt;
+      keyAt = null;
+      requestAnimationFrame(() => setTimeout(() => window.vetterTimings.push(performance.now() - started), 0));
+    }
+  }
+
+  function li(text) { const e = document.createElement('li'); e.textContent = text; return e; }
+
+  function renderLabels() {
+    const list = $('labels');
+    list.textContent = '';
+    if (!current) { return; }
+    current.labels.slice(0, 9).forEach((label, i) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = (i + 1) + ' ' + label;
+      b.setAttribute('aria-pressed', selected.has(label) ? 'true' : 'false');
+      b.addEventListener('click', () => toggle(i));
+      const item = document.createElement('li');
+      item.append(b);
+      list.append(item);
+    });
+  }
+
+  function toggle(i) {
+    if (!current || i >= current.labels.length) { return; }
+    const label = current.labels[i];
+    if (selected.has(label)) { selected.delete(label); } else { selected.add(label); }
+    renderLabels();
+  }
+
+  function decide(suggestion) {
+    if (!current) { return; }
+    const labels = suggestion === 'block' ? [...selected] : [];
+    if (suggestion === 'block' && labels.length === 0) { say('Choose a label with 1-9 before blocking.'); keyAt = null; return; }
+    say('');
+    flush();
+    const params = new URLSearchParams();
+    params.set('suggestion', suggestion);
+    labels.forEach((l) => params.append('labels', l));
+    const held = { item: current, params, selected: new Set(selected), suggestion };
+    held.timer = setTimeout(() => send(held), undoMs);
+    pending = held;
+    $('undo-text').textContent = (suggestion === 'block' ? 'Blocked ' : 'Passed ') + held.item.taskId + '.';
+    $('undo').hidden = false;
+    next();
+  }
+
+  function send(held) {
+    clearTimeout(held.timer);
+    if (pending === held) { pending = null; $('undo').hidden = true; }
+    return post('/console/review/api/items/' + held.item.id + '/decision', held.params).then(async (r) => {
+      if (r.ok) { decided++; $('decided').textContent = decided; return; }
+      const problem = await r.json().catch(() => ({}));
+      say('Item ' + held.item.taskId + ' was not recorded: ' + (problem.detail || r.status));
+    });
+  }
+
+  function flush() { if (pending) { send(pending); } }
+
+  function undo() {
+    if (!pending) { return; }
+    clearTimeout(pending.timer);
+    const held = pending;
+    pending = null;
+    $('undo').hidden = true;
+    if (current) { ahead.unshift(current); }
+    current = held.item;
+    selected = held.selected;
+    show(current);
+  }
+
+  function skip() {
+    if (!current) { return; }
+    const item = current;
+    post('/console/review/api/items/' + item.id + '/release');
+    next();
+  }
+
+  function tick() {
+    if (!current) { return; }
+    const left = Math.round((Date.parse(current.deadline) - Date.now()) / 1000);
+    const abs = Math.abs(left);
+    const text = Math.floor(abs / 3600) + 'h ' + String(Math.floor(abs / 60) % 60).padStart(2, '0') + 'm '
+      + String(abs % 60).padStart(2, '0') + 's';
+    $('deadline').textContent = left >= 0 ? 'Deadline in ' + text : 'Overdue by ' + text;
+    $('deadline').classList.toggle('late', left < 300);
+  }
+
+  // well-being: a break reminder after continuous work
+  const since = Number(sessionStorage.getItem('vetter.workSince')) || Date.now();
+  sessionStorage.setItem('vetter.workSince', String(since));
+  function checkBreak() {
+    const start = Number(sessionStorage.getItem('vetter.workSince'));
+    const minutes = Math.floor((Date.now() - start) / 60000);
+    if (Date.now() - start >= breakMs && $('break').hidden) {
+      $('break-text').textContent = 'You have been reviewing for ' + minutes + ' minutes. Time for a break.';
+      $('break').hidden = false;
+    }
+  }
+  $('break-done').addEventListener('click', () => {
+    sessionStorage.setItem('vetter.workSince', String(Date.now()));
+    $('break').hidden = true;
+  });
+
+  document.addEventListener('keydown', (e) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || e.target.closest('input, textarea, select')) { return; }
+    if ($('keys').open && e.key !== '?') { return; }
+    const k = e.key;
+    if (k === 'p' || k === 'b') { keyAt = performance.now(); decide(k === 'p' ? 'pass' : 'block'); }
+    else if (k >= '1' && k <= '9') { toggle(Number(k) - 1); }
+    else if (k === 's') { keyAt = performance.now(); skip(); }
+    else if (k === 'u') { undo(); }
+    else if (k === 'r') { $('media').classList.toggle('veiled'); }
+    else if (k === '?') { if ($('keys').open) { $('keys').close(); } else { $('keys').showModal(); } }
+    else { return; }
+    e.preventDefault();
+  });
+  $('pass-button').addEventListener('click', () => decide('pass'));
+  $('block-button').addEventListener('click', () => decide('block'));
+  $('skip-button').addEventListener('click', skip);
+  $('undo-button').addEventListener('click', undo);
+  $('help-button').addEventListener('click', () => $('keys').showModal());
+
+  // leaving the page: the held decision is sent now, prefetched items go back to the queue
+  window.addEventListener('pagehide', () => {
+    const beacon = (url, params) => {
+      const body = new URLSearchParams(params || '');
+      body.set('_csrf', token);
+      navigator.sendBeacon(url, new Blob([body.toString()], { type: 'application/x-www-form-urlencoded' }));
+    };
+    if (pending) {
+      clearTimeout(pending.timer);
+      beacon('/console/review/api/items/' + pending.item.id + '/decision', pending.params);
+      pending = null;
+    }
+    ahead.forEach((item) => beacon('/console/review/api/items/' + item.id + '/release'));
+  });
+
+  setInterval(tick, 1000);
+  setInterval(checkBreak, 15000);
+  setInterval(() => { if (!current && !fetching && ahead.length === 0) { refill(); } }, 3000);
+  checkBreak();
+  claim('/console/review/api/claim').then((item) => {
+    if (item) { ahead.push(item); }
+    next();
+  }, (e) => say(e.message));
+}());

@@ -1,0 +1,231 @@
+package dev.vetter.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.RequestOptions;
+
+import dev.vetter.callbacks.internal.DeliveryWorker;
+import dev.vetter.support.Await;
+import dev.vetter.support.Fixtures;
+
+/**
+ * The tenant console in a real browser: no manual-review option anywhere until an
+ * operator enables the service, then all of them; only the admin's own tenant; CSRF on
+ * form posts; notification settings with the seed shown once and a test delivery.
+ */
+@ConsoleTest
+class TenantConsoleE2ETest {
+
+	static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DeliveryWorker worker;
+
+	@BeforeAll
+	static void startBrowser() {
+		browser = Browser.start();
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	private String base() {
+		return "http://127.0.0.1:" + port;
+	}
+
+	/** Every page of the tenant console that exists without the manual review service. */
+	private List<String> pages(long libraryId) {
+		return List.of("/console/tenant", "/console/tenant/notifications", "/console/tenant/policies",
+				"/console/tenant/policies?edit=chat", "/console/tenant/libraries",
+				"/console/tenant/libraries/" + libraryId, "/console/tenant/results", "/console/tenant/deliveries");
+	}
+
+	@Test
+	void manualReviewOptionsAppearNowhereUntilAnOperatorEnablesTheService() {
+		Fixtures.TenantKey tenant = new Fixtures(port).tenant();
+		long library = tenant.api()
+			.post("/v1/libraries", "{\"name\":\"words\",\"kind\":\"TEXT\",\"action\":\"BLOCK\"}")
+			.json()
+			.get("id")
+			.asLong();
+		tenant.api().put("/v1/biz-types/chat", "{\"lexicons\":true}");
+		String admin = Users.create(port, "tina", "[\"TENANT_ADMIN\"]", tenant.uid());
+		Page page = Browser.login(browser.newPage(), port, admin, Users.PASSWORD);
+		assertThat(page.url()).endsWith("/console/tenant");
+
+		for (String path : pages(library)) {
+			Response response = page.navigate(base() + path);
+			assertThat(response.status()).as(path).isEqualTo(200);
+			assertThat(page.content().toLowerCase(Locale.ROOT)).as(path).doesNotContain("manual");
+			assertThat(page.locator("[data-manual-review], input[name=escalation], a[href*=manual]").count()).as(path)
+				.isZero();
+		}
+		assertThat(page.navigate(base() + "/console/tenant/manual").status()).isEqualTo(404);
+		page.navigate(base() + "/console/tenant/policies?edit=chat");
+		Browser.screenshot(page, "tenant-policies-without-manual-review");
+
+		// an operator enables the service in the operator console
+		Page operator = Browser.login(browser.newPage(), port, dev.vetter.support.Api.OPERATOR,
+				dev.vetter.support.Api.OPERATOR_PASSWORD);
+		assertThat(operator.url()).endsWith("/console/operator");
+		operator.navigate(base() + "/console/operator/tenants/" + tenant.uid());
+		operator.getByLabel("Manual review enabled").check();
+		operator.getByLabel("Labels (comma separated)").fill("abuse, ad");
+		operator.getByLabel("Review criteria (shown to reviewers)").fill("Insults are blocked.");
+		operator.getByLabel("text", new Page.GetByLabelOptions().setExact(true)).fill("20");
+		Browser.screenshot(operator, "operator-agreement");
+		operator.getByText("Save agreement").click();
+		assertThat(operator.locator(".flash.ok")).containsText("manual review is enabled");
+		operator.context().close();
+
+		page.navigate(base() + "/console/tenant");
+		assertThat(page.locator("nav a[href='/console/tenant/manual']")).hasText("Manual review");
+		page.navigate(base() + "/console/tenant/policies?edit=chat");
+		assertThat(page.locator("fieldset[data-manual-review] legend")).hasText("Escalation to manual review");
+		page.navigate(base() + "/console/tenant/notifications");
+		assertThat(page.getByLabel("Human verdicts of manual review (review)")).isVisible();
+		page.navigate(base() + "/console/tenant/manual");
+		page.getByLabel("One task per line: the text itself, or the media URL").fill("please look at this");
+		page.getByText("Queue for manual review").click();
+		assertThat(page.locator(".flash.ok")).hasText("1 of 1 tasks queued for people.");
+		Browser.screenshot(page, "tenant-manual-submission");
+		page.context().close();
+	}
+
+	@Test
+	void aTenantAdminSeesOnlyItsOwnTenant() {
+		Fixtures fx = new Fixtures(port);
+		Fixtures.TenantKey mine = fx.tenant();
+		Fixtures.TenantKey theirs = fx.tenant();
+		long theirLibrary = theirs.api()
+			.post("/v1/libraries", "{\"name\":\"their-secret-list\",\"kind\":\"TEXT\",\"action\":\"BLOCK\"}")
+			.json()
+			.get("id")
+			.asLong();
+		String admin = Users.create(port, "ada", "[\"TENANT_ADMIN\"]", mine.uid());
+		Page page = Browser.login(browser.newPage(), port, admin, Users.PASSWORD);
+
+		Response foreign = page.navigate(base() + "/console/tenant/libraries/" + theirLibrary);
+		assertThat(foreign.status()).isEqualTo(404);
+		assertThat(page.content()).doesNotContain("their-secret-list");
+		page.navigate(base() + "/console/tenant/libraries");
+		assertThat(page.content()).doesNotContain("their-secret-list");
+		assertThat(page.navigate(base() + "/console/operator/tenants/" + theirs.uid()).status()).isEqualTo(403);
+		assertThat(page.navigate(base() + "/console/operator").status()).isEqualTo(403);
+		assertThat(page.navigate(base() + "/console/review").status()).isEqualTo(403);
+		page.context().close();
+	}
+
+	@Test
+	void formPostsWithoutTheCsrfTokenAreRefused() {
+		Fixtures.TenantKey tenant = new Fixtures(port).tenant();
+		String admin = Users.create(port, "cid", "[\"TENANT_ADMIN\"]", tenant.uid());
+		Page page = Browser.login(browser.newPage(), port, admin, Users.PASSWORD);
+
+		APIResponse forged = page.request()
+			.post(base() + "/console/tenant/libraries", RequestOptions.create()
+				.setForm(FormData.create().set("name", "forged").set("kind", "TEXT").set("action", "BLOCK")));
+		assertThat(forged.status()).isEqualTo(403);
+		assertThat(tenant.api().get("/v1/libraries").body()).doesNotContain("forged");
+
+		// the page's own form carries the token
+		page.navigate(base() + "/console/tenant/libraries");
+		page.getByLabel("Name").fill("genuine");
+		page.getByText("Create").click();
+		assertThat(page.locator("h1")).containsText("genuine");
+		page.getByLabel("One entry per line", new Page.GetByLabelOptions().setExact(true))
+			.fill("first phrase\nsecond phrase");
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Add").setExact(true))
+			.click();
+		assertThat(page.locator(".flash.ok")).hasText("2 entries added.");
+		assertThat(tenant.api().get("/v1/libraries").body()).contains("genuine");
+		Browser.screenshot(page, "tenant-library");
+		page.context().close();
+	}
+
+	@Test
+	void notificationSeedIsShownOnceAndTheTestButtonDelivers() {
+		Fixtures.TenantKey tenant = new Fixtures(port).tenant();
+		String admin = Users.create(port, "nia", "[\"TENANT_ADMIN\"]", tenant.uid());
+		try (CallbackReceiver receiver = new CallbackReceiver()) {
+			Page page = Browser.login(browser.newPage(), port, admin, Users.PASSWORD);
+			page.navigate(base() + "/console/tenant/notifications");
+			page.getByLabel("Callback URL").fill(receiver.url());
+			page.getByLabel("Checksum digest (crypt type)").selectOption("SM3");
+			page.getByText("Save", new Page.GetByTextOptions().setExact(true)).click();
+			assertThat(page.locator("#seed")).hasText(java.util.regex.Pattern.compile("[A-Za-z0-9]{32}"));
+			Browser.screenshot(page, "tenant-notifications");
+			page.reload();
+			assertThat(page.locator("#seed")).hasCount(0);
+
+			page.getByText("Send a test callback").click();
+			assertThat(page.locator("#test-result")).containsText("queued");
+			String body = Await.until(() -> {
+				worker.deliverDue();
+				return receiver.bodies();
+			}, b -> !b.isEmpty(), "the test callback").get(0);
+			assertThat(URLDecoder.decode(body, StandardCharsets.UTF_8)).contains("\"test\":true");
+			page.navigate(base() + "/console/tenant/deliveries");
+			assertThat(page.locator("tbody tr")).hasCount(1);
+			assertThat(page.locator("tbody tr td").nth(3)).hasText("DELIVERED");
+			page.locator("tbody button").click();
+			assertThat(page.locator(".flash.ok")).containsText("queued again");
+			Browser.screenshot(page, "tenant-delivery");
+			page.context().close();
+		}
+	}
+
+	@Test
+	void accessKeysCannotLogInAndRepeatedFailuresAreThrottled() {
+		Fixtures.TenantKey tenant = new Fixtures(port).tenant();
+		Page page = Browser.login(browser.newPage(), port, tenant.accessKeyId(), tenant.secret());
+		assertThat(page.url()).endsWith("/login?error");
+		assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.ALERT))
+			.hasText("Wrong username or password.");
+
+		String admin = Users.create(port, "tom", "[\"TENANT_ADMIN\"]", tenant.uid());
+		int limit = 10; // vetter.security.login-throttle.per-principal-and-address
+		for (int i = 0; i < limit; i++) {
+			Browser.login(page, port, admin, "wrong-password");
+			assertThat(page.url()).endsWith("/login?error");
+		}
+		page.navigate(base() + "/login");
+		page.getByLabel("Username").fill(admin);
+		page.getByLabel("Password").fill(Users.PASSWORD);
+		Response throttled = page.waitForResponse(
+				r -> r.url().endsWith("/login") && "POST".equals(r.request().method()),
+				() -> page
+					.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+							new Page.GetByRoleOptions().setName("Log in"))
+					.click());
+		assertThat(throttled.status()).isEqualTo(429);
+		assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.ALERT))
+			.containsText("Too many failed logins");
+		page.context().close();
+	}
+
+}
