@@ -103,6 +103,31 @@ public final class MediaFixtures {
 	 */
 	public static Path video(Path out, int seconds, int fps, int width, int height, Codec codec, Pcm audio,
 			IntFunction<Color> colourAt) {
+		Font font = new Font(Font.SANS_SERIF, Font.BOLD, height / 3);
+		return video(out, seconds, fps, width, height, codec, audio, (g, second) -> {
+			g.setColor(colourAt.apply(second));
+			g.fillRect(0, 0, width, height);
+			g.setColor(Color.WHITE);
+			g.setFont(font);
+			g.drawString(Integer.toString(second), width / 3, height * 2 / 3);
+		});
+	}
+
+	/** Paints the picture shown during one second of a fixture video. */
+	@FunctionalInterface
+	public interface SecondPainter {
+
+		void paint(Graphics2D g, int second);
+
+	}
+
+	/**
+	 * @param audio the audio track (recorded as AAC at its own rate), or {@code null} for
+	 * none
+	 * @param painter what each second shows
+	 */
+	public static Path video(Path out, int seconds, int fps, int width, int height, Codec codec, Pcm audio,
+			SecondPainter painter) {
 		FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(out.toFile(), width, height, audio == null ? 0 : 1);
 		recorder.setFormat("mp4");
 		recorder.setVideoCodec(codec.id);
@@ -119,15 +144,10 @@ public final class MediaFixtures {
 		try (Java2DFrameConverter converter = new Java2DFrameConverter()) {
 			recorder.start();
 			BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
-			Font font = new Font(Font.SANS_SERIF, Font.BOLD, height / 3);
 			int audioDone = 0;
 			for (int second = 0; second < seconds; second++) {
 				Graphics2D g = image.createGraphics();
-				g.setColor(colourAt.apply(second));
-				g.fillRect(0, 0, width, height);
-				g.setColor(Color.WHITE);
-				g.setFont(font);
-				g.drawString(Integer.toString(second), width / 3, height * 2 / 3);
+				painter.paint(g, second);
 				g.dispose();
 				for (int f = 0; f < fps; f++) {
 					recorder.record(converter.convert(image));

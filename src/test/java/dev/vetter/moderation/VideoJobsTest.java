@@ -4,19 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.bytedeco.ffmpeg.global.avcodec;
-import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
-import org.bytedeco.javacv.Java2DFrameConverter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,55 +62,20 @@ class VideoJobsTest {
 	static Path video(Path out, MediaFixtures.Pcm audio) throws Exception {
 		int w = 640;
 		int h = 360;
-		int fps = 10;
 		BufferedImage qr = MatrixToImageWriter
 			.toBufferedImage(new QRCodeWriter().encode("https://spam.example/win", BarcodeFormat.QR_CODE, 240, 240));
-		FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(out.toFile(), w, h, audio == null ? 0 : 1);
-		recorder.setFormat("mp4");
-		recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
-		recorder.setFrameRate(fps);
-		recorder.setGopSize(fps);
-		recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
-		recorder.setVideoBitrate(1_000_000);
-		if (audio != null) {
-			recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
-			recorder.setSampleRate(audio.sampleRate());
-			recorder.setAudioChannels(1);
-			recorder.setAudioBitrate(64_000);
-		}
-		try (Java2DFrameConverter converter = new Java2DFrameConverter()) {
-			recorder.start();
-			int audioDone = 0;
-			for (int second = 0; second < 8; second++) {
-				BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
-				Graphics2D g = image.createGraphics();
-				g.setColor(new Color(200, 200, 200));
-				g.fillRect(0, 0, w, h);
-				if (second == 2) {
-					g.drawImage(qr, (w - 240) / 2, (h - 240) / 2, null);
-				}
-				if (second == 4 || second == 5) {
-					g.setColor(Color.BLACK);
-					g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 64));
-					g.drawString("CHEAP PILLS", 60, 200);
-				}
-				g.dispose();
-				for (int f = 0; f < fps; f++) {
-					recorder.record(converter.convert(image));
-				}
-				if (audio != null) {
-					int end = Math.min(audio.samples().length, (second + 1) * audio.sampleRate());
-					if (end > audioDone) {
-						recorder.recordSamples(audio.sampleRate(), 1,
-								ShortBuffer.wrap(audio.samples(), audioDone, end - audioDone));
-						audioDone = end;
-					}
-				}
+		return MediaFixtures.video(out, 8, 10, w, h, MediaFixtures.Codec.H264, audio, (g, second) -> {
+			g.setColor(new Color(200, 200, 200));
+			g.fillRect(0, 0, w, h);
+			if (second == 2) {
+				g.drawImage(qr, (w - 240) / 2, (h - 240) / 2, null);
 			}
-			recorder.stop();
-			recorder.release();
-		}
-		return out;
+			if (second == 4 || second == 5) {
+				g.setColor(Color.BLACK);
+				g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 64));
+				g.drawString("CHEAP PILLS", 60, 200);
+			}
+		});
 	}
 
 	private static List<Double> offsets(JsonNode scene) {
