@@ -1,6 +1,7 @@
 package dev.vetter.platform;
 
 import java.time.Duration;
+import java.util.function.IntSupplier;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -28,4 +29,22 @@ public record RetentionProperties(@DefaultValue("90d") Duration tasks, @DefaultV
 			throw new IllegalArgumentException("vetter.retention.batch-size must be at least 1");
 		}
 	}
+
+	/**
+	 * Runs one purge batch after another (each its own transaction, done by the caller)
+	 * until a batch deletes fewer than {@link #batchSize()} rows.
+	 * @param batch deletes at most {@code batchSize} rows and says how many it deleted
+	 * @return rows deleted in all
+	 */
+	public int inBatches(IntSupplier batch) {
+		int total = 0;
+		int deleted;
+		do {
+			deleted = batch.getAsInt();
+			total += deleted;
+		}
+		while (deleted == batchSize);
+		return total;
+	}
+
 }

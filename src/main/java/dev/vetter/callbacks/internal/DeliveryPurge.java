@@ -53,16 +53,10 @@ public class DeliveryPurge {
 			initialDelayString = "${vetter.retention.interval:1h}")
 	public int purgeExpired() {
 		Instant cutoff = clock.instant().minus(retention.deliveries());
-		int total = 0;
-		int batch;
-		do {
-			batch = tx.execute(s -> jdbc.sql(PURGE)
-				.param("cutoff", Deliveries.ts(cutoff))
-				.param("batch", retention.batchSize())
-				.update());
-			total += batch;
-		}
-		while (batch == retention.batchSize());
+		int total = retention.inBatches(() -> tx.execute(s -> jdbc.sql(PURGE)
+			.param("cutoff", Deliveries.ts(cutoff))
+			.param("batch", retention.batchSize())
+			.update()));
 		if (total > 0) {
 			log.info("Purged {} callback deliveries created before {}", total, cutoff);
 		}

@@ -60,13 +60,7 @@ public class TaskPurge {
 			initialDelayString = "${vetter.retention.interval:1h}")
 	public int purgeExpired() {
 		Instant cutoff = clock.instant().minus(retention.tasks());
-		int total = 0;
-		List<PurgedTask> batch;
-		do {
-			batch = tx.execute(s -> purgeBatch(cutoff));
-			total += batch.size();
-		}
-		while (batch.size() == retention.batchSize());
+		int total = retention.inBatches(() -> tx.execute(s -> purgeBatch(cutoff)).size());
 		if (total > 0) {
 			log.info("Purged {} tasks finished before {}", total, cutoff);
 		}
