@@ -16,4 +16,13 @@ public interface CallbackFormat {
 	 */
 	String content(TaskResult document);
 
+	/**
+	 * The callback {@code content} of an asynchronous job (video, voice, image): its
+	 * result document as the Green 1.0 results API answers it ({@code code}, {@code msg},
+	 * {@code dataId}, {@code taskId}, {@code results}, ...; plus {@code auditResult} once
+	 * a human decided).
+	 * @param job the job as stored now (its kind and progress)
+	 */
+	String jobContent(AsyncJob job, java.util.Map<String, Object> document);
+
 }
