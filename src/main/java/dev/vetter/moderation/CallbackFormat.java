@@ -1,5 +1,7 @@
 package dev.vetter.moderation;
 
+import java.util.Map;
+
 /**
  * How a durable task's callbacks are written when it was started through another wire API
  * than Green 1.0 (whose {@code data[i]} document is the default). Implemented by the
@@ -23,6 +25,6 @@ public interface CallbackFormat {
 	 * a human decided).
 	 * @param job the job as stored now (its kind and progress)
 	 */
-	String jobContent(AsyncJob job, java.util.Map<String, Object> document);
+	String jobContent(AsyncJob job, Map<String, Object> document);
 
 }
