@@ -178,11 +178,12 @@ class GreenImageLibrariesTest {
 		edits.put("unrelated2", url("/block/other2.jpg", TestImages.jpeg(TestImages.scene(13, 640, 640), 0.85f)));
 		edits.put("photo", url("/block/coffee.jpg", TestImages.jpeg(TestImages.photo("coffee.png"), 0.85f)));
 
-		JsonNode data = scan(t, List.of("porn", "qrcode"), edits);
+		// light scenes: seven images in one call stay well inside the SDK's read timeout
+		JsonNode data = scan(t, List.of("qrcode", "logo"), edits);
 
 		for (int i = 0; i < 4; i++) {
 			JsonNode task = data.get(i);
-			for (String s : List.of("porn", "qrcode")) {
+			for (String s : List.of("qrcode", "logo")) {
 				JsonNode result = scene(task, s);
 				assertThat(result.get("label").asString()).as(task.toString()).isEqualTo("customized");
 				assertThat(result.get("suggestion").asString()).as(task.toString()).isEqualTo("block");
