@@ -290,11 +290,6 @@ public class ImageLibraries implements DisposableBean {
 		}
 	}
 
-	/** The minimum PDQ quality of a library image and of a scanned image to match. */
-	public int minQuality() {
-		return minQuality;
-	}
-
 	@Override
 	public void destroy() {
 		pool.shutdownNow();

@@ -55,11 +55,6 @@ public final class ImageLibraryIndex {
 		return index.size();
 	}
 
-	/** The IMAGE libraries, by id. */
-	public Collection<Library> libraries() {
-		return libraries.values();
-	}
-
 	/**
 	 * Per library of {@code applied} that holds an entry within its own
 	 * {@link Library#maxDistance()} of {@code query}, the nearest such entry; nearest
