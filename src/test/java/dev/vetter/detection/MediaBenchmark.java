@@ -23,13 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Frame extraction of a generated 60 s 1280×720 H.264 video (25 fps, AAC speech track) at
  * interval 1, audio decode to 16 kHz, and Vosk on a ~65 s speech track (the committed
  * espeak-ng fixtures, five times over), on one speech thread and on the default two. Each
- * row is the median of {@value #RUNS} runs after one warm-up. Run:
+ * row is the median of {@code bench.runs} (default 3) runs after one warm-up. Run:
  * {@code bench/media/run.sh}. Prints a markdown table.
  */
 @Tag("bench")
 class MediaBenchmark {
 
-	static final int RUNS = 3;
+	/** measured runs per row ({@code -Dbench.runs}) */
+	static final int RUNS = Integer.getInteger("bench.runs", 3);
 
 	@TempDir
 	Path dir;
