@@ -138,7 +138,7 @@ class MediaScanBenchmark {
 	}
 
 	/**
-	 * 1224 x 816 JPEGs (quality 85): the test photos cropped, tinted and mirrored; every
+	 * 1224 x 816 JPEGs (quality 85): the test photos cropped and tinted; every
 	 * third with a caption, every fifth with a QR code pasted in, rotated
 	 */
 	private List<String> megapixelImages(int n) {
