@@ -138,8 +138,8 @@ class MediaScanBenchmark {
 	}
 
 	/**
-	 * 1224 x 816 JPEGs (quality 85): the test photos cropped and tinted; every
-	 * third with a caption, every fifth with a QR code pasted in, rotated
+	 * 1224 x 816 JPEGs (quality 85): the test photos cropped and tinted; every third with
+	 * a caption, every fifth with a QR code pasted in, rotated
 	 */
 	private List<String> megapixelImages(int n) {
 		String[] photos = { "astronaut.png", "chelsea.png", "coffee.png" };
