@@ -16,7 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeLimit the time one media job may take (the job runner passes it as the
  * {@link WorkControl} deadline)
  * @param maxConcurrentDecodes native FFmpeg decodes at once; further callers wait
- * @param maxConcurrentRecognizers Vosk recognisers at once; further callers wait
+ * @param maxConcurrentRecognizers speech threads, each running one Vosk recogniser at a
+ * time, shared by every job on the node (one file's audio is cut at pauses and heard on
+ * all of them)
  * @param speechModel a Vosk model folder to use instead of the bundled English model
  * ({@code null}: the bundled one)
  * @param modelCacheDir where the bundled model is extracted at first use

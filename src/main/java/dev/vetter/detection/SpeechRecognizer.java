@@ -3,16 +3,18 @@ package dev.vetter.detection;
 import java.nio.file.Path;
 
 /**
- * Speech to text with word timings. The model is loaded once and shared; each job gets
- * its own recogniser, and the number of recognisers at once is capped. Thread-safe.
+ * Speech to text with word timings. The model is loaded once and shared; the number of
+ * recognisers at once is capped for the whole node. Thread-safe.
  */
 public interface SpeechRecognizer {
 
 	/**
-	 * Opens a recogniser, waiting for a free permit while {@code control} is neither
-	 * cancelled nor past its deadline.
+	 * Opens a session for one job. Feeding it and {@link SpeechSession#finish finishing}
+	 * it wait for the shared recognisers while {@code control} is neither cancelled nor
+	 * past its deadline; a session opened for cancelled work hears nothing.
 	 * @throws MediaRejected {@link MediaFailure#ALGO_FAILED} when the model cannot be
-	 * loaded, {@link MediaFailure#TIMEOUT} when no permit came before the deadline
+	 * loaded or a recogniser fails, {@link MediaFailure#TIMEOUT} when the deadline passes
+	 * while waiting
 	 */
 	SpeechSession open(WorkControl control);
 

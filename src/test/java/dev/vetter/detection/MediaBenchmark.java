@@ -21,14 +21,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Frame extraction of a generated 60 s 1280×720 H.264 video (25 fps, AAC speech track) at
- * interval 1, audio decode to 16 kHz, and Vosk on a ~60 s speech track (the committed
- * espeak-ng fixtures, five times over). Each row is the median of {@value #RUNS} runs
- * after one warm-up. Run: {@code bench/media/run.sh}. Prints a markdown table.
+ * interval 1, audio decode to 16 kHz, and Vosk on a ~65 s speech track (the committed
+ * espeak-ng fixtures, five times over), on one speech thread and on the default two. Each
+ * row is the median of {@code bench.runs} (default 3) runs after one warm-up. Run:
+ * {@code bench/media/run.sh}. Prints a markdown table.
  */
 @Tag("bench")
 class MediaBenchmark {
 
-	static final int RUNS = 3;
+	/** measured runs per row ({@code -Dbench.runs}) */
+	static final int RUNS = Integer.getInteger("bench.runs", 3);
 
 	@TempDir
 	Path dir;
@@ -38,6 +40,12 @@ class MediaBenchmark {
 		MediaProperties properties = MediaProperties.defaults().withModelCacheDir(dir.resolve("models"));
 		FfmpegMediaDecoder decoder = new FfmpegMediaDecoder(properties);
 		VoskSpeechRecognizer speech = new VoskSpeechRecognizer(decoder, properties);
+		// the same model on one speech thread: segments heard one after another, as one
+		// recogniser per job did before segmenting
+		MediaProperties oneThread = new MediaProperties(properties.maxDuration(), properties.maxPixels(),
+				properties.timeLimit(), properties.maxConcurrentDecodes(), 1, properties.speechModel(),
+				properties.modelCacheDir());
+		VoskSpeechRecognizer serial = new VoskSpeechRecognizer(decoder, oneThread);
 
 		MediaFixtures.Pcm clip = MediaFixtures.speech("all");
 		MediaFixtures.Pcm track = MediaFixtures.concat(0.5, clip, clip, clip, clip, clip);
@@ -70,18 +78,26 @@ class MediaBenchmark {
 					WorkControl.unbounded());
 			return String.format(Locale.ROOT, "%.1f s audio", bytes.get() / 32_000d);
 		}));
-		rows.add(row("WAV decode + Vosk (≈60 s speech)", track.seconds(), () -> {
-			Transcript transcript = speech.transcribe(wav, WorkControl.unbounded());
+		rows.add(row("WAV decode + Vosk, 1 speech thread (≈65 s speech)", track.seconds(), () -> {
+			Transcript transcript = serial.transcribe(wav, WorkControl.unbounded());
 			assertThat(transcript.text()).contains("password");
 			return transcript.words().size() + " words";
 		}));
-		rows.add(row("video: frames + audio + Vosk, one pass", mediaSeconds, () -> {
-			try (SpeechSession session = speech.open(WorkControl.unbounded())) {
-				MediaPass pass = decoder.decode(video, VideoSampling.DEFAULT, frame -> {
-				}, session, WorkControl.unbounded());
-				return pass.framesDelivered() + " frames, " + session.finish().words().size() + " words";
-			}
-		}));
+		rows.add(row("WAV decode + Vosk, " + properties.maxConcurrentRecognizers() + " speech threads", track.seconds(),
+				() -> {
+					Transcript transcript = speech.transcribe(wav, WorkControl.unbounded());
+					assertThat(transcript.text()).contains("password");
+					return transcript.words().size() + " words";
+				}));
+		rows.add(row(
+				"video: frames + audio + Vosk, one pass, " + properties.maxConcurrentRecognizers() + " speech threads",
+				mediaSeconds, () -> {
+					try (SpeechSession session = speech.open(WorkControl.unbounded())) {
+						MediaPass pass = decoder.decode(video, VideoSampling.DEFAULT, frame -> {
+						}, session, WorkControl.unbounded());
+						return pass.framesDelivered() + " frames, " + session.finish().words().size() + " words";
+					}
+				}));
 
 		StringBuilder table = new StringBuilder();
 		table.append("\n| pass | media s | median wall s | × real time | result |\n");
@@ -99,6 +115,8 @@ class MediaBenchmark {
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
+		speech.close();
+		serial.close();
 	}
 
 	private static String row(String name, double mediaSeconds, Supplier<String> pass) {

@@ -44,7 +44,10 @@ class JobRestartTest {
 				tenantId = first.getBean(TenantDirectory.class).tenantByUid(4343).id();
 				AsyncJobs jobs = first.getBean(AsyncJobs.class);
 				taskId = jobs.submit(tenantId, List.of(new JobRequest(ContentKind.VIDEO, null, "r1", url, null,
-						"{\"scenes\":[\"ocr\",\"qrcode\"],\"interval\":1}")), null, null)
+						// the porn scene keeps each frame busy long enough to stop the
+						// job
+						// mid-way (OCR of a frame without writing takes one pass only)
+						"{\"scenes\":[\"ocr\",\"qrcode\",\"porn\"],\"interval\":1}")), null, null)
 					.get(0)
 					.taskId();
 				Await.until(() -> jobs.job(tenantId, taskId).orElseThrow(),

@@ -133,17 +133,32 @@ class VoskSpeechRecognizerTest {
 	}
 
 	@Test
-	void capsTheRecognisersAtOnce() {
-		// maxConcurrentRecognizers is 1: a second job waits, and a cancelled waiter gets
-		// an empty session
-		try (SpeechSession first = speech.open(WorkControl.unbounded())) {
-			try (SpeechSession waiting = speech.open(WorkControl.cancelledBy(() -> true))) {
-				assertThat(waiting.finish().segments()).isEmpty();
-			}
+	void sessionsShareTheSpeechThreadsAndCancelledWorkHearsNothing() {
+		// maxConcurrentRecognizers is 1: two sessions fed at once queue on the one speech
+		// thread and each hears its own audio
+		byte[] threat = bytes(MediaFixtures.speech("threat"));
+		byte[] phishing = bytes(MediaFixtures.speech("phishing"));
+		try (SpeechSession first = speech.open(WorkControl.unbounded());
+				SpeechSession second = speech.open(WorkControl.unbounded())) {
+			first.accept(threat, threat.length, 0);
+			second.accept(phishing, phishing.length, 2.0);
+			Transcript heardSecond = second.finish();
+			Transcript heardFirst = first.finish();
+			assertThat(heardFirst.text()).contains("kill").doesNotContain("password");
+			assertThat(heardSecond.text()).contains("password").doesNotContain("kill");
+			assertThat(word(heardSecond, "password").startSeconds()).isGreaterThan(2.0);
 		}
-		try (SpeechSession again = speech.open(WorkControl.unbounded())) {
-			assertThat(again.finish().audioSeconds()).isZero();
+		try (SpeechSession cancelled = speech.open(WorkControl.cancelledBy(() -> true))) {
+			cancelled.accept(threat, threat.length, 0);
+			assertThat(cancelled.finish().segments()).isEmpty();
 		}
+	}
+
+	private static byte[] bytes(MediaFixtures.Pcm pcm) {
+		java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(pcm.samples().length * 2)
+			.order(java.nio.ByteOrder.LITTLE_ENDIAN);
+		out.asShortBuffer().put(pcm.samples());
+		return out.array();
 	}
 
 	@Test
