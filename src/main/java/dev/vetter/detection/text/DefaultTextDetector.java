@@ -62,13 +62,16 @@ public class DefaultTextDetector implements TextDetector {
 			return new TextAnalysis(text, hits);
 		}
 		NormalizedText t = NormalizedText.of(text);
-		boolean classify = opts.classifier() && classifier != null;
-		double rate = classify ? classifier.rate(t) : 0;
+		// the classifier runs at most once, and only when its rate matters: for the
+		// context check of an ambiguous term, or for its own finding unless the lexicon
+		// already blocks the text as abuse (the finding would add nothing)
+		ClassifierRate rate = new ClassifierRate(opts.classifier() ? classifier : null, t);
 		if (opts.lexicons()) {
 			lexicon(t, hits, rate);
 		}
-		if (classify) {
-			classifier.report(t, rate, hits);
+		if (rate.classifier != null
+				&& hits.stream().noneMatch(h -> h.severity() == TextHit.Severity.BLOCK && h.label().equals("abuse"))) {
+			classifier.report(t, rate.get(), hits);
 		}
 		if (terms != null) {
 			for (TextTermSet set : terms) {
@@ -88,6 +91,29 @@ public class DefaultTextDetector implements TextDetector {
 		return new TextAnalysis(text, dedupe(hits));
 	}
 
+	/** The classifier's rate of one text, computed on first use. */
+	private static final class ClassifierRate {
+
+		final AbuseClassifier classifier;
+
+		private final NormalizedText t;
+
+		private double rate = Double.NaN;
+
+		ClassifierRate(AbuseClassifier classifier, NormalizedText t) {
+			this.classifier = classifier;
+			this.t = t;
+		}
+
+		double get() {
+			if (Double.isNaN(rate)) {
+				rate = classifier == null ? 0 : classifier.rate(t);
+			}
+			return rate;
+		}
+
+	}
+
 	/** a context-dependent term alone gets this rate (the default policy passes it) */
 	static final double CONTEXT_ALONE_RATE = 40;
 
@@ -95,7 +121,7 @@ public class DefaultTextDetector implements TextDetector {
 	static final double CONTEXT_CLASSIFIER_RATE = 35;
 
 	private static final java.util.regex.Pattern TARGET = java.util.regex.Pattern.compile(
-			"(?iu)(?<![\\p{L}\\p{N}])(?:you|u|ur|your|yours|youre|you're|you’re|ya|yall|y'all|yo mama|thou)(?![\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}])@[\\p{L}\\p{N}_]");
+			"(?iu)(?<![\\p{L}\\p{N}])(?:you|u|ur|your|yours|youre|you're|you’re|ya|yall|y'all|yo mama|thou)(?![\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}])@[\\p{L}\\p{N}_]|[你您]");
 
 	/** how far (in original chars) a target may be from a context-dependent term */
 	static final int TARGET_WINDOW = 40;
@@ -110,12 +136,12 @@ public class DefaultTextDetector implements TextDetector {
 	 * chars), another lexicon finding elsewhere, or the classifier; alone it drops to
 	 * {@link #CONTEXT_ALONE_RATE}.
 	 */
-	private static void context(NormalizedText t, List<TextHit> lex, double classifierRate) {
+	private static void context(NormalizedText t, List<TextHit> lex, ClassifierRate classifierRate) {
 		boolean ambiguous = false;
 		for (TextHit h : lex) {
 			ambiguous |= BuiltinLexicon.isContextTerm(h.term());
 		}
-		if (!ambiguous || classifierRate >= CONTEXT_CLASSIFIER_RATE) {
+		if (!ambiguous || classifierRate.get() >= CONTEXT_CLASSIFIER_RATE) {
 			return;
 		}
 		String o = t.original;
@@ -149,7 +175,7 @@ public class DefaultTextDetector implements TextDetector {
 		}
 	}
 
-	private void lexicon(NormalizedText t, List<TextHit> hits, double classifierRate) {
+	private void lexicon(NormalizedText t, List<TextHit> hits, ClassifierRate classifierRate) {
 		record Found(CompiledTerms.Entry e, int start, int end, int dBegin, int dEnd) {
 		}
 		List<Found> found = new ArrayList<>();

@@ -44,13 +44,16 @@ class AbuseClassifierTest {
 	void reproducesRecordedRates() {
 		// rate 50 = the threshold chosen on the development split; recorded when the
 		// committed weights were trained
-		assertThat(classifier.rate("Have a lovely day, see you at the park.")).isCloseTo(2.5, within(0.15));
-		assertThat(classifier.rate("you are a worthless piece of garbage and everyone hates you")).isCloseTo(45.4,
+		assertThat(classifier.rate("Have a lovely day, see you at the park.")).isCloseTo(2.6, within(0.15));
+		assertThat(classifier.rate("you are a worthless piece of garbage and everyone hates you")).isCloseTo(47.5,
 				within(0.15));
-		assertThat(classifier.rate("I love this song so much")).isCloseTo(5.9, within(0.15));
-		assertThat(classifier.rate("今天天气很好，我们去公园散步吧")).isCloseTo(2.9, within(0.15));
-		assertThat(classifier.rate("黑人就是低等民族")).isCloseTo(83.6, within(0.15));
-		assertThat(classifier.rate("女生也可以学好数学和编程")).isCloseTo(1.1, within(0.15));
+		assertThat(classifier.rate("I love this song so much")).isCloseTo(8.8, within(0.15));
+		assertThat(classifier.rate("今天天气很好，我们去公园散步吧")).isCloseTo(0.7, within(0.15));
+		assertThat(classifier.rate("黑人就是低等民族")).isCloseTo(48.3, within(0.15));
+		assertThat(classifier.rate("黑人都是垃圾，滚出中国")).isCloseTo(98.5, within(0.15));
+		assertThat(classifier.rate("女生也可以学好数学和编程")).isCloseTo(0.6, within(0.15));
+		// neither model reads Cyrillic (or any script but Latin and CJK)
+		assertThat(classifier.rate("Привет, как дела")).isZero();
 		// Traditional script and full-width are folded before the features
 		assertThat(classifier.rate("黑人就是低等民族")).isEqualTo(classifier.rate("黑人就是低等民族"));
 		assertThat(classifier.rate("")).isZero();
@@ -60,16 +63,23 @@ class AbuseClassifierTest {
 	@Test
 	void reportsOneAbuseFindingOverTheTextWhenOverTheReportingRate() {
 		DefaultTextDetector detector = new DefaultTextDetector();
-		TextAnalysis a = detector.analyze("  黑人就是低等民族 ", List.of(), TextDetector.Options.ALL);
+		TextAnalysis a = detector.analyze("  黑人都是垃圾，滚出中国 ", List.of(), TextDetector.Options.ALL);
 		TextHit hit = a.hits().stream().filter(h -> AbuseClassifier.RULE.equals(h.rule())).findFirst().orElseThrow();
 		assertThat(hit.label()).isEqualTo("abuse");
 		assertThat(hit.origin()).isEqualTo(TextHit.Origin.RULE);
-		assertThat(hit.context()).isEqualTo("黑人就是低等民族");
+		assertThat(hit.context()).isEqualTo("黑人都是垃圾，滚出中国");
 		assertThat(hit.rate()).isGreaterThan(50);
 		assertThat(detector.analyze("今天天气很好，我们去公园散步吧", List.of(), TextDetector.Options.ALL).hits()).isEmpty();
 		// an option of its own (a bizType's lexicons switch turns it on and off)
-		assertThat(detector.analyze("黑人就是低等民族", List.of(), new TextDetector.Options(true, true, false)).hits())
+		assertThat(detector.analyze("黑人都是垃圾，滚出中国", List.of(), new TextDetector.Options(true, true, false)).hits())
 			.isEmpty();
+		// not run when the lexicon already blocks the text as abuse: its finding would
+		// add
+		// nothing
+		TextAnalysis blocked = detector.analyze("you are a motherfucker and everyone hates you", List.of(),
+				TextDetector.Options.ALL);
+		assertThat(blocked.hits()).anyMatch(h -> h.label().equals("abuse") && h.severity() == TextHit.Severity.BLOCK)
+			.noneMatch(h -> AbuseClassifier.RULE.equals(h.rule()));
 	}
 
 	@Test
@@ -78,14 +88,15 @@ class AbuseClassifierTest {
 		w[3] = 1.5f;
 		w[7] = -0.75f;
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		LinearTextClassifier.write(out, 8, 0.25f, w);
+		LinearTextClassifier.write(out, 8, 3, 0.25f, w);
 		LinearTextClassifier c = LinearTextClassifier.read(new ByteArrayInputStream(out.toByteArray()));
 		assertThat(c.bits).isEqualTo(8);
+		assertThat(c.charMax).isEqualTo(3);
 		assertThat(c.bias).isEqualTo(0.25f);
 		assertThat(c.weights[3]).isEqualTo((byte) 127);
 		assertThat(c.weights[7] * c.scale).isCloseTo(-0.75f, within(0.01f));
 		ByteArrayOutputStream again = new ByteArrayOutputStream();
-		LinearTextClassifier.write(again, 8, 0.25f, w);
+		LinearTextClassifier.write(again, 8, 3, 0.25f, w);
 		assertThat(again.toByteArray()).isEqualTo(out.toByteArray());
 		assertThatThrownBy(() -> LinearTextClassifier.read(new ByteArrayInputStream(new byte[] { 1, 2, 3 })))
 			.isInstanceOf(RuntimeException.class);

@@ -17,8 +17,9 @@ import java.util.Random;
  * a unit test.
  *
  * <p>
- * Arguments: {@code out.bin.gz bits epochs l2 train.tsv[,train2.tsv...] dev.tsv[,...]};
- * TSV rows are {@code label<TAB>text}, every label but {@code clean} is positive.
+ * Arguments:
+ * {@code out.bin.gz bits charMax epochs l2 train.tsv[,train2.tsv...] dev.tsv[,...]}; TSV
+ * rows are {@code label<TAB>text}, every label but {@code clean} is positive.
  */
 public final class ClassifierTrainer {
 
@@ -28,10 +29,11 @@ public final class ClassifierTrainer {
 	public static void main(String[] args) throws IOException {
 		Path out = Path.of(args[0]);
 		int bits = Integer.parseInt(args[1]);
-		int epochs = Integer.parseInt(args[2]);
-		double l2 = Double.parseDouble(args[3]);
-		List<Doc> train = load(args[4], bits);
-		List<Doc> dev = load(args[5], bits);
+		int charMax = Integer.parseInt(args[2]);
+		int epochs = Integer.parseInt(args[3]);
+		double l2 = Double.parseDouble(args[4]);
+		List<Doc> train = load(args[5], bits, charMax);
+		List<Doc> dev = load(args[6], bits, charMax);
 		int n = 1 << bits;
 		float[] w = new float[n];
 		double[] g2 = new double[n];
@@ -63,7 +65,7 @@ public final class ClassifierTrainer {
 					metrics(dev, w, (float) bias, 1, 0.5));
 		}
 		try (OutputStream os = Files.newOutputStream(out)) {
-			LinearTextClassifier.write(os, bits, (float) bias, w);
+			LinearTextClassifier.write(os, bits, charMax, (float) bias, w);
 		}
 		LinearTextClassifier q;
 		try (var in = Files.newInputStream(out)) {
@@ -74,7 +76,7 @@ public final class ClassifierTrainer {
 			qw[i] = q.weights[i];
 		}
 		System.out.printf(Locale.ROOT, "wrote %s (%d bytes)%n", out, Files.size(out));
-		for (double t = 0.3; t < 0.86; t += 0.05) {
+		for (double t = 0.3; t < 0.96; t += 0.025) {
 			System.out.printf(Locale.ROOT, "quantised, threshold %.2f: dev %s%n", t,
 					metrics(dev, qw, q.bias, q.scale, t));
 		}
@@ -103,7 +105,7 @@ public final class ClassifierTrainer {
 				(double) fp / neg, (double) (tp + neg - fp) / (pos + neg));
 	}
 
-	static List<Doc> load(String files, int bits) throws IOException {
+	static List<Doc> load(String files, int bits, int charMax) throws IOException {
 		List<Doc> docs = new ArrayList<>();
 		int mask = (1 << bits) - 1;
 		for (String file : files.split(",")) {
@@ -113,16 +115,9 @@ public final class ClassifierTrainer {
 					continue;
 				}
 				NormalizedText t = NormalizedText.fresh(line.substring(tab + 1));
-				int[] buf = new int[16];
-				int[] len = { 0 };
-				int[][] ref = { buf };
-				LinearTextClassifier.features(t.f, t.fLen, mask, b -> {
-					if (len[0] == ref[0].length) {
-						ref[0] = java.util.Arrays.copyOf(ref[0], len[0] * 2);
-					}
-					ref[0][len[0]++] = b;
-				});
-				docs.add(new Doc(java.util.Arrays.copyOf(ref[0], len[0]), line.startsWith("clean\t") ? 0 : 1));
+				LinearTextClassifier.Features fs = new LinearTextClassifier.Features();
+				LinearTextClassifier.features(t.f, t.fLen, mask, charMax, fs);
+				docs.add(new Doc(java.util.Arrays.copyOf(fs.buckets, fs.count), line.startsWith("clean\t") ? 0 : 1));
 			}
 		}
 		return docs;
