@@ -99,10 +99,11 @@ public class ImageScanner {
 		List<ImageFindings.Located> lines = wanted.stream().anyMatch(NEEDS_OCR::contains) ? ocr(frame) : List.of();
 		TextVerdict textVerdict = lines.isEmpty() ? null : text.analyze(tenantId, bizType,
 				String.join("\n", lines.stream().map(ImageFindings.Located::text).toList()));
+		NsfwScores nsfwScores = wanted.contains("porn") ? classify(frame) : null;
 		List<ImageFindings.Scene> out = new ArrayList<>(wanted.size());
 		for (String scene : wanted) {
 			out.add(switch (scene) {
-				case "porn" -> porn(frame);
+				case "porn" -> porn(nsfwScores);
 				case "qrcode" -> codes.isEmpty() ? ImageFindings.Scene.normal(scene, NORMAL_RATE)
 						: new ImageFindings.Scene(scene, "qrcode", properties.qrcodeSuggestion(), QRCODE_RATE,
 								List.of(), codes, List.of(), List.of());
@@ -113,11 +114,10 @@ public class ImageScanner {
 				default -> ImageFindings.Scene.normal(scene, NORMAL_RATE);
 			});
 		}
-		return new ImageFindings(out);
+		return new ImageFindings(out, nsfwScores);
 	}
 
-	private ImageFindings.Scene porn(DecodedImage.Frame frame) {
-		NsfwScores scores;
+	private NsfwScores classify(DecodedImage.Frame frame) {
 		try {
 			nsfwPermits.acquire();
 		}
@@ -126,7 +126,7 @@ public class ImageScanner {
 			throw new ImageAnalysisFailed("interrupted while waiting for the NSFW classifier", e);
 		}
 		try {
-			scores = nsfw.getObject().classify(frame.image());
+			return nsfw.getObject().classify(frame.image());
 		}
 		catch (RuntimeException e) {
 			throw new ImageAnalysisFailed("NSFW classifier failed: " + e.getMessage(), e);
@@ -134,6 +134,9 @@ public class ImageScanner {
 		finally {
 			nsfwPermits.release();
 		}
+	}
+
+	private ImageFindings.Scene porn(NsfwScores scores) {
 		double porn = scores.porn() + scores.hentai();
 		double sexy = scores.sexy();
 		if (porn >= properties.pornBlock()) {
