@@ -12,14 +12,17 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.sun.net.httpserver.HttpServer;
 
-/** A local HTTP server for media jobs: test resources and generated files by path. */
-final class MediaFiles implements AutoCloseable {
+/**
+ * A local HTTP server for media: test resources and generated files by path (media jobs,
+ * image scans, the console's media views).
+ */
+public final class MediaFiles implements AutoCloseable {
 
 	private final HttpServer server;
 
 	private final Map<String, byte[]> files = new ConcurrentHashMap<>();
 
-	MediaFiles() {
+	public MediaFiles() {
 		try {
 			server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		}
@@ -64,7 +67,7 @@ final class MediaFiles implements AutoCloseable {
 		}
 	}
 
-	String serve(String path, byte[] body) {
+	public String serve(String path, byte[] body) {
 		files.put(path, body);
 		return "http://127.0.0.1:" + server.getAddress().getPort() + path;
 	}
