@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -22,10 +23,12 @@ import dev.vetter.callbacks.internal.DeliveryWorker;
 import dev.vetter.detection.image.TestImages;
 import dev.vetter.moderation.MediaFiles;
 import dev.vetter.moderation.TaskMedia;
+import dev.vetter.moderation.internal.TaskPurge;
 import dev.vetter.platform.blob.BlobStore;
 import dev.vetter.platform.blob.LocalBlobStore;
 import dev.vetter.support.Api;
 import dev.vetter.support.Fixtures;
+import dev.vetter.support.MutableClock;
 import dev.vetter.tenancy.TenantDirectory;
 
 import tools.jackson.databind.JsonNode;
@@ -34,7 +37,8 @@ import tools.jackson.databind.JsonNode;
  * Human-machine review of images, driven by Alibaba's SDK: a synchronous
  * {@code /green/image/scan} that the bizType's rules escalate keeps the image it fetched
  * and its findings for reviewers, reports the machine result, and a reviewer's verdict
- * reaches the tenant's review callback; a scan that is not escalated keeps no bytes.
+ * reaches the tenant's review callback, and the image goes with the task at the end of
+ * its retention; a scan that is not escalated keeps no bytes.
  */
 @CallbacksIntegrationTest
 class ImageReviewCallbacksTest {
@@ -56,6 +60,12 @@ class ImageReviewCallbacksTest {
 	@Autowired
 	TenantDirectory directory;
 
+	@Autowired
+	TaskPurge purge;
+
+	@Autowired
+	MutableClock clock;
+
 	Receiver receiver;
 
 	MediaFiles media;
@@ -70,6 +80,7 @@ class ImageReviewCallbacksTest {
 	void tearDown() {
 		receiver.close();
 		media.close();
+		clock.reset();
 	}
 
 	static byte[] photoWithQrCode() {
@@ -151,6 +162,12 @@ class ImageReviewCallbacksTest {
 		assertThat(receiver.badChecksums()).isZero();
 		assertThat(tenant.api().get("/v1/tasks/" + taskId).json().at("/auditResult/note").asString())
 			.isEqualTo("ad code");
+
+		// past retention the task goes, and the image it owned with it
+		clock.shift(Duration.ofDays(91));
+		assertThat(purge.purgeExpired()).isPositive();
+		assertThat(tenant.api().get("/v1/tasks/" + taskId).status()).isEqualTo(404);
+		assertThat(blobs.exists(stored.key())).isFalse();
 	}
 
 	@Test
