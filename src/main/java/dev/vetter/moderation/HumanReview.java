@@ -121,12 +121,8 @@ public class HumanReview {
 	@Transactional
 	public boolean escalateIfNeeded(long tenantId, String bizType, TextVerdict verdict, TaskResult machineResult,
 			EscalationRules rules, String format) {
-		Map<String, Object> snapshot = new LinkedHashMap<>();
-		snapshot.put("text", verdict.content());
-		return escalateScan(
-				new Escalation(tenantId, ContentKind.TEXT, verdict.taskId(), machineResult.dataId(), bizType,
-						verdict.content(), null, null, verdict, snapshot, Tasks.RequestCallback.NONE, format),
-				machineResult, rules);
+		return escalateScan(Escalation.text(tenantId, bizType, verdict, machineResult.dataId(), format), machineResult,
+				rules);
 	}
 
 	/**
@@ -159,8 +155,7 @@ public class HumanReview {
 	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
 	boolean escalateJob(AsyncJob job, JobOutcome outcome, String machineJson, EscalationRules rules,
 			Tasks.RequestCallback callback, String format) {
-		return escalate(new Escalation(job.tenantId(), job.kind(), job.taskId(), job.dataId(), job.bizType(), null,
-				job.url(), null, outcome.summary(), outcome.reviewSnapshot(), callback, format), machineJson, rules);
+		return escalate(Escalation.job(job, outcome, callback, format), machineJson, rules);
 	}
 
 	/**
@@ -177,6 +172,30 @@ public class HumanReview {
 	record Escalation(long tenantId, ContentKind kind, String taskId, String dataId, String bizType, String content,
 			String url, String blobKey, TextVerdict summary, Map<String, Object> snapshot,
 			Tasks.RequestCallback callback, String format) {
+
+		/** A synchronous text scan: reviewers see the text. */
+		static Escalation text(long tenantId, String bizType, TextVerdict verdict, String dataId, String format) {
+			Map<String, Object> snapshot = new LinkedHashMap<>();
+			snapshot.put("text", verdict.content());
+			return new Escalation(tenantId, ContentKind.TEXT, verdict.taskId(), dataId, bizType, verdict.content(),
+					null, null, verdict, snapshot, Tasks.RequestCallback.NONE, format);
+		}
+
+		/** A synchronous image scan: the stored task owns the fetched image. */
+		static Escalation image(long tenantId, String bizType, String dataId, String url, String blobKey,
+				TextVerdict summary, Map<String, Object> snapshot, String format) {
+			return new Escalation(tenantId, ContentKind.IMAGE, summary.taskId(), dataId, bizType, null, url, blobKey,
+					summary, snapshot, Tasks.RequestCallback.NONE, format);
+		}
+
+		/**
+		 * An asynchronous job: the job keeps its media; the verdict goes to its callback.
+		 */
+		static Escalation job(AsyncJob job, JobOutcome outcome, Tasks.RequestCallback callback, String format) {
+			return new Escalation(job.tenantId(), job.kind(), job.taskId(), job.dataId(), job.bizType(), null,
+					job.url(), null, outcome.summary(), outcome.reviewSnapshot(), callback, format);
+		}
+
 	}
 
 	/**

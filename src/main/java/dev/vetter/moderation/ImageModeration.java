@@ -24,7 +24,6 @@ import dev.vetter.detection.FrameSampling;
 import dev.vetter.detection.ImageDecoder;
 import dev.vetter.detection.ImageRejected;
 import dev.vetter.moderation.internal.TaskIds;
-import dev.vetter.moderation.internal.Tasks;
 import dev.vetter.platform.ContentKind;
 import dev.vetter.platform.ProblemCode;
 import dev.vetter.platform.blob.BlobKey;
@@ -197,11 +196,10 @@ public class ImageModeration implements DisposableBean {
 		if (!EscalationPolicy.escalates(summary, rules)) {
 			return false;
 		}
-		return humanReview.escalateScan(
-				new HumanReview.Escalation(tenantId, ContentKind.IMAGE, scanned.result().taskId(), task.dataId(),
-						policy.bizType(), null, task.url(), media.blob().value(), summary,
-						ImageResults.reviewSnapshot(task.url(), scanned.frames()), Tasks.RequestCallback.NONE, format),
-				scanned.result(), rules);
+		return humanReview
+			.escalateScan(HumanReview.Escalation.image(tenantId, policy.bizType(), task.dataId(), task.url(),
+					media.blob().value(), summary, ImageResults.reviewSnapshot(task.url(), scanned.frames()), format),
+					scanned.result(), rules);
 	}
 
 	/**
