@@ -160,7 +160,11 @@ public class ImageModeration implements DisposableBean {
 		return scan(tenantId, bizType, task, scenes, (String) null);
 	}
 
-	private TaskResult scan(long tenantId, String bizType, ImageTask task, List<String> scenes, String format) {
+	/**
+	 * As {@link #scan(long, String, ImageTask, List)}; an escalated task's callbacks are
+	 * written in {@code format} (a {@link CallbackFormat} name; null: Green API 1.0).
+	 */
+	public TaskResult scan(long tenantId, String bizType, ImageTask task, List<String> scenes, String format) {
 		String taskId = TaskIds.next(ContentKind.IMAGE);
 		String problem = check(task);
 		if (problem != null) {
