@@ -121,29 +121,26 @@ public class HumanReview {
 	@Transactional
 	public boolean escalateIfNeeded(long tenantId, String bizType, TextVerdict verdict, TaskResult machineResult,
 			EscalationRules rules, String format) {
-		if (!EscalationPolicy.escalates(verdict, rules)) {
-			return false;
-		}
-		ManualReviewAgreement agreement = directory.agreement(tenantId);
-		if (!agreement.enabled()) {
-			return false;
-		}
-		Instant now = clock.instant();
+		return escalateScan(Escalation.text(tenantId, bizType, verdict, machineResult.dataId(), format), machineResult,
+				rules);
+	}
+
+	/**
+	 * Human-machine for a synchronous scan whose task is not stored otherwise (text,
+	 * image): when the rules send it to people, stores the task (with the blob of the
+	 * media it scanned, if any, which it then owns), reports the machine result to the
+	 * tenant's {@code machineScan} notifications and queues the review item, in one
+	 * transaction.
+	 * @return whether the result was escalated
+	 */
+	@Transactional
+	boolean escalateScan(Escalation escalation, TaskResult machineResult, EscalationRules rules) {
 		String machineJson = json.writeValueAsString(machineResult);
-		tasks.insert(Tasks.Task.humanMachine(verdict.taskId(), tenantId, ContentKind.TEXT, machineResult.dataId(),
-				bizType, verdict.content(), null, machineJson, now));
-		if (format != null) {
-			tasks.setResultFormat(verdict.taskId(), format);
+		if (!escalate(escalation, machineJson, rules)) {
+			return false;
 		}
-		callbacks.enqueue(tenantId, CallbackEvent.machineScan(verdict.taskId(), verdict.suggestion().wire(),
-				render(format, machineResult, machineJson)));
-		Map<String, Object> snapshot = new LinkedHashMap<>();
-		snapshot.put("text", verdict.content());
-		snapshot.put("machine", machineResult);
-		int priority = verdict.suggestion() == dev.vetter.policy.Suggestion.PASS ? -1 : 0;
-		workflow.submit(new ReviewSubmission(tenantId, verdict.taskId(), ContentKind.TEXT,
-				json.writeValueAsString(snapshot), agreement.criteria(), agreement.labels(), priority,
-				now.plus(agreement.sla(ContentKind.TEXT)), agreement.requiredReviews()));
+		callbacks.enqueue(escalation.tenantId(), CallbackEvent.machineScan(escalation.taskId(),
+				escalation.summary().suggestion().wire(), render(escalation.format(), machineResult, machineJson)));
 		return true;
 	}
 
@@ -152,31 +149,82 @@ public class HumanReview {
 	 * result to people (and the tenant has manual review), stores the review task (with
 	 * the request's callback, for the verdict) and its review item, in the caller's
 	 * transaction. Reviewers see {@link JobOutcome#reviewSnapshot()} and the machine
-	 * result.
+	 * result. The job keeps its own media blob.
 	 * @return whether the job was escalated
 	 */
 	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
 	boolean escalateJob(AsyncJob job, JobOutcome outcome, String machineJson, EscalationRules rules,
 			Tasks.RequestCallback callback, String format) {
-		if (!EscalationPolicy.escalates(outcome.summary(), rules)) {
+		return escalate(Escalation.job(job, outcome, callback, format), machineJson, rules);
+	}
+
+	/**
+	 * A machine result that may go to people.
+	 *
+	 * @param content the text scanned (text tasks), else null
+	 * @param url the media URL, else null
+	 * @param blobKey the media blob the stored task will own, or null
+	 * @param summary what the escalation rules read (suggestion, label, rate, findings)
+	 * @param snapshot what reviewers see besides the machine result
+	 * @param callback the request's own callback for the verdict
+	 * @param format the callbacks' wire format (null: Green API 1.0)
+	 */
+	record Escalation(long tenantId, ContentKind kind, String taskId, String dataId, String bizType, String content,
+			String url, String blobKey, TextVerdict summary, Map<String, Object> snapshot,
+			Tasks.RequestCallback callback, String format) {
+
+		/** A synchronous text scan: reviewers see the text. */
+		static Escalation text(long tenantId, String bizType, TextVerdict verdict, String dataId, String format) {
+			Map<String, Object> snapshot = new LinkedHashMap<>();
+			snapshot.put("text", verdict.content());
+			return new Escalation(tenantId, ContentKind.TEXT, verdict.taskId(), dataId, bizType, verdict.content(),
+					null, null, verdict, snapshot, Tasks.RequestCallback.NONE, format);
+		}
+
+		/** A synchronous image scan: the stored task owns the fetched image. */
+		static Escalation image(long tenantId, String bizType, String dataId, String url, String blobKey,
+				TextVerdict summary, Map<String, Object> snapshot, String format) {
+			return new Escalation(tenantId, ContentKind.IMAGE, summary.taskId(), dataId, bizType, null, url, blobKey,
+					summary, snapshot, Tasks.RequestCallback.NONE, format);
+		}
+
+		/**
+		 * An asynchronous job: the job keeps its media; the verdict goes to its callback.
+		 */
+		static Escalation job(AsyncJob job, JobOutcome outcome, Tasks.RequestCallback callback, String format) {
+			return new Escalation(job.tenantId(), job.kind(), job.taskId(), job.dataId(), job.bizType(), null,
+					job.url(), null, outcome.summary(), outcome.reviewSnapshot(), callback, format);
+		}
+
+	}
+
+	/**
+	 * The one escalation path of every kind and mode: the rules, the tenant's agreement,
+	 * the stored task and the review item (its snapshot, priority and SLA deadline).
+	 */
+	private boolean escalate(Escalation e, String machineJson, EscalationRules rules) {
+		if (!EscalationPolicy.escalates(e.summary(), rules)) {
 			return false;
 		}
-		ManualReviewAgreement agreement = directory.agreement(job.tenantId());
+		ManualReviewAgreement agreement = directory.agreement(e.tenantId());
 		if (!agreement.enabled()) {
 			return false;
 		}
 		Instant now = clock.instant();
-		tasks.insert(new Tasks.Task(job.taskId(), job.tenantId(), job.kind(), Tasks.Mode.HUMAN_MACHINE, job.dataId(),
-				job.bizType(), null, job.url(), machineJson, null, "REVIEWING", callback, now, null));
-		if (format != null) {
-			tasks.setResultFormat(job.taskId(), format);
+		tasks.insert(Tasks.Task.humanMachine(e.taskId(), e.tenantId(), e.kind(), e.dataId(), e.bizType(), e.content(),
+				e.url(), machineJson, e.callback(), now));
+		if (e.format() != null) {
+			tasks.setResultFormat(e.taskId(), e.format());
 		}
-		Map<String, Object> snapshot = new LinkedHashMap<>(outcome.reviewSnapshot());
-		snapshot.put("machine", json.readValue(machineJson, Map.class));
-		int priority = outcome.summary().suggestion() == dev.vetter.policy.Suggestion.PASS ? -1 : 0;
-		workflow.submit(new ReviewSubmission(job.tenantId(), job.taskId(), job.kind(),
-				json.writeValueAsString(snapshot), agreement.criteria(), agreement.labels(), priority,
-				now.plus(agreement.sla(job.kind())), agreement.requiredReviews()));
+		if (e.blobKey() != null) {
+			tasks.setBlob(e.taskId(), e.blobKey());
+		}
+		Map<String, Object> snapshot = new LinkedHashMap<>(e.snapshot());
+		snapshot.put("machine", json.readTree(machineJson));
+		int priority = e.summary().suggestion() == dev.vetter.policy.Suggestion.PASS ? -1 : 0;
+		workflow.submit(new ReviewSubmission(e.tenantId(), e.taskId(), e.kind(), json.writeValueAsString(snapshot),
+				agreement.criteria(), agreement.labels(), priority, now.plus(agreement.sla(e.kind())),
+				agreement.requiredReviews()));
 		return true;
 	}
 

@@ -2,6 +2,7 @@ package dev.vetter.moderation;
 
 import java.util.List;
 
+import dev.vetter.detection.image.NsfwScores;
 import dev.vetter.policy.Suggestion;
 
 /**
@@ -9,11 +10,17 @@ import dev.vetter.policy.Suggestion;
  * frame), one {@link Scene} per requested scene, in request order.
  *
  * @param scenes per requested scene
+ * @param nsfw the classifier's scores when the {@code porn} scene ran, else null (shown
+ * to reviewers)
  */
-public record ImageFindings(List<Scene> scenes) {
+public record ImageFindings(List<Scene> scenes, NsfwScores nsfw) {
 
 	public ImageFindings {
 		scenes = List.copyOf(scenes);
+	}
+
+	public ImageFindings(List<Scene> scenes) {
+		this(scenes, null);
 	}
 
 	/** The most serious suggestion over all scenes. */

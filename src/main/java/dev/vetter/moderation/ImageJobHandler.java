@@ -7,9 +7,13 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import dev.vetter.moderation.internal.Jobs;
 import dev.vetter.platform.ContentKind;
 import dev.vetter.platform.InvalidInput;
-import dev.vetter.policy.Suggestion;
+import dev.vetter.platform.ProblemCode;
+import dev.vetter.platform.blob.BlobKey;
+import dev.vetter.platform.media.MediaFetcher;
+import dev.vetter.platform.media.MediaKind;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -20,16 +24,23 @@ import tools.jackson.databind.json.JsonMapper;
  * the same fetch, decode and {@link ImageScanner} analysis as the synchronous scan, run
  * on a worker. Parameters: {@code {"scenes":[...], "interval":n, "maxFrames":n}}. A task
  * whose image cannot be fetched or decoded fails with its code (480, 589, 590, 592, 586).
+ * The fetched image stays with the job, so an escalated job's reviewers see it.
  */
 @Component
 class ImageJobHandler implements JobHandler {
 
 	private final ImageModeration images;
 
+	private final MediaFetcher fetcher;
+
+	private final Jobs jobs;
+
 	private final JsonMapper json;
 
-	ImageJobHandler(ImageModeration images, JsonMapper json) {
+	ImageJobHandler(ImageModeration images, MediaFetcher fetcher, Jobs jobs, JsonMapper json) {
 		this.images = images;
+		this.fetcher = fetcher;
+		this.jobs = jobs;
 		this.json = json;
 	}
 
@@ -66,9 +77,17 @@ class ImageJobHandler implements JobHandler {
 		List<String> scenes = scenes(params);
 		ImageModeration.ImageTask task = new ImageModeration.ImageTask(job.url(), job.dataId(),
 				optionalInt(params, "interval"), optionalInt(params, "maxFrames"));
+		String problem = images.check(task);
+		if (problem != null) {
+			throw new JobFailed(ProblemCode.VALIDATION_FAILED.greenCode(), problem);
+		}
 		context.checkCancelled();
-		TaskResult result = images.scan(job.tenantId(), job.bizType(), task, scenes, job.taskId());
-		if (result.code() != 200) {
+		// the job owns its image (kept for reviewers, deleted with the job)
+		BlobKey blob = MediaJobSupport.media(job, fetcher, jobs, MediaKind.IMAGE);
+		ImageModeration.Scanned scanned = images.scanStored(job.tenantId(), job.bizType(), task, scenes, job.taskId(),
+				blob);
+		TaskResult result = scanned.result();
+		if (!scanned.ok()) {
 			throw new JobFailed(result.code(), result.msg());
 		}
 		Map<String, Object> doc = new LinkedHashMap<>();
@@ -76,22 +95,7 @@ class ImageJobHandler implements JobHandler {
 		if (result.extras() != null) {
 			doc.put("extras", result.extras());
 		}
-		Suggestion worst = Suggestion.PASS;
-		String label = "normal";
-		double rate = 99.9;
-		for (TaskResult.SceneResult s : result.results()) {
-			Suggestion suggestion = Suggestion.of(s.suggestion());
-			if (suggestion.compareTo(worst) > 0) {
-				worst = suggestion;
-				label = s.label();
-				rate = s.rate();
-			}
-		}
-		TextVerdict summary = new TextVerdict(job.taskId(), "", "", worst, label, rate, List.of());
-		Map<String, Object> snapshot = new LinkedHashMap<>();
-		snapshot.put("url", job.url());
-		snapshot.put("results", doc.get("results"));
-		return new JobOutcome(doc, summary, snapshot);
+		return new JobOutcome(doc, scanned.summary(), ImageResults.reviewSnapshot(job.url(), scanned.frames()));
 	}
 
 	private JsonNode read(String params) {

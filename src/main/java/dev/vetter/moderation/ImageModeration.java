@@ -26,12 +26,16 @@ import dev.vetter.detection.ImageRejected;
 import dev.vetter.moderation.internal.TaskIds;
 import dev.vetter.platform.ContentKind;
 import dev.vetter.platform.ProblemCode;
+import dev.vetter.platform.blob.BlobKey;
 import dev.vetter.platform.blob.BlobStore;
 import dev.vetter.platform.media.FetchedMedia;
 import dev.vetter.platform.media.MediaFetchFailed;
 import dev.vetter.platform.media.MediaFetcher;
 import dev.vetter.platform.media.MediaKind;
+import dev.vetter.policy.EscalationRules;
+import dev.vetter.policy.PolicyCatalog;
 import dev.vetter.policy.Suggestion;
+import dev.vetter.policy.TextPolicy;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,6 +48,11 @@ import io.micrometer.core.instrument.MeterRegistry;
  * detector failing 586) fails alone. Tasks run on a fixed pool of
  * {@code vetter.moderation.image.concurrency} threads shared by all requests, so memory
  * is bounded by that many images in flight whatever the number of tasks.
+ * <p>
+ * Human-machine: a result the bizType's escalation rules send to people (tenant with
+ * manual review) is stored with the fetched image and its findings and queued through
+ * {@link HumanReview}, like a text; the image of any other synchronous scan is deleted
+ * once scanned.
  */
 @Service
 public class ImageModeration implements DisposableBean {
@@ -78,13 +87,20 @@ public class ImageModeration implements DisposableBean {
 
 	private final Map<Suggestion, Counter> verdicts = new LinkedHashMap<>();
 
+	private final HumanReview humanReview;
+
+	private final PolicyCatalog policies;
+
 	ImageModeration(MediaFetcher fetcher, BlobStore blobs, ImageDecoder decoder, ImageScanner scanner,
-			ModerationProperties limits, ImageScanProperties properties, MeterRegistry meters) {
+			ModerationProperties limits, ImageScanProperties properties, MeterRegistry meters, HumanReview humanReview,
+			PolicyCatalog policies) {
 		this.fetcher = fetcher;
 		this.blobs = blobs;
 		this.decoder = decoder;
 		this.scanner = scanner;
 		this.limits = limits;
+		this.humanReview = humanReview;
+		this.policies = policies;
 		AtomicInteger n = new AtomicInteger();
 		this.pool = new ThreadPoolExecutor(properties.concurrency(), properties.concurrency(), 60, TimeUnit.SECONDS,
 				new LinkedBlockingQueue<>(), r -> {
@@ -104,9 +120,18 @@ public class ImageModeration implements DisposableBean {
 
 	/** Scans the tasks concurrently (within the pool's bound); results in task order. */
 	public List<TaskResult> scanAll(long tenantId, String bizType, List<ImageTask> tasks, List<String> scenes) {
+		return scanAll(tenantId, bizType, tasks, scenes, null);
+	}
+
+	/**
+	 * As {@link #scanAll(long, String, List, List)}; an escalated task's callbacks are
+	 * written in {@code format} (a {@link CallbackFormat} name; null: Green API 1.0).
+	 */
+	public List<TaskResult> scanAll(long tenantId, String bizType, List<ImageTask> tasks, List<String> scenes,
+			String format) {
 		List<Future<TaskResult>> futures = new ArrayList<>(tasks.size());
 		for (ImageTask task : tasks) {
-			futures.add(pool.submit(() -> scan(tenantId, bizType, task, scenes)));
+			futures.add(pool.submit(() -> scan(tenantId, bizType, task, scenes, format)));
 		}
 		List<TaskResult> out = new ArrayList<>(tasks.size());
 		for (int i = 0; i < futures.size(); i++) {
@@ -130,13 +155,17 @@ public class ImageModeration implements DisposableBean {
 		}
 	}
 
-	/** Scans one task on the calling thread. */
+	/** Scans one task on the calling thread (escalated per the bizType's rules). */
 	public TaskResult scan(long tenantId, String bizType, ImageTask task, List<String> scenes) {
-		return scan(tenantId, bizType, task, scenes, TaskIds.next(ContentKind.IMAGE));
+		return scan(tenantId, bizType, task, scenes, (String) null);
 	}
 
-	/** Scans one task on the calling thread under a given task id (asynchronous jobs). */
-	TaskResult scan(long tenantId, String bizType, ImageTask task, List<String> scenes, String taskId) {
+	/**
+	 * As {@link #scan(long, String, ImageTask, List)}; an escalated task's callbacks are
+	 * written in {@code format} (a {@link CallbackFormat} name; null: Green API 1.0).
+	 */
+	public TaskResult scan(long tenantId, String bizType, ImageTask task, List<String> scenes, String format) {
+		String taskId = TaskIds.next(ContentKind.IMAGE);
 		String problem = check(task);
 		if (problem != null) {
 			return failed(ProblemCode.VALIDATION_FAILED.greenCode(), problem, task, null);
@@ -148,27 +177,76 @@ public class ImageModeration implements DisposableBean {
 		catch (MediaFetchFailed e) {
 			return failed(e.greenCode(), e.getMessage(), task, taskId);
 		}
+		boolean kept = false;
 		try {
-			return scan(tenantId, bizType, task, scenes, taskId, media);
+			Scanned scanned = analyse(tenantId, bizType, task, scenes, taskId, media.blob());
+			kept = scanned.ok() && escalate(tenantId, bizType, task, scanned, media, format);
+			return scanned.result();
 		}
 		finally {
-			// a synchronous machine result keeps no bytes (escalated items copy theirs)
-			blobs.delete(media.blob());
+			if (!kept) {
+				// a synchronous machine result keeps no bytes; an escalated task owns its
+				// image
+				blobs.delete(media.blob());
+			}
 		}
 	}
 
-	private TaskResult scan(long tenantId, String bizType, ImageTask task, List<String> scenes, String taskId,
-			FetchedMedia media) {
+	private boolean escalate(long tenantId, String bizType, ImageTask task, Scanned scanned, FetchedMedia media,
+			String format) {
+		TextPolicy policy = policies.textPolicy(tenantId, bizType);
+		EscalationRules rules = policy.policy().escalation();
+		TextVerdict summary = scanned.summary();
+		if (!EscalationPolicy.escalates(summary, rules)) {
+			return false;
+		}
+		return humanReview
+			.escalateScan(HumanReview.Escalation.image(tenantId, policy.bizType(), task.dataId(), task.url(),
+					media.blob().value(), summary, ImageResults.reviewSnapshot(task.url(), scanned.frames()), format),
+					scanned.result(), rules);
+	}
+
+	/**
+	 * The image of an asynchronous job, already in the blob store (the job owns it),
+	 * analysed under the job's task id.
+	 */
+	Scanned scanStored(long tenantId, String bizType, ImageTask task, List<String> scenes, String taskId,
+			BlobKey blob) {
+		return analyse(tenantId, bizType, task, scenes, taskId, blob);
+	}
+
+	/**
+	 * An analysed image: the task's result (a per-task error code when it could not be
+	 * decoded or analysed) and, when it was, the findings per frame.
+	 */
+	record Scanned(TaskResult result, List<ImageFindings> frames) {
+
+		boolean ok() {
+			return result.code() == 200;
+		}
+
+		/** What escalation rules read; see {@link ImageResults#summary}. */
+		TextVerdict summary() {
+			return ImageResults.summary(result.taskId(), frames);
+		}
+
+	}
+
+	private Scanned analyse(long tenantId, String bizType, ImageTask task, List<String> scenes, String taskId,
+			BlobKey blob) {
 		DecodedImage image;
-		try (InputStream in = blobs.open(media.blob())) {
+		try (InputStream in = blobs.open(blob)) {
 			image = decoder.decode(in.readAllBytes(), sampling(task));
 		}
 		catch (ImageRejected e) {
 			int code = e.reason() == ImageRejected.Reason.TOO_LARGE ? 589 : 590;
-			return failed(code, (code == 589 ? "image too large: " : "bad image: ") + e.getMessage(), task, taskId);
+			return new Scanned(
+					failed(code, (code == 589 ? "image too large: " : "bad image: ") + e.getMessage(), task, taskId),
+					List.of());
 		}
 		catch (IOException e) {
-			return failed(ProblemCode.INTERNAL.greenCode(), "stored image unreadable", task, taskId);
+			return new Scanned(failed(ProblemCode.INTERNAL.greenCode(), "stored image unreadable", task, taskId),
+					List.of());
 		}
 		List<ImageFindings> frames = new ArrayList<>(image.frames().size());
 		try {
@@ -178,14 +256,15 @@ public class ImageModeration implements DisposableBean {
 		}
 		catch (ImageAnalysisFailed e) {
 			log.warn("Image task {}: {}", taskId, e.getMessage());
-			return failed(ALGO_FAILED, "algorithm failed: " + e.getMessage(), task, taskId);
+			return new Scanned(failed(ALGO_FAILED, "algorithm failed: " + e.getMessage(), task, taskId), List.of());
 		}
 		TaskResult result = ImageResults.of(taskId, task.dataId(), task.url(), scenes, image.frames(), frames);
 		verdicts.get(ImageResults.worst(frames)).increment();
-		return result;
+		return new Scanned(result, frames);
 	}
 
-	private String check(ImageTask task) {
+	/** Why the task cannot be scanned (its URL, its frame parameters), or null. */
+	String check(ImageTask task) {
 		if (task.url() == null || task.url().isBlank()) {
 			return "url is required";
 		}

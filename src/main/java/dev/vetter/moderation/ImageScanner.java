@@ -116,16 +116,17 @@ public class ImageScanner {
 		List<ImageFindings.Located> lines = detect.stream().anyMatch(NEEDS_OCR::contains) ? ocr(frame) : List.of();
 		TextVerdict textVerdict = lines.isEmpty() || decided ? null : text.analyze(tenantId, bizType,
 				String.join("\n", lines.stream().map(ImageFindings.Located::text).toList()));
+		NsfwScores nsfwScores = detect.contains("porn") ? classify(frame) : null;
 		List<ImageFindings.Scene> out = new ArrayList<>(wanted.size());
 		for (String scene : wanted) {
 			if (decisive != null && !"ocr".equals(scene)) {
 				out.add(libraryScene(scene, decisive, matches,
-						detect.contains(scene) ? detected(scene, frame, codes, lines, textVerdict) : null));
+						detect.contains(scene) ? detected(scene, nsfwScores, codes, lines, textVerdict) : null));
 				continue;
 			}
-			out.add(detected(scene, frame, codes, lines, textVerdict));
+			out.add(detected(scene, nsfwScores, codes, lines, textVerdict));
 		}
-		return new ImageFindings(out);
+		return new ImageFindings(out, nsfwScores);
 	}
 
 	/** The matches of the frame's PDQ hash in the image libraries the bizType applies. */
@@ -179,10 +180,10 @@ public class ImageScanner {
 				List.of(), hits);
 	}
 
-	private ImageFindings.Scene detected(String scene, DecodedImage.Frame frame, List<ImageFindings.Located> codes,
+	private ImageFindings.Scene detected(String scene, NsfwScores nsfwScores, List<ImageFindings.Located> codes,
 			List<ImageFindings.Located> lines, TextVerdict textVerdict) {
 		return switch (scene) {
-			case "porn" -> porn(frame);
+			case "porn" -> porn(nsfwScores);
 			case "qrcode" ->
 				codes.isEmpty() ? ImageFindings.Scene.normal(scene, NORMAL_RATE) : new ImageFindings.Scene(scene,
 						"qrcode", properties.qrcodeSuggestion(), QRCODE_RATE, List.of(), codes, List.of(), List.of());
@@ -194,8 +195,7 @@ public class ImageScanner {
 		};
 	}
 
-	private ImageFindings.Scene porn(DecodedImage.Frame frame) {
-		NsfwScores scores;
+	private NsfwScores classify(DecodedImage.Frame frame) {
 		try {
 			nsfwPermits.acquire();
 		}
@@ -204,7 +204,7 @@ public class ImageScanner {
 			throw new ImageAnalysisFailed("interrupted while waiting for the NSFW classifier", e);
 		}
 		try {
-			scores = nsfw.getObject().classify(frame.image());
+			return nsfw.getObject().classify(frame.image());
 		}
 		catch (RuntimeException e) {
 			throw new ImageAnalysisFailed("NSFW classifier failed: " + e.getMessage(), e);
@@ -212,6 +212,9 @@ public class ImageScanner {
 		finally {
 			nsfwPermits.release();
 		}
+	}
+
+	private ImageFindings.Scene porn(NsfwScores scores) {
 		double porn = scores.porn() + scores.hentai();
 		double sexy = scores.sexy();
 		if (porn >= properties.pornBlock()) {

@@ -229,6 +229,23 @@ public class ReviewWorkflow {
 	}
 
 	/**
+	 * The task of an item this reviewer may look at (its media, for the workbench): an
+	 * open item in the reviewer's tenant scope, that is one the reviewer holds or could
+	 * claim (pending; escalated for leads). Anything else (another tenant's item, a
+	 * decided or withdrawn one, a missing id) answers exactly as a missing item.
+	 */
+	public ReviewedTask visibleTask(Caller reviewer, long itemId) {
+		long me = reviewerId(reviewer);
+		ReviewItems.Visibility item = items.visibility(itemId).orElseThrow(() -> missing(itemId));
+		boolean open = "PENDING".equals(item.status())
+				|| ("ESCALATED".equals(item.status()) && reviewer.has(Role.LEAD));
+		if (!open || !directory.reviewScope(me).includes(item.tenantId())) {
+			throw missing(itemId);
+		}
+		return new ReviewedTask(itemId, item.tenantId(), item.taskId(), item.kind());
+	}
+
+	/**
 	 * The user behind a workbench call; roles are checked by the security configuration.
 	 */
 	private static long reviewerId(Caller caller) {

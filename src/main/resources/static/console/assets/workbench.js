@@ -108,16 +108,7 @@
     const text = $('text');
     text.hidden = c.text === undefined;
     if (c.text !== undefined) { renderText(text, c.text, hits(item)); }
-    const media = $('media');
-    media.hidden = !c.url;
-    media.textContent = '';
-    if (c.url) {
-      // no blob store yet: the URL is shown as text, never loaded by the reviewer's browser
-      const p = document.createElement('p');
-      p.className = 'placeholder';
-      p.textContent = item.kind + ' at ' + c.url;
-      media.append(p);
-    }
+    renderMedia(item);
     const findings = $('findings');
     findings.textContent = '';
     const m = machine(item);
@@ -126,6 +117,7 @@
     } else {
       (m.results || []).forEach((r) => findings.append(li(r.scene + ': ' + r.suggestion + ' / ' + r.label + ' (' + r.rate + ')')));
       hits(item).forEach((h) => findings.append(li('"' + (c.text || '').slice(h.start, h.end) + '" at ' + h.start + '-' + h.end + ': ' + h.label)));
+      imageFindings(c.image).forEach((text) => findings.append(li(text)));
     }
     $('criteria').textContent = item.criteria || '(no criteria given)';
     const earlier = $('earlier');
@@ -143,6 +135,156 @@
   }
 
   function li(text) { const e = document.createElement('li'); e.textContent = text; return e; }
+
+  function el(tag, cls, text) {
+    const e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (text !== undefined) { e.textContent = text; }
+    return e;
+  }
+
+  function seconds(t) {
+    const s = Math.max(0, Number(t) || 0);
+    return Math.floor(s / 60) + ':' + (s % 60).toFixed(1).padStart(4, '0');
+  }
+
+  // The item's media: the stored bytes (served by the console to reviewers who may see the
+  // item), veiled until revealed; without stored media the URL is shown as text, never loaded.
+  function renderMedia(item) {
+    const media = $('media');
+    const c = item.content || {};
+    media.textContent = '';
+    media.classList.add('veiled');
+    media.hidden = !item.media && !c.url;
+    if (!item.media) {
+      if (c.url) { media.append(el('p', 'placeholder', item.kind + ' at ' + c.url)); }
+      return;
+    }
+    if (item.kind === 'image') {
+      renderImage(media, item, c.image || {});
+    } else if (item.kind === 'video') {
+      const video = el('video', 'player');
+      video.controls = true;
+      video.muted = true;
+      video.preload = 'metadata';
+      video.src = item.media.url;
+      video.setAttribute('aria-label', 'Video of task ' + item.taskId + ' (muted)');
+      media.append(video);
+      renderFrames(media, item, c.frames || [], video);
+      renderTranscript(media, c, video);
+    } else {
+      const audio = el('audio', 'player');
+      audio.controls = true;
+      audio.muted = true;
+      audio.preload = 'metadata';
+      audio.src = item.media.url;
+      audio.setAttribute('aria-label', 'Audio of task ' + item.taskId + ' (muted until played)');
+      // well-being: nothing is heard until the reviewer plays it
+      audio.addEventListener('play', () => { audio.muted = false; }, { once: true });
+      media.append(audio);
+      renderTranscript(media, c, audio);
+    }
+  }
+
+  // The image with the QR codes and OCR lines boxed over it: boxes are in the original
+  // image's pixels, placed in percent of its natural size so they follow the displayed size.
+  function renderImage(media, item, found) {
+    const stage = el('figure', 'stage');
+    const img = el('img');
+    img.id = 'media-image';
+    img.alt = 'Image of task ' + item.taskId;
+    const boxes = [];
+    (found.qrcodes || []).forEach((q) => boxes.push({ b: q, cls: 'box qr', title: 'QR code: ' + q.text }));
+    (found.ocrLines || []).forEach((l) => boxes.push({ b: l, cls: 'box ocr' + (l.hit ? ' hit' : ''),
+      title: (l.hit ? 'Hit words in: ' : 'Text: ') + l.text }));
+    const place = () => {
+      const w = img.naturalWidth;
+      const h = img.naturalHeight;
+      if (!w || !h) { return; }
+      stage.querySelectorAll('.box').forEach((e) => e.remove());
+      boxes.forEach((x) => {
+        const box = el('div', x.cls);
+        box.title = x.title;
+        box.style.left = (100 * x.b.x / w) + '%';
+        box.style.top = (100 * x.b.y / h) + '%';
+        box.style.width = (100 * x.b.w / w) + '%';
+        box.style.height = (100 * x.b.h / h) + '%';
+        stage.append(box);
+      });
+    };
+    img.addEventListener('load', place);
+    img.src = item.media.url;
+    stage.append(img);
+    media.append(stage);
+  }
+
+  function renderFrames(media, item, frames, player) {
+    if (!frames.length) { return; }
+    media.append(el('h3', null, 'Flagged frames'));
+    const list = el('ol', 'frames');
+    frames.forEach((f) => {
+      const n = /\/frames\/(\d+)$/.exec(f.url || '');
+      const b = el('button', 'frame');
+      b.type = 'button';
+      if (n) {
+        const thumb = el('img');
+        thumb.src = item.media.framesUrl + '/' + n[1];
+        thumb.alt = 'Frame at ' + seconds(f.offset);
+        b.append(thumb);
+      }
+      b.append(el('span', null, seconds(f.offset) + ' ' + f.label + ' (' + f.suggestion + ', ' + f.rate + ')'));
+      b.addEventListener('click', () => { player.currentTime = Number(f.offset) || 0; });
+      const entry = el('li');
+      entry.append(b);
+      list.append(entry);
+    });
+    media.append(list);
+  }
+
+  function renderTranscript(media, c, player) {
+    const seek = (t) => () => { player.currentTime = Number(t) || 0; };
+    if (c.hits && c.hits.length) {
+      media.append(el('h3', null, 'Hits'));
+      const list = el('ul', 'hits');
+      c.hits.forEach((h) => {
+        const b = el('button', 'seek', seconds(h.startTime) + '-' + seconds(h.endTime) + ' "' + h.keyword + '" '
+          + h.label + (h.libName ? ' (library ' + h.libName + ')' : ''));
+        b.type = 'button';
+        b.addEventListener('click', seek(h.startTime));
+        const entry = el('li');
+        entry.append(b);
+        list.append(entry);
+      });
+      media.append(list);
+    }
+    if (c.transcript && c.transcript.length) {
+      media.append(el('h3', null, 'Transcript'));
+      const list = el('ol', 'transcript');
+      c.transcript.forEach((u) => {
+        const b = el('button', 'seek', seconds(u.startTime) + ' ' + u.text);
+        b.type = 'button';
+        b.addEventListener('click', seek(u.startTime));
+        const entry = el('li');
+        entry.append(b);
+        list.append(entry);
+      });
+      media.append(list);
+    }
+  }
+
+  function imageFindings(found) {
+    if (!found) { return []; }
+    const out = [];
+    if (found.hintWords && found.hintWords.length) { out.push('Hit words: ' + found.hintWords.join(', ')); }
+    (found.qrcodes || []).forEach((q) => out.push('QR code: ' + q.text));
+    (found.ocrLines || []).forEach((l) => out.push((l.hit ? 'Text with hit words: ' : 'Text: ') + l.text));
+    if (found.nsfw) {
+      out.push('NSFW scores: porn ' + found.nsfw.porn + ', sexy ' + found.nsfw.sexy + ', normal ' + found.nsfw.normal);
+    }
+    (found.libraryHits || []).forEach((h) => out.push('Image library ' + h.libName + ': ' + h.context
+      + ' (distance ' + h.distance + ')'));
+    return out;
+  }
 
   function renderLabels() {
     const list = $('labels');

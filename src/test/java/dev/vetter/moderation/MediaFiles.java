@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A local HTTP server for media jobs: test resources and generated files by path, and
- * downloads held back until the test releases them.
+ * A local HTTP server for media (media jobs, image scans, the console's media views):
+ * test resources and generated files by path, and downloads held back until the test
+ * releases them.
  */
 public final class MediaFiles implements AutoCloseable {
 

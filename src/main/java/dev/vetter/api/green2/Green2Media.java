@@ -93,7 +93,7 @@ class Green2Media {
 		String url = mediaUrl(params, "imageUrl");
 		String dataId = Green2Params.dataId(params);
 		TaskResult result = images.scan(call.tenantId(), service,
-				new ImageModeration.ImageTask(url, dataId, null, null), scenes);
+				new ImageModeration.ImageTask(url, dataId, null, null), scenes, Green2CallbackFormat.NAME);
 		if (result.code() != 200) {
 			return failed(call, result.code(), result.msg(), dataId, null);
 		}

@@ -11,6 +11,10 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,13 +26,19 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.vetter.console.ConsoleProperties;
+import dev.vetter.moderation.TaskMedia;
 import dev.vetter.platform.ContentKind;
+import dev.vetter.platform.NotFound;
 import dev.vetter.platform.VetterException;
+import dev.vetter.platform.blob.BlobMissing;
+import dev.vetter.platform.blob.BlobResource;
+import dev.vetter.platform.blob.BlobStore;
 import dev.vetter.review.ClaimedItem;
 import dev.vetter.review.EarlierDecision;
 import dev.vetter.review.EscalatedItem;
 import dev.vetter.review.ReviewInsights;
 import dev.vetter.review.ReviewWorkflow;
+import dev.vetter.review.ReviewedTask;
 import dev.vetter.review.Verdict;
 import dev.vetter.tenancy.Caller;
 import dev.vetter.tenancy.Role;
@@ -40,20 +50,33 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The reviewer's workbench: a page driven by {@code workbench.js} (keys, prefetch, undo)
  * through the small JSON calls under {@code /console/review/api}, each a call of
- * {@link ReviewWorkflow}; the image grid; the leads' escalation queue.
+ * {@link ReviewWorkflow}, and the media of the items reviewers work on; the image grid;
+ * the leads' escalation queue.
  */
 @Controller
 class ReviewConsoleController {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** An item as the workbench script renders it. */
+	/**
+	 * An item as the workbench script renders it.
+	 *
+	 * @param media the stored media to show (served by {@link #media}), or null: the
+	 * content's URL is then shown as text, never loaded
+	 */
 	record WorkItem(long id, String taskId, String kind, @JsonRawValue String content, String criteria,
-			List<String> labels, Instant deadline, boolean escalated, List<EarlierDecision> earlier) {
+			List<String> labels, Instant deadline, boolean escalated, List<EarlierDecision> earlier, Media media) {
 	}
 
-	/** An image of the grid. */
-	record Tile(long id, String taskId, String url, List<String> labels, Instant deadline) {
+	/**
+	 * The item's stored media: where the workbench loads it, its type, and where its
+	 * flagged frames are ({@code framesUrl + "/" + index}).
+	 */
+	record Media(String url, String type, String framesUrl) {
+	}
+
+	/** An image of the grid; {@code mediaUrl} null when no image is stored. */
+	record Tile(long id, String taskId, String url, String mediaUrl, List<String> labels, Instant deadline) {
 	}
 
 	private final ReviewWorkflow workflow;
@@ -64,12 +87,18 @@ class ReviewConsoleController {
 
 	private final ConsoleProperties properties;
 
+	private final TaskMedia taskMedia;
+
+	private final BlobStore blobs;
+
 	ReviewConsoleController(ReviewWorkflow workflow, ReviewInsights insights, TenancyListing listing,
-			ConsoleProperties properties) {
+			ConsoleProperties properties, TaskMedia taskMedia, BlobStore blobs) {
 		this.workflow = workflow;
 		this.insights = insights;
 		this.listing = listing;
 		this.properties = properties;
+		this.taskMedia = taskMedia;
+		this.blobs = blobs;
 	}
 
 	@GetMapping("/console/review")
@@ -109,6 +138,42 @@ class ReviewConsoleController {
 		return ResponseEntity.noContent().build();
 	}
 
+	/**
+	 * The media an item's task kept (an image, a video, an audio file), streamed to a
+	 * reviewer who may see the item (see {@link ReviewWorkflow#visibleTask}; anything
+	 * else answers 404 like a missing item). Range requests are answered (206) so players
+	 * seek; never cached.
+	 */
+	@GetMapping("/console/review/api/items/{id}/media")
+	ResponseEntity<Resource> media(Caller caller, @PathVariable long id) {
+		ReviewedTask task = workflow.visibleTask(caller, id);
+		return stream(taskMedia.media(task.tenantId(), task.taskId()), "media of review item " + id);
+	}
+
+	/** A flagged video frame (JPEG) of an item, under the same rule as {@link #media}. */
+	@GetMapping("/console/review/api/items/{id}/frames/{index}")
+	ResponseEntity<Resource> frame(Caller caller, @PathVariable long id, @PathVariable int index) {
+		ReviewedTask task = workflow.visibleTask(caller, id);
+		return stream(taskMedia.frame(task.tenantId(), task.taskId(), index),
+				"frame " + index + " of review item " + id);
+	}
+
+	private ResponseEntity<Resource> stream(Optional<TaskMedia.Stored> stored, String what) {
+		TaskMedia.Stored media = stored.orElseThrow(() -> new NotFound(what));
+		BlobResource body;
+		try {
+			body = new BlobResource(blobs, media.key());
+		}
+		catch (BlobMissing e) {
+			throw new NotFound(what);
+		}
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(media.contentType()))
+			.cacheControl(CacheControl.noStore().cachePrivate())
+			.header(HttpHeaders.CONTENT_DISPOSITION, "inline")
+			.body(body);
+	}
+
 	private ResponseEntity<WorkItem> respond(Caller caller, Optional<ClaimedItem> claimed) {
 		return claimed.map(item -> ResponseEntity.ok(view(caller, item)))
 			.orElseGet(() -> ResponseEntity.noContent().build());
@@ -118,7 +183,25 @@ class ReviewConsoleController {
 		List<EarlierDecision> earlier = item.escalated() && caller.has(Role.LEAD)
 				? insights.decisions(caller, item.id()) : List.of();
 		return new WorkItem(item.id(), item.taskId(), item.kind().wire(), item.content(), item.criteria(),
-				item.labels(), item.deadline(), item.escalated(), earlier);
+				item.labels(), item.deadline(), item.escalated(), earlier, media(caller, item));
+	}
+
+	/** The item's stored media for the workbench, or null (none kept, or not visible). */
+	private Media media(Caller caller, ClaimedItem item) {
+		if (item.kind() == ContentKind.TEXT) {
+			return null;
+		}
+		ReviewedTask task;
+		try {
+			task = workflow.visibleTask(caller, item.id());
+		}
+		catch (NotFound e) {
+			return null;
+		}
+		String base = "/console/review/api/items/" + item.id();
+		return taskMedia.media(task.tenantId(), task.taskId())
+			.map(m -> new Media(base + "/media", m.contentType(), base + "/frames"))
+			.orElse(null);
 	}
 
 	/**
@@ -140,7 +223,8 @@ class ReviewConsoleController {
 		for (ClaimedItem c : page.subList(0, Math.min(page.size(), properties.gridSize()))) {
 			JsonNode content = JSON.readTree(c.content());
 			String url = content.has("url") ? content.get("url").asString() : null;
-			tiles.add(new Tile(c.id(), c.taskId(), url, c.labels(), c.deadline()));
+			Media media = media(caller, c);
+			tiles.add(new Tile(c.id(), c.taskId(), url, media == null ? null : media.url(), c.labels(), c.deadline()));
 		}
 		Set<String> labels = tiles.stream()
 			.flatMap(t -> t.labels().stream())

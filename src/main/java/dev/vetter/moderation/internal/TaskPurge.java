@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.vetter.platform.RetentionProperties;
+import dev.vetter.platform.blob.BlobKey;
+import dev.vetter.platform.blob.BlobStore;
 
 /**
  * Deletes finished tasks past {@code vetter.retention.tasks}, in batches claimed with
@@ -25,7 +27,7 @@ public class TaskPurge {
 	private static final Logger log = LoggerFactory.getLogger(TaskPurge.class);
 
 	/** A purged task: what a hook needs to remove what belongs to it. */
-	public record PurgedTask(String taskId, long tenantId, String kind) {
+	public record PurgedTask(String taskId, long tenantId, String kind, String blobKey) {
 	}
 
 	private static final String PURGE = """
@@ -37,7 +39,7 @@ public class TaskPurge {
 			    for update skip locked
 			)
 			delete from moderation_tasks t using doomed where t.task_id = doomed.task_id
-			returning t.task_id, t.tenant_id, t.kind
+			returning t.task_id, t.tenant_id, t.kind, t.blob_key
 			""";
 
 	private final JdbcClient jdbc;
@@ -48,11 +50,14 @@ public class TaskPurge {
 
 	private final RetentionProperties retention;
 
-	TaskPurge(JdbcClient jdbc, TransactionTemplate tx, Clock clock, RetentionProperties retention) {
+	private final BlobStore blobs;
+
+	TaskPurge(JdbcClient jdbc, TransactionTemplate tx, Clock clock, RetentionProperties retention, BlobStore blobs) {
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.clock = clock;
 		this.retention = retention;
+		this.blobs = blobs;
 	}
 
 	/** Purges every finished task past retention, one batch per transaction. */
@@ -60,7 +65,11 @@ public class TaskPurge {
 			initialDelayString = "${vetter.retention.interval:1h}")
 	public int purgeExpired() {
 		Instant cutoff = clock.instant().minus(retention.tasks());
-		int total = retention.inBatches(() -> tx.execute(s -> purgeBatch(cutoff)).size());
+		int total = retention.inBatches(() -> {
+			List<PurgedTask> purged = tx.execute(s -> purgeBatch(cutoff));
+			forgetWhatBelongsTo(purged);
+			return purged.size();
+		});
 		if (total > 0) {
 			log.info("Purged {} tasks finished before {}", total, cutoff);
 		}
@@ -68,21 +77,20 @@ public class TaskPurge {
 	}
 
 	private List<PurgedTask> purgeBatch(Instant cutoff) {
-		List<PurgedTask> purged = jdbc.sql(PURGE)
+		return jdbc.sql(PURGE)
 			.param("cutoff", Timestamp.from(cutoff))
 			.param("batch", retention.batchSize())
-			.query((rs, i) -> new PurgedTask(rs.getString(1), rs.getLong(2), rs.getString(3)))
+			.query((rs, i) -> new PurgedTask(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
 			.list();
-		forgetWhatBelongsTo(purged);
-		return purged;
 	}
 
 	/**
-	 * Runs in the purge's transaction, after the rows are deleted: the place to remove
-	 * what else a task owns (its media blobs, once they are kept).
+	 * Runs after the purge's transaction committed: removes what else the tasks owned
+	 * (the media blob of an escalated synchronous scan). A crash in between leaves an
+	 * unreferenced file, never a row pointing at a missing blob.
 	 */
 	private void forgetWhatBelongsTo(List<PurgedTask> purged) {
-		// nothing else is stored per task yet
+		blobs.deleteAll(purged.stream().map(PurgedTask::blobKey).filter(k -> k != null).map(BlobKey::new).toList());
 	}
 
 }

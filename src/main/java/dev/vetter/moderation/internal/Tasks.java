@@ -47,9 +47,9 @@ public class Tasks {
 
 		/** An escalated machine result, waiting for people. */
 		public static Task humanMachine(String taskId, long tenantId, ContentKind kind, String dataId, String bizType,
-				String content, String url, String machineResultJson, Instant createdAt) {
+				String content, String url, String machineResultJson, RequestCallback callback, Instant createdAt) {
 			return new Task(taskId, tenantId, kind, Mode.HUMAN_MACHINE, dataId, bizType, content, url,
-					machineResultJson, null, "REVIEWING", RequestCallback.NONE, createdAt, null);
+					machineResultJson, null, "REVIEWING", callback, createdAt, null);
 		}
 
 		/** A human-only task, waiting for people. */
@@ -111,6 +111,27 @@ public class Tasks {
 
 	public Optional<String> resultFormat(String taskId) {
 		return jdbc.sql("select result_format from moderation_tasks where task_id = :id")
+			.param("id", taskId)
+			.query(String.class)
+			.optional();
+	}
+
+	/**
+	 * Records the media blob the task owns (the image an escalated synchronous scan
+	 * fetched); it is deleted with the task.
+	 */
+	public void setBlob(String taskId, String blobKey) {
+		jdbc.sql("update moderation_tasks set blob_key = :key where task_id = :id")
+			.param("key", blobKey)
+			.param("id", taskId)
+			.update();
+	}
+
+	/** The media blob the tenant's task owns, if any. */
+	public Optional<String> blob(long tenantId, String taskId) {
+		return jdbc.sql(
+				"select blob_key from moderation_tasks where tenant_id = :t and task_id = :id and blob_key is not null")
+			.param("t", tenantId)
 			.param("id", taskId)
 			.query(String.class)
 			.optional();

@@ -13,8 +13,8 @@ import java.util.Collection;
  * streams to a multipart upload under the key (a single PUT is atomic: the object is
  * visible whole or not at all; a failed upload is aborted), {@code open} is a GET,
  * {@code delete}/{@code deleteAll} map to DeleteObject(s) (batches of 1000), and
- * {@code exists} to HEAD. The SHA-256 is computed while streaming, as here, not taken
- * from the service.
+ * {@code exists} and {@code size} to HEAD. The SHA-256 is computed while streaming, as
+ * here, not taken from the service.
  */
 public interface BlobStore {
 
@@ -32,6 +32,12 @@ public interface BlobStore {
 	InputStream open(BlobKey key);
 
 	boolean exists(BlobKey key);
+
+	/**
+	 * The blob's length in bytes (an S3 store answers it with HEAD).
+	 * @throws BlobMissing when there is no such blob
+	 */
+	long size(BlobKey key);
 
 	/** Deletes the blob; {@code false} when there was none. */
 	boolean delete(BlobKey key);

@@ -116,6 +116,19 @@ public final class LocalBlobStore implements BlobStore {
 	}
 
 	@Override
+	public long size(BlobKey key) {
+		try {
+			return Files.size(path(key));
+		}
+		catch (NoSuchFileException e) {
+			throw new BlobMissing(key);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("blob store cannot read " + key, e);
+		}
+	}
+
+	@Override
 	public boolean delete(BlobKey key) {
 		try {
 			return Files.deleteIfExists(path(key));

@@ -261,6 +261,18 @@ public class ReviewItems {
 			.list();
 	}
 
+	/** What decides who may see an item: its tenant and status (and its task). */
+	public record Visibility(long tenantId, String taskId, ContentKind kind, String status) {
+	}
+
+	public Optional<Visibility> visibility(long itemId) {
+		return jdbc.sql("select tenant_id, task_id, kind, status from review_items where id = :id")
+			.param("id", itemId)
+			.query((rs, n) -> new Visibility(rs.getLong(1), rs.getString(2), ContentKind.parse(rs.getString(3)),
+					rs.getString(4)))
+			.optional();
+	}
+
 	public Optional<Long> tenantOf(long itemId) {
 		return jdbc.sql("select tenant_id from review_items where id = :id")
 			.param("id", itemId)
