@@ -157,6 +157,25 @@ public class ImageModeration implements DisposableBean {
 		}
 	}
 
+	/**
+	 * Scans an uploaded image (already taken into the blob store, e.g. by
+	 * {@code MediaUploads}) on the calling thread; its bytes are deleted afterwards, as a
+	 * fetched image's are. The task's {@code url} is ignored.
+	 */
+	public TaskResult scanUpload(long tenantId, String bizType, ImageTask task, List<String> scenes,
+			FetchedMedia media) {
+		try {
+			String problem = checkSampling(task);
+			if (problem != null) {
+				return failed(ProblemCode.VALIDATION_FAILED.greenCode(), problem, task, null);
+			}
+			return scan(tenantId, bizType, task, scenes, TaskIds.next(ContentKind.IMAGE), media);
+		}
+		finally {
+			blobs.delete(media.blob());
+		}
+	}
+
 	private TaskResult scan(long tenantId, String bizType, ImageTask task, List<String> scenes, String taskId,
 			FetchedMedia media) {
 		DecodedImage image;
@@ -192,6 +211,10 @@ public class ImageModeration implements DisposableBean {
 		if (task.url().length() > limits.maxUrlLength()) {
 			return "url is at most " + limits.maxUrlLength() + " characters";
 		}
+		return checkSampling(task);
+	}
+
+	private static String checkSampling(ImageTask task) {
 		if (task.interval() != null && task.interval() < 1) {
 			return "interval must be at least 1";
 		}

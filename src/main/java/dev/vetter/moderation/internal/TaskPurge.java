@@ -16,8 +16,10 @@ import dev.vetter.platform.RetentionProperties;
 
 /**
  * Deletes finished tasks past {@code vetter.retention.tasks}, in batches claimed with
- * {@code FOR UPDATE SKIP LOCKED} so several nodes can purge at once. Tasks still under
- * review are never purged. The review log keeps its events (it is append-only).
+ * {@code FOR UPDATE SKIP LOCKED} so several nodes can purge at once, with what belongs to
+ * them: the asynchronous job of the same task id and its blobs (media and flagged frames,
+ * deleted once the batch committed). Tasks still under review are never purged. The
+ * review log keeps its events (it is append-only).
  */
 @Component
 public class TaskPurge {
@@ -48,11 +50,18 @@ public class TaskPurge {
 
 	private final RetentionProperties retention;
 
-	TaskPurge(JdbcClient jdbc, TransactionTemplate tx, Clock clock, RetentionProperties retention) {
+	private final Jobs jobs;
+
+	private final JobPurge jobPurge;
+
+	TaskPurge(JdbcClient jdbc, TransactionTemplate tx, Clock clock, RetentionProperties retention, Jobs jobs,
+			JobPurge jobPurge) {
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.clock = clock;
 		this.retention = retention;
+		this.jobs = jobs;
+		this.jobPurge = jobPurge;
 	}
 
 	/** Purges every finished task past retention, one batch per transaction. */
@@ -60,29 +69,37 @@ public class TaskPurge {
 			initialDelayString = "${vetter.retention.interval:1h}")
 	public int purgeExpired() {
 		Instant cutoff = clock.instant().minus(retention.tasks());
-		int total = retention.inBatches(() -> tx.execute(s -> purgeBatch(cutoff)).size());
+		int total = retention.inBatches(() -> {
+			Batch batch = tx.execute(s -> purgeBatch(cutoff));
+			jobPurge.deleteBlobs(batch.blobKeys());
+			return batch.tasks().size();
+		});
 		if (total > 0) {
 			log.info("Purged {} tasks finished before {}", total, cutoff);
 		}
 		return total;
 	}
 
-	private List<PurgedTask> purgeBatch(Instant cutoff) {
+	/** One batch: the tasks deleted and the blobs to delete once it committed. */
+	private record Batch(List<PurgedTask> tasks, List<String> blobKeys) {
+	}
+
+	private Batch purgeBatch(Instant cutoff) {
 		List<PurgedTask> purged = jdbc.sql(PURGE)
 			.param("cutoff", Timestamp.from(cutoff))
 			.param("batch", retention.batchSize())
 			.query((rs, i) -> new PurgedTask(rs.getString(1), rs.getLong(2), rs.getString(3)))
 			.list();
-		forgetWhatBelongsTo(purged);
-		return purged;
+		return new Batch(purged, forgetWhatBelongsTo(purged));
 	}
 
 	/**
-	 * Runs in the purge's transaction, after the rows are deleted: the place to remove
-	 * what else a task owns (its media blobs, once they are kept).
+	 * Runs in the purge's transaction, after the rows are deleted: removes what else a
+	 * task owns (its asynchronous job, if any); returns the blob keys to delete after
+	 * commit.
 	 */
-	private void forgetWhatBelongsTo(List<PurgedTask> purged) {
-		// nothing else is stored per task yet
+	private List<String> forgetWhatBelongsTo(List<PurgedTask> purged) {
+		return jobs.forget(purged.stream().map(PurgedTask::taskId).toList());
 	}
 
 }
