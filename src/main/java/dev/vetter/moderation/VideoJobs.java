@@ -242,6 +242,8 @@ class VideoJobs implements JobHandler {
 		}
 		boolean withAudio = !audioScenes(params).isEmpty();
 		BlobKey blob = MediaJobSupport.media(job, fetcher, jobs, MediaKind.VIDEO);
+		// a cancel that came while the file downloaded stops the job before analysis
+		context.checkCancelled();
 		WorkControl control = context.workControl();
 		List<FrameResult> frames = new ArrayList<>();
 		Transcript transcript = null;

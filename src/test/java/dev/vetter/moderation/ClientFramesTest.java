@@ -6,6 +6,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -73,7 +74,7 @@ class ClientFramesTest {
 		return Await.until(() -> tenant.sdk()
 			.call(new VideoAsyncScanResultsRequest(), "[\"" + taskId + "\"]")
 			.json()
-			.at("/data/0"), d -> d.get("code").asInt() != 280, "the video result");
+			.at("/data/0"), d -> d.get("code").asInt() != 280, "the video result", Duration.ofMinutes(2));
 	}
 
 	@Test

@@ -13,7 +13,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
-import dev.vetter.detection.image.TestImages;
 import dev.vetter.moderation.internal.JobPurge;
 import dev.vetter.moderation.internal.TaskPurge;
 import dev.vetter.platform.blob.BlobKey;
@@ -60,11 +59,12 @@ class JobPurgeTest {
 
 	private String upload(Fixtures.TenantKey tenant, String wav) {
 		Api.Response accepted = tenant.api()
-			.upload("/v1/voice/moderations", Map.of(), wav, TestImages.resource("media/speech/" + wav));
+			.upload("/v1/voice/moderations", Map.of(), wav, MediaFiles.bytes("media/speech/" + wav));
 		assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
 		String taskId = accepted.json().get("taskId").asString();
 		Await.until(() -> tenant.api().get("/v1/jobs/" + taskId).json(),
-				j -> !List.of("QUEUED", "PROCESSING").contains(j.get("state").asString()), "job " + taskId);
+				j -> !List.of("QUEUED", "PROCESSING").contains(j.get("state").asString()), "job " + taskId,
+				Duration.ofMinutes(2));
 		return taskId;
 	}
 

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,8 @@ class NativeMediaModerationTest {
 
 	private static JsonNode awaitJob(Api api, String taskId) {
 		return Await.until(() -> api.get("/v1/jobs/" + taskId).json(),
-				j -> !List.of("QUEUED", "PROCESSING").contains(j.get("state").asString()), "job " + taskId);
+				j -> !List.of("QUEUED", "PROCESSING").contains(j.get("state").asString()), "job " + taskId,
+				Duration.ofMinutes(2));
 	}
 
 	@Test
@@ -204,7 +206,7 @@ class NativeMediaModerationTest {
 		library(tenant, "BLOCK", "bank account");
 		Api.Response accepted = tenant.api()
 			.upload("/v1/voice/moderations", Map.of("dataId", "a1"), "phishing.wav",
-					TestImages.resource("media/speech/phishing.wav"));
+					MediaFiles.bytes("media/speech/phishing.wav"));
 		assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
 		String taskId = accepted.json().get("taskId").asString();
 
@@ -227,7 +229,7 @@ class NativeMediaModerationTest {
 		Fixtures.TenantKey tenant = new Fixtures(port).tenant();
 		CountDownLatch release = new CountDownLatch(1);
 		CountDownLatch fetching = new CountDownLatch(1);
-		byte[] wav = TestImages.resource("media/speech/weather.wav");
+		byte[] wav = MediaFiles.bytes("media/speech/weather.wav");
 		HttpServer gate = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		gate.createContext("/", exchange -> {
 			fetching.countDown();

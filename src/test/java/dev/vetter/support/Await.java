@@ -15,7 +15,15 @@ public final class Await {
 
 	/** Polls {@code probe} until its value satisfies {@code done}; fails after 20 s. */
 	public static <T> T until(Supplier<T> probe, Predicate<T> done, String what) {
-		long deadline = System.nanoTime() + LIMIT.toNanos();
+		return until(probe, done, what, LIMIT);
+	}
+
+	/**
+	 * As {@link #until(Supplier, Predicate, String)} with a longer wait: media jobs that
+	 * may first load a model under a loaded machine.
+	 */
+	public static <T> T until(Supplier<T> probe, Predicate<T> done, String what, Duration limit) {
+		long deadline = System.nanoTime() + limit.toNanos();
 		while (System.nanoTime() < deadline) {
 			T value = probe.get();
 			if (done.test(value)) {
