@@ -145,6 +145,19 @@ class NativeMediaModerationTest {
 				422, "media-unavailable", "HTTP 404");
 	}
 
+	@Test
+	void theOpenApiDocumentOffersJsonAndUploadOnEachMediaRoute() {
+		JsonNode paths = new Api(port, Api.ACCESS_KEY_ID, Api.ACCESS_KEY_SECRET).get("/v3/api-docs")
+			.json()
+			.get("paths");
+		for (String kind : List.of("image", "video", "voice")) {
+			JsonNode content = paths.at("/~1v1~1" + kind + "~1moderations/post/requestBody/content");
+			assertThat(content.has("application/json")).as(kind + ": " + content).isTrue();
+			assertThat(content.has("multipart/form-data")).as(kind + ": " + content).isTrue();
+		}
+		assertThat(paths.has("/v1/jobs/{taskId}/cancel")).isTrue();
+	}
+
 	private static void assertProblem(Api.Response r, int status, String code, String detail) {
 		assertThat(r.status()).as(r.body()).isEqualTo(status);
 		assertThat(r.contentType()).startsWith("application/problem+json");
