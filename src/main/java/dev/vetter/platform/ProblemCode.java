@@ -51,8 +51,8 @@ public enum ProblemCode {
 	}
 
 	/**
-	 * The code for a Green per-task code (a media task's failure): 480, 592, 589, 590 and
-	 * 595, 581, 586, 400; anything else is {@link #INTERNAL}.
+	 * The code for a Green per-task code (a media task's failure, or 594 past retention):
+	 * 480, 592, 589, 590 and 595, 581, 586, 594, 400; anything else is {@link #INTERNAL}.
 	 */
 	public static ProblemCode ofGreenTaskCode(int greenCode) {
 		return switch (greenCode) {
@@ -63,6 +63,7 @@ public enum ProblemCode {
 			case 590, 595 -> BAD_MEDIA;
 			case 581 -> TIME_LIMIT;
 			case 586 -> ANALYSIS_FAILED;
+			case 594 -> EXPIRED;
 			default -> INTERNAL;
 		};
 	}

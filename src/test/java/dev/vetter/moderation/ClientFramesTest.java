@@ -6,7 +6,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -74,7 +73,7 @@ class ClientFramesTest {
 		return Await.until(() -> tenant.sdk()
 			.call(new VideoAsyncScanResultsRequest(), "[\"" + taskId + "\"]")
 			.json()
-			.at("/data/0"), d -> d.get("code").asInt() != 280, "the video result", Duration.ofMinutes(2));
+			.at("/data/0"), d -> d.get("code").asInt() != 280, "the video result", Await.MEDIA_JOB);
 	}
 
 	@Test

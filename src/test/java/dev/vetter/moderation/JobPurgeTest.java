@@ -64,7 +64,7 @@ class JobPurgeTest {
 		String taskId = accepted.json().get("taskId").asString();
 		Await.until(() -> tenant.api().get("/v1/jobs/" + taskId).json(),
 				j -> !List.of("QUEUED", "PROCESSING").contains(j.get("state").asString()), "job " + taskId,
-				Duration.ofMinutes(2));
+				Await.MEDIA_JOB);
 		return taskId;
 	}
 

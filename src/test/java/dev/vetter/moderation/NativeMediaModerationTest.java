@@ -8,7 +8,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +73,7 @@ class NativeMediaModerationTest {
 	private static JsonNode awaitJob(Api api, String taskId) {
 		return Await.until(() -> api.get("/v1/jobs/" + taskId).json(),
 				j -> !List.of("QUEUED", "PROCESSING").contains(j.get("state").asString()), "job " + taskId,
-				Duration.ofMinutes(2));
+				Await.MEDIA_JOB);
 	}
 
 	@Test

@@ -71,7 +71,8 @@ class VoiceJobsTest {
 	}
 
 	private static JsonNode finished(Fixtures.TenantKey tenant, String taskId) {
-		return Await.until(() -> result(tenant, taskId), d -> d.get("code").asInt() != 280, "the result of " + taskId);
+		return Await.until(() -> result(tenant, taskId), d -> d.get("code").asInt() != 280, "the result of " + taskId,
+				Await.MEDIA_JOB);
 	}
 
 	private static long library(Fixtures.TenantKey tenant, String action, String phrase) {

@@ -10,6 +10,12 @@ public final class Await {
 
 	private static final Duration LIMIT = Duration.ofSeconds(20);
 
+	/**
+	 * The wait for a media job: the first one of a JVM loads the speech model, and six
+	 * builds may share two cores.
+	 */
+	public static final Duration MEDIA_JOB = Duration.ofMinutes(2);
+
 	private Await() {
 	}
 

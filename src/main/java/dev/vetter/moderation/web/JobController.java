@@ -93,12 +93,10 @@ class JobController {
 		if (code == 200) {
 			out.put("document", NativeDocuments.media(job.kind(), json.valueToTree(result)));
 		}
-		else if (code != 280) {
-			ProblemCode problem = code == 410 ? null
-					: code == 594 ? ProblemCode.EXPIRED : ProblemCode.ofGreenTaskCode(code);
-			if (problem != null) {
-				out.put("error", new JobError(problem.code(), code, String.valueOf(result.get("msg"))));
-			}
+		else if (code != 280 && code != 410) {
+			// failed, or expired; a cancelled job says so in its state
+			out.put("error",
+					new JobError(ProblemCode.ofGreenTaskCode(code).code(), code, String.valueOf(result.get("msg"))));
 		}
 		out.put("links",
 				new MediaModerationController.JobLinks("/v1/jobs/" + taskId, "/v1/jobs/" + taskId + "/cancel"));
