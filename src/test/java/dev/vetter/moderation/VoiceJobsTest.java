@@ -161,7 +161,7 @@ class VoiceJobsTest {
 		Api reviewer = fx.reviewer(tenant.uid());
 		String taskId = submit(tenant, "phishing.wav", "race");
 		Await.until(() -> jobs.job(tenantId, taskId).orElseThrow().state(), s -> s == JobState.REVIEWING,
-				"the job escalated to people");
+				"the job escalated to people", Await.MEDIA_JOB);
 		// the machine result is answered while people review it
 		assertThat(result(tenant, taskId).get("code").asInt()).isEqualTo(200);
 
