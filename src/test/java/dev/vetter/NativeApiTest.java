@@ -82,6 +82,46 @@ class NativeApiTest {
 	}
 
 	@Test
+	void imageLibraryValidatesItsDistanceAndRefusesPrivateUrlsPerEntry() {
+		Api api = Api.tenant(port);
+		Api.Response far = api.post("/v1/libraries", "{\"name\":\"far-" + System.nanoTime()
+				+ "\",\"kind\":\"IMAGE\",\"action\":\"BLOCK\",\"maxDistance\":256}");
+		assertThat(far.status()).isEqualTo(400);
+		assertThat(far.json().get("detail").asString()).contains("maxDistance");
+		assertThat(api
+			.post("/v1/libraries",
+					"{\"name\":\"txt-" + System.nanoTime()
+							+ "\",\"kind\":\"TEXT\",\"action\":\"BLOCK\",\"maxDistance\":3}")
+			.json()
+			.get("detail")
+			.asString()).contains("maxDistance");
+		Api.Response created = api.post("/v1/libraries",
+				"{\"name\":\"img-" + System.nanoTime() + "\",\"kind\":\"IMAGE\",\"action\":\"BLOCK\"}");
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(created.json().get("maxDistance").asInt()).isEqualTo(31);
+		long id = created.json().get("id").asLong();
+		try {
+			// private targets are not allowed in this context: each URL fails alone
+			Api.Response r = api.post("/v1/libraries/" + id + "/entries",
+					"{\"urls\":[\"http://127.0.0.1:9/a.png\",\"http://10.0.0.1/b.png\",\"ftp://example.com/c.png\"]}");
+			assertThat(r.status()).as(r.body()).isEqualTo(200);
+			assertThat(r.json().get("added").asInt()).isZero();
+			assertThat(r.json().get("errors").size()).isEqualTo(3);
+			for (JsonNode e : r.json().get("errors")) {
+				assertThat(e.get("code").asString()).as(e.toString()).isEqualTo("refused");
+				assertThat(e.get("greenCode").asInt()).isEqualTo(480);
+			}
+			assertThat(r.json().get("errors").get(1).get("url").asString()).isEqualTo("http://10.0.0.1/b.png");
+			assertThat(api.post("/v1/libraries/" + id + "/entries", "{\"entries\":[\"word\"]}").status())
+				.isEqualTo(400);
+			assertThat(api.get("/v1/libraries/" + id + "/entries").json().size()).isZero();
+		}
+		finally {
+			api.delete("/v1/libraries/" + id);
+		}
+	}
+
+	@Test
 	void bizTypePolicyRoundTripsAndRejectsUnknownLabels() {
 		Api api = Api.tenant(port);
 		Api.Response put = api.put("/v1/biz-types/comments",

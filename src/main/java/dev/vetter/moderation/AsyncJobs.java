@@ -394,7 +394,7 @@ public class AsyncJobs {
 			jobs.finish(job.taskId(), docJson, suggestion, escalated ? JobState.REVIEWING : JobState.DONE,
 					clock.instant());
 			CallbackEvent event = CallbackEvent.machineScan(job.taskId(), suggestion,
-					humanReview.render(format, docJson));
+					humanReview.render(format, locked.get(), docJson));
 			if (callback.url() != null) {
 				callbacks.enqueueToStoredCallback(job.tenantId(), event, callback.url(), callback.seed(),
 						callback.cryptType());

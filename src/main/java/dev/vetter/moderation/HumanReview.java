@@ -303,7 +303,7 @@ public class HumanReview {
 			Map<String, Object> doc = new LinkedHashMap<>(
 					json.readValue(jobs.result(task.taskId()).orElseThrow(), Map.class));
 			doc.put("auditResult", audit);
-			content = render(format, json.writeValueAsString(doc));
+			content = render(format, jobs.byId(task.taskId()).orElseThrow(), json.writeValueAsString(doc));
 		}
 		else {
 			content = render(format, document(task), null);
@@ -325,11 +325,16 @@ public class HumanReview {
 	}
 
 	/**
-	 * A job's result document in the callback format (Green API 1.0 documents are sent as
-	 * they are; the Green 2.0 media format is not written yet).
+	 * A job's result document in the callback format of the API that started it (Green
+	 * API 1.0 documents are sent as they are).
 	 */
-	String render(String format, String documentJson) {
-		return documentJson;
+	@SuppressWarnings("unchecked")
+	String render(String format, AsyncJob job, String documentJson) {
+		CallbackFormat f = format == null ? null : formats.get(format);
+		if (f == null) {
+			return documentJson;
+		}
+		return f.jobContent(job, json.readValue(documentJson, LinkedHashMap.class));
 	}
 
 	private String render(String format, TaskResult document, String green1Json) {

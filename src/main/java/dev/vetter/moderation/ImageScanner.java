@@ -21,6 +21,11 @@ import dev.vetter.detection.image.OcrLine;
 import dev.vetter.detection.image.OcrResult;
 import dev.vetter.detection.image.QrCodeDetector;
 import dev.vetter.detection.image.TextRecognizer;
+import dev.vetter.detection.image.PdqHasher;
+import dev.vetter.policy.ImageLibraryMatch;
+import dev.vetter.policy.ImagePolicy;
+import dev.vetter.policy.LibraryAction;
+import dev.vetter.policy.PolicyCatalog;
 import dev.vetter.policy.Suggestion;
 
 /**
@@ -68,8 +73,14 @@ public class ImageScanner {
 
 	private final Semaphore nsfwPermits;
 
+	private final PolicyCatalog catalog;
+
+	private final PdqHasher pdq;
+
 	ImageScanner(ObjectProvider<NsfwClassifier> nsfw, ObjectProvider<TextRecognizer> ocr, QrCodeDetector qrcodes,
-			TextModeration text, ImageScanProperties properties) {
+			TextModeration text, ImageScanProperties properties, PolicyCatalog catalog, PdqHasher pdq) {
+		this.catalog = catalog;
+		this.pdq = pdq;
 		this.nsfw = nsfw;
 		this.ocr = ocr;
 		this.qrcodes = qrcodes;
@@ -94,26 +105,93 @@ public class ImageScanner {
 	 */
 	public ImageFindings scan(long tenantId, String bizType, DecodedImage.Frame frame, Collection<String> scenes) {
 		Set<String> wanted = new LinkedHashSet<>(scenes);
-		List<ImageFindings.Located> codes = wanted.contains("qrcode") || wanted.contains("ad") ? qrcodes(frame)
+		List<ImageLibraryMatch> matches = libraryMatches(tenantId, bizType, frame);
+		LibraryAction decisive = decisive(matches);
+		// a PASS (allow-list) or BLOCK hit decides every scene but the informational ocr:
+		// the detectors would change nothing
+		boolean decided = decisive == LibraryAction.PASS || decisive == LibraryAction.BLOCK;
+		Set<String> detect = decided ? (wanted.contains("ocr") ? Set.of("ocr") : Set.of()) : wanted;
+		List<ImageFindings.Located> codes = detect.contains("qrcode") || detect.contains("ad") ? qrcodes(frame)
 				: List.of();
-		List<ImageFindings.Located> lines = wanted.stream().anyMatch(NEEDS_OCR::contains) ? ocr(frame) : List.of();
-		TextVerdict textVerdict = lines.isEmpty() ? null : text.analyze(tenantId, bizType,
+		List<ImageFindings.Located> lines = detect.stream().anyMatch(NEEDS_OCR::contains) ? ocr(frame) : List.of();
+		TextVerdict textVerdict = lines.isEmpty() || decided ? null : text.analyze(tenantId, bizType,
 				String.join("\n", lines.stream().map(ImageFindings.Located::text).toList()));
 		List<ImageFindings.Scene> out = new ArrayList<>(wanted.size());
 		for (String scene : wanted) {
-			out.add(switch (scene) {
-				case "porn" -> porn(frame);
-				case "qrcode" -> codes.isEmpty() ? ImageFindings.Scene.normal(scene, NORMAL_RATE)
-						: new ImageFindings.Scene(scene, "qrcode", properties.qrcodeSuggestion(), QRCODE_RATE,
-								List.of(), codes, List.of(), List.of());
-				case "ad" -> ad(codes, lines, textVerdict);
-				case "ocr" -> new ImageFindings.Scene(scene, "normal", Suggestion.PASS, NORMAL_RATE, List.of(),
-						List.of(), lines, List.of());
-				case "terrorism" -> fromText(scene, lines, textVerdict, TERRORISM_TEXT_LABELS);
-				default -> ImageFindings.Scene.normal(scene, NORMAL_RATE);
-			});
+			if (decisive != null && !"ocr".equals(scene)) {
+				out.add(libraryScene(scene, decisive, matches,
+						detect.contains(scene) ? detected(scene, frame, codes, lines, textVerdict) : null));
+				continue;
+			}
+			out.add(detected(scene, frame, codes, lines, textVerdict));
 		}
 		return new ImageFindings(out);
+	}
+
+	/** The matches of the frame's PDQ hash in the image libraries the bizType applies. */
+	private List<ImageLibraryMatch> libraryMatches(long tenantId, String bizType, DecodedImage.Frame frame) {
+		ImagePolicy policy = catalog.imagePolicy(tenantId, bizType);
+		if (!policy.hasLibraries()) {
+			return List.of();
+		}
+		return policy.matches(pdq.detect(frame));
+	}
+
+	/** What the library hits decide: PASS (allow-list) first, then BLOCK, then REVIEW. */
+	private static LibraryAction decisive(List<ImageLibraryMatch> matches) {
+		LibraryAction out = null;
+		for (ImageLibraryMatch m : matches) {
+			LibraryAction a = m.library().action();
+			if (a == LibraryAction.PASS) {
+				return a;
+			}
+			if (out == null || a == LibraryAction.BLOCK) {
+				out = a;
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * A scene decided (or raised) by library hits: PASS answers {@code normal}/pass,
+	 * BLOCK and REVIEW answer {@code customized} unless the detectors found something
+	 * more serious. The hits travel with the scene ({@code extras.hitLibInfo}).
+	 */
+	private static ImageFindings.Scene libraryScene(String scene, LibraryAction action, List<ImageLibraryMatch> matches,
+			ImageFindings.Scene detected) {
+		List<ImageFindings.LibraryHit> hits = matches.stream()
+			.filter(m -> (action == LibraryAction.PASS) == (m.library().action() == LibraryAction.PASS))
+			.map(m -> new ImageFindings.LibraryHit(m.library().name(), m.library().code(), m.entryHash().toHex(),
+					m.distance()))
+			.toList();
+		if (action == LibraryAction.PASS) {
+			return new ImageFindings.Scene(scene, "normal", Suggestion.PASS, NORMAL_RATE, List.of(), List.of(),
+					List.of(), hits);
+		}
+		Suggestion suggestion = action == LibraryAction.BLOCK ? Suggestion.BLOCK : Suggestion.REVIEW;
+		if (detected != null && detected.suggestion().compareTo(suggestion) > 0) {
+			return new ImageFindings.Scene(scene, detected.label(), detected.suggestion(), detected.rate(),
+					detected.hintWords(), detected.qrcodes(), detected.ocrLines(), hits);
+		}
+		double rate = Math.round((1 - hits.get(0).distance() / 256.0) * 1000) / 10.0;
+		return new ImageFindings.Scene(scene, "customized", suggestion, rate,
+				detected == null ? List.of() : detected.hintWords(), detected == null ? List.of() : detected.qrcodes(),
+				List.of(), hits);
+	}
+
+	private ImageFindings.Scene detected(String scene, DecodedImage.Frame frame, List<ImageFindings.Located> codes,
+			List<ImageFindings.Located> lines, TextVerdict textVerdict) {
+		return switch (scene) {
+			case "porn" -> porn(frame);
+			case "qrcode" ->
+				codes.isEmpty() ? ImageFindings.Scene.normal(scene, NORMAL_RATE) : new ImageFindings.Scene(scene,
+						"qrcode", properties.qrcodeSuggestion(), QRCODE_RATE, List.of(), codes, List.of(), List.of());
+			case "ad" -> ad(codes, lines, textVerdict);
+			case "ocr" -> new ImageFindings.Scene(scene, "normal", Suggestion.PASS, NORMAL_RATE, List.of(), List.of(),
+					lines, List.of());
+			case "terrorism" -> fromText(scene, lines, textVerdict, TERRORISM_TEXT_LABELS);
+			default -> ImageFindings.Scene.normal(scene, NORMAL_RATE);
+		};
 	}
 
 	private ImageFindings.Scene porn(DecodedImage.Frame frame) {

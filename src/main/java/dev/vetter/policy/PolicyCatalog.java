@@ -34,6 +34,11 @@ import dev.vetter.policy.internal.PolicyVersions;
  * {@code vetter.policy.cache-max-terms}) and by idle time
  * ({@code vetter.policy.cache-idle}). Loading is per tenant: a tenant whose policies are
  * being compiled never holds up another tenant's scans.
+ * <p>
+ * A tenant's IMAGE-library hashes sit in a second Caffeine cache, weighed by hashes
+ * ({@code vetter.policy.cache-max-hashes}): loaded on the first image scan of a policy
+ * version (a tenant without image libraries loads nothing) into one
+ * {@link ImageLibraryIndex}, which every bizType filters by the libraries it applies.
  */
 @Service
 public class PolicyCatalog {
@@ -51,6 +56,8 @@ public class PolicyCatalog {
 
 		final List<Library> libraries;
 
+		final List<Library> imageLibraries;
+
 		final Map<Long, List<String>> entries;
 
 		final Map<String, TextPolicy> compiled = new ConcurrentHashMap<>();
@@ -58,11 +65,12 @@ public class PolicyCatalog {
 		final Map<String, TextTermSet> termSets = new ConcurrentHashMap<>();
 
 		TenantPolicies(long version, long checkedAt, Map<String, BizTypePolicy> bizTypes, List<Library> libraries,
-				Map<Long, List<String>> entries) {
+				List<Library> imageLibraries, Map<Long, List<String>> entries) {
 			this.version = version;
 			this.checkedAt = checkedAt;
 			this.bizTypes = bizTypes;
 			this.libraries = libraries;
+			this.imageLibraries = imageLibraries;
 			this.entries = entries;
 		}
 
@@ -84,9 +92,17 @@ public class PolicyCatalog {
 
 	private final long refreshNanos;
 
+	private final int imageMinQuality;
+
 	private final TextDetector detector;
 
 	private final Cache<Long, TenantPolicies> cache;
+
+	/** A tenant's image-library index at one policy version. */
+	private record TenantImages(long version, ImageLibraryIndex index) {
+	}
+
+	private final Cache<Long, TenantImages> images;
 
 	PolicyCatalog(Libraries libraries, BizTypes bizTypes, PolicyVersions versions, PolicyCodec codec,
 			PolicyProperties properties, TextDetector detector) {
@@ -96,9 +112,15 @@ public class PolicyCatalog {
 		this.versions = versions;
 		this.codec = codec;
 		this.refreshNanos = properties.refreshInterval().toNanos();
+		this.imageMinQuality = properties.imageMinQuality();
 		this.cache = Caffeine.newBuilder()
 			.maximumWeight(properties.cacheMaxTerms())
 			.weigher((Long tenant, TenantPolicies p) -> p.weight())
+			.expireAfterAccess(properties.cacheIdle())
+			.build();
+		this.images = Caffeine.newBuilder()
+			.maximumWeight(properties.cacheMaxHashes())
+			.weigher((Long tenant, TenantImages i) -> 1 + i.index().size())
 			.expireAfterAccess(properties.cacheIdle())
 			.build();
 	}
@@ -114,9 +136,46 @@ public class PolicyCatalog {
 		return policies.compiled.computeIfAbsent(name, n -> compile(policies, n));
 	}
 
+	/**
+	 * The image policy of {@code bizType} (an unknown or absent bizType gets the default
+	 * policy): the IMAGE libraries it applies and the tenant's hash index.
+	 */
+	public ImagePolicy imagePolicy(long tenantId, String bizType) {
+		TenantPolicies policies = current(tenantId);
+		String name = bizType == null || bizType.isBlank() || !policies.bizTypes.containsKey(bizType) ? "default"
+				: bizType;
+		BizTypePolicy policy = policies.bizTypes.getOrDefault(name, BizTypePolicy.DEFAULT);
+		List<Library> applied = policies.imageLibraries.stream().filter(l -> policy.appliesTo(l.name())).toList();
+		if (applied.isEmpty()) {
+			return new ImagePolicy(name, policy, ImageLibraryIndex.EMPTY, applied, imageMinQuality);
+		}
+		return new ImagePolicy(name, policy, imageIndex(tenantId, policies), applied, imageMinQuality);
+	}
+
+	private ImageLibraryIndex imageIndex(long tenantId, TenantPolicies policies) {
+		TenantImages loaded = images.get(tenantId, id -> loadImages(id, policies));
+		if (loaded.version() < policies.version) {
+			images.asMap().remove(tenantId, loaded);
+			loaded = images.get(tenantId, id -> loadImages(id, policies));
+		}
+		return loaded.index();
+	}
+
+	private TenantImages loadImages(long tenantId, TenantPolicies policies) {
+		long started = System.nanoTime();
+		List<ImageLibraryIndex.Entry> entries = new ArrayList<>();
+		libraries.forEachImage(tenantId,
+				(lib, entry, hash) -> entries.add(new ImageLibraryIndex.Entry(lib, entry, hash)));
+		ImageLibraryIndex index = ImageLibraryIndex.of(policies.imageLibraries, entries);
+		log.debug("Indexed {} image hashes of tenant {} at version {} in {} ms", entries.size(), tenantId,
+				policies.version, (System.nanoTime() - started) / 1_000_000);
+		return new TenantImages(policies.version, index);
+	}
+
 	/** Forgets what this node compiled for the tenant; the next scan reloads. */
 	void evict(long tenantId) {
 		cache.invalidate(tenantId);
+		images.invalidate(tenantId);
 	}
 
 	private TenantPolicies current(long tenantId) {
@@ -149,13 +208,15 @@ public class PolicyCatalog {
 		for (BizTypes.Stored stored : bizTypes.of(tenantId)) {
 			types.put(stored.name(), codec.read(stored.policyJson()));
 		}
-		List<Library> libs = libraries.of(tenantId).stream().filter(l -> l.kind() == LibraryKind.TEXT).toList();
+		List<Library> all = libraries.of(tenantId);
+		List<Library> libs = all.stream().filter(l -> l.kind() == LibraryKind.TEXT).toList();
+		List<Library> imageLibs = all.stream().filter(l -> l.kind() == LibraryKind.IMAGE).toList();
 		Map<Long, List<String>> entries = new HashMap<>();
 		libraries.forEachEntry(tenantId, LibraryKind.TEXT,
 				(lib, term) -> entries.computeIfAbsent(lib, k -> new ArrayList<>()).add(term));
 		log.debug("Loaded policies of tenant {} at version {} in {} ms", tenantId, version,
 				(System.nanoTime() - started) / 1_000_000);
-		return new TenantPolicies(version, now, Map.copyOf(types), libs, entries);
+		return new TenantPolicies(version, now, Map.copyOf(types), libs, imageLibs, entries);
 	}
 
 	private TextPolicy compile(TenantPolicies policies, String name) {

@@ -4,5 +4,5 @@
  * compiled, cached policies to moderation.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Policy",
-		allowedDependencies = { "platform", "tenancy", "detection" })
+		allowedDependencies = { "platform", "tenancy", "detection", "detection :: image" })
 package dev.vetter.policy;

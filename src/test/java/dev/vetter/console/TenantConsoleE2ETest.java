@@ -168,6 +168,42 @@ class TenantConsoleE2ETest {
 	}
 
 	@Test
+	void aTenantAdminBuildsAnImageLibraryFromAnUploadAndRemovesTheEntry() {
+		Fixtures.TenantKey tenant = new Fixtures(port).tenant();
+		String admin = Users.create(port, "ida", "[\"TENANT_ADMIN\"]", tenant.uid());
+		Page page = Browser.login(browser.newPage(), port, admin, Users.PASSWORD);
+
+		page.navigate(base() + "/console/tenant/libraries");
+		page.getByLabel("Name").fill("banned-pictures");
+		page.getByLabel("Kind").selectOption("IMAGE");
+		page.getByLabel("Max PDQ distance (IMAGE)").fill("24");
+		page.getByText("Create").click();
+		assertThat(page.locator("h1")).containsText("banned-pictures");
+		assertThat(page.locator("main")).containsText("at most 24 of 256 bits");
+		page.getByLabel("Or image files (JPEG, PNG, GIF, BMP, WebP)")
+			.setInputFiles(new com.microsoft.playwright.options.FilePayload[] {
+					new com.microsoft.playwright.options.FilePayload("banned.png", "image/png",
+							dev.vetter.detection.image.TestImages
+								.encode(dev.vetter.detection.image.TestImages.scene(71, 400, 300), "png")),
+					new com.microsoft.playwright.options.FilePayload("notes.txt", "text/plain",
+							"no picture".getBytes(java.nio.charset.StandardCharsets.UTF_8)) });
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Add").setExact(true))
+			.click();
+		assertThat(page.locator(".flash.ok")).containsText("1 images added.");
+		assertThat(page.locator(".flash.ok")).containsText("notes.txt");
+		assertThat(page.locator("table code")).hasText(java.util.regex.Pattern.compile("[0-9a-f]{64}"));
+		assertThat(page.locator("table")).containsText("upload: banned.png");
+		Browser.screenshot(page, "tenant-image-library");
+
+		page.getByLabel(java.util.regex.Pattern.compile("Remove image \\d+")).check();
+		page.getByText("Remove selected").click();
+		assertThat(page.locator(".flash.ok")).hasText("1 images removed.");
+		assertThat(page.locator("table")).hasCount(0);
+		page.context().close();
+	}
+
+	@Test
 	void notificationSeedIsShownOnceAndTheTestButtonDelivers() {
 		Fixtures.TenantKey tenant = new Fixtures(port).tenant();
 		String admin = Users.create(port, "nia", "[\"TENANT_ADMIN\"]", tenant.uid());

@@ -9,17 +9,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpServer;
 
-/** A local HTTP server for media jobs: test resources and generated files by path. */
-final class MediaFiles implements AutoCloseable {
+/**
+ * A local HTTP server for media jobs: test resources and generated files by path, and
+ * downloads held back until the test releases them.
+ */
+public final class MediaFiles implements AutoCloseable {
 
 	private final HttpServer server;
 
+	private final ExecutorService executor = Executors.newCachedThreadPool();
+
 	private final Map<String, byte[]> files = new ConcurrentHashMap<>();
 
-	MediaFiles() {
+	private final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
+
+	public MediaFiles() {
 		try {
 			server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		}
@@ -27,6 +38,15 @@ final class MediaFiles implements AutoCloseable {
 			throw new UncheckedIOException(e);
 		}
 		server.createContext("/", exchange -> {
+			CountDownLatch gate = gates.get(exchange.getRequestURI().getPath());
+			if (gate != null) {
+				try {
+					gate.await(30, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+			}
 			byte[] body = files.get(exchange.getRequestURI().getPath());
 			if (body == null) {
 				exchange.sendResponseHeaders(404, -1);
@@ -39,11 +59,12 @@ final class MediaFiles implements AutoCloseable {
 				out.write(body);
 			}
 		});
+		server.setExecutor(executor);
 		server.start();
 	}
 
 	/** Serves a test resource ({@code media/speech/all.wav}); returns its URL. */
-	String resource(String name) {
+	public String resource(String name) {
 		return serve("/" + name, bytes(name));
 	}
 
@@ -60,7 +81,7 @@ final class MediaFiles implements AutoCloseable {
 		}
 	}
 
-	String file(Path path) {
+	public String file(Path path) {
 		try {
 			return serve("/" + path.getFileName(), Files.readAllBytes(path));
 		}
@@ -69,14 +90,25 @@ final class MediaFiles implements AutoCloseable {
 		}
 	}
 
-	String serve(String path, byte[] body) {
+	public String serve(String path, byte[] body) {
 		files.put(path, body);
 		return "http://127.0.0.1:" + server.getAddress().getPort() + path;
 	}
 
+	/**
+	 * Serves {@code body} at {@code path} only once {@code release} is counted down (or
+	 * after 30 s): a download that stalls while the test acts.
+	 */
+	public String held(String path, byte[] body, CountDownLatch release) {
+		gates.put(path, release);
+		return serve(path, body);
+	}
+
 	@Override
 	public void close() {
+		gates.values().forEach(CountDownLatch::countDown);
 		server.stop(0);
+		executor.shutdownNow();
 	}
 
 }

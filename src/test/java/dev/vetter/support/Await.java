@@ -8,7 +8,11 @@ import java.util.function.Supplier;
 /** Waits for background work by polling a condition (never by sleeping a fixed time). */
 public final class Await {
 
-	private static final Duration LIMIT = Duration.ofSeconds(20);
+	/**
+	 * Only a guard against a hang: media jobs load their models (speech, NSFW, OCR) on
+	 * first use, which takes tens of seconds on a loaded build machine.
+	 */
+	private static final Duration LIMIT = Duration.ofSeconds(90);
 
 	/**
 	 * The wait for a media job: the first one of a JVM loads the speech model, and six
@@ -19,7 +23,7 @@ public final class Await {
 	private Await() {
 	}
 
-	/** Polls {@code probe} until its value satisfies {@code done}; fails after 20 s. */
+	/** Polls {@code probe} until its value satisfies {@code done}; fails after 90 s. */
 	public static <T> T until(Supplier<T> probe, Predicate<T> done, String what) {
 		return until(probe, done, what, LIMIT);
 	}

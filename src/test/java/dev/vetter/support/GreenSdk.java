@@ -38,6 +38,9 @@ public final class GreenSdk {
 
 	private final IAcsClient client;
 
+	/** Only a guard against a hang (see {@link #prepare}). */
+	static final int READ_TIMEOUT_MILLIS = 90_000;
+
 	public GreenSdk(int port, String accessKeyId, String secret) {
 		this.endpoint = "127.0.0.1:" + port;
 		this.accessKeyId = accessKeyId;
@@ -142,6 +145,10 @@ public final class GreenSdk {
 		request.setSysProtocol(ProtocolType.HTTP);
 		request.setSysEndpoint(endpoint);
 		request.setHttpContent(json.getBytes(StandardCharsets.UTF_8), "UTF-8", FormatType.JSON);
+		// a synchronous image scan loads the NSFW and OCR models on first use: longer
+		// than
+		// the SDK's 10 s default on a loaded build machine
+		request.setSysReadTimeout(READ_TIMEOUT_MILLIS);
 	}
 
 }

@@ -26,7 +26,9 @@ public final class GreenSdk2 {
 			.setAccessKeySecret(secret)
 			.setEndpoint("127.0.0.1:" + port)
 			.setProtocol("HTTP")
-			.setRegionId("cn-shanghai");
+			.setRegionId("cn-shanghai")
+			// a synchronous image scan loads its models on first use (see GreenSdk)
+			.setReadTimeout(GreenSdk.READ_TIMEOUT_MILLIS);
 		if (signatureAlgorithm != null) {
 			config.setSignatureAlgorithm(signatureAlgorithm);
 		}

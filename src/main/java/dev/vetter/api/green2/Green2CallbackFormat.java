@@ -5,9 +5,11 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import dev.vetter.moderation.AsyncJob;
 import dev.vetter.moderation.CallbackFormat;
 import dev.vetter.moderation.TaskResult;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -16,7 +18,11 @@ import tools.jackson.databind.json.JsonMapper;
  * object {@code {Channel, Code, Msg, ReqId, Data}} whose {@code Data} is a JSON string
  * (spec section 4.4): the machine result ({@code Labels}, {@code Reason}) of an escalated
  * scan and, once people decided, {@code RiskLevel}, {@code Result[{Label, Description,
- * Confidence}]} and {@code AuditResult}.
+ * Confidence}]} and {@code AuditResult}. Asynchronous media jobs (video, voice, image)
+ * use the same envelope; their {@code Data} is the 2.0 result of the matching results
+ * action ({@code VideoModerationResult}, {@code VoiceModerationResult},
+ * {@code DescribeImageModerationResult}), plus {@code AuditResult} (and the verdict's
+ * {@code RiskLevel}) once people decided.
  */
 @Component
 class Green2CallbackFormat implements CallbackFormat {
@@ -46,11 +52,23 @@ class Green2CallbackFormat implements CallbackFormat {
 			data.put("RiskLevel", Green2Results.riskLevel(document.results() == null || document.results().isEmpty()
 					? null : document.results().get(0).suggestion()));
 		}
+		return envelope(document.auditResult() != null, document.code(), document.msg(), document.taskId(), data);
+	}
+
+	@Override
+	public String jobContent(AsyncJob job, Map<String, Object> document) {
+		JsonNode doc = json.valueToTree(document);
+		Map<String, Object> data = Green2MediaResults.jobData(job, doc, json);
+		return envelope(doc.hasNonNull("auditResult"), doc.path("code").asInt(200), doc.path("msg").asString("OK"),
+				job.taskId(), data);
+	}
+
+	private String envelope(boolean decided, int code, String msg, String taskId, Map<String, Object> data) {
 		Map<String, Object> content = new LinkedHashMap<>();
-		content.put("Channel", document.auditResult() == null ? "machineScan" : "manualReview");
-		content.put("Code", document.code());
-		content.put("Msg", document.msg());
-		content.put("ReqId", document.taskId());
+		content.put("Channel", decided ? "manualReview" : "machineScan");
+		content.put("Code", code);
+		content.put("Msg", msg);
+		content.put("ReqId", taskId);
 		content.put("Data", json.writeValueAsString(data));
 		return json.writeValueAsString(content);
 	}

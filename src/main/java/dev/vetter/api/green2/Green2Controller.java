@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.vetter.api.acs.AcsCall;
 import dev.vetter.api.acs.GatewayError;
 import dev.vetter.api.acs.PopErrors;
-import dev.vetter.moderation.DataIds;
 import dev.vetter.moderation.HumanReview;
 import dev.vetter.moderation.ModerationProperties;
 import dev.vetter.moderation.TaskResult;
@@ -29,7 +28,6 @@ import dev.vetter.platform.ProblemCode;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,14 +43,14 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "Green API 2.0 (Alibaba-compatible)")
 class Green2Controller {
 
-	/** Actions of the 2.0 SDK that need the image, video or audio pipelines. */
-	static final Set<String> MEDIA_ACTIONS = Set.of("ImageModeration", "ImageAsyncModeration", "ImageBatchModeration",
-			"DescribeImageModerationResult", "DescribeImageResultExt", "VideoModeration", "VideoModerationResult",
-			"VideoModerationCancel", "VoiceModeration", "VoiceModerationResult", "VoiceModerationCancel",
+	/** Actions of the 2.0 SDK that this Vetter does not serve yet: Code 501. */
+	static final Set<String> UNSERVED_ACTIONS = Set.of("ImageBatchModeration", "DescribeImageResultExt",
 			"FileModeration", "DescribeFileModerationResult", "UrlAsyncModeration", "DescribeUrlModerationResult",
 			"DescribeUploadToken", "MultimodalAsyncModeration");
 
 	private final TextModeration text;
+
+	private final Green2Media media;
 
 	private final HumanReview humanReview;
 
@@ -60,8 +58,10 @@ class Green2Controller {
 
 	private final ModerationProperties properties;
 
-	Green2Controller(TextModeration text, HumanReview humanReview, JsonMapper json, ModerationProperties properties) {
+	Green2Controller(TextModeration text, Green2Media media, HumanReview humanReview, JsonMapper json,
+			ModerationProperties properties) {
 		this.text = text;
+		this.media = media;
 		this.humanReview = humanReview;
 		this.json = json;
 		this.properties = properties;
@@ -69,7 +69,10 @@ class Green2Controller {
 
 	@PostMapping(path = "/", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Green API 2.0 action (x-acs-action or Action): TextModeration, TextModerationPlus, "
-			+ "ManualModeration, ManualModerationResult; media actions answer Code 501 until served")
+			+ "ImageModeration, ImageAsyncModeration, DescribeImageModerationResult, VideoModeration, "
+			+ "VideoModerationResult, VideoModerationCancel, VoiceModeration, VoiceModerationResult, "
+			+ "VoiceModerationCancel, ManualModeration, ManualModerationResult; other media actions "
+			+ "(ImageBatchModeration, FileModeration, ...) answer Code 501")
 	Map<String, Object> action(HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {
 		AcsCall call = AcsCall.of(request);
 		String action = request.getHeader("x-acs-action");
@@ -85,14 +88,19 @@ class Green2Controller {
 			case "TextModerationPlus" -> ok(call, textModeration(call, true));
 			case "ManualModeration" -> manualModeration(call);
 			case "ManualModerationResult" -> manualModerationResult(call);
+			case "ImageModeration" -> media.imageModeration(call);
+			case "ImageAsyncModeration" -> media.imageAsyncModeration(call);
+			case "DescribeImageModerationResult" -> media.describeImageModerationResult(call);
+			case "VideoModeration" -> media.submit(call, ContentKind.VIDEO);
+			case "VideoModerationResult" -> media.result(call, ContentKind.VIDEO);
+			case "VideoModerationCancel" -> media.cancel(call, ContentKind.VIDEO);
+			case "VoiceModeration" -> media.submit(call, ContentKind.VOICE);
+			case "VoiceModerationResult" -> media.result(call, ContentKind.VOICE);
+			case "VoiceModerationCancel" -> media.cancel(call, ContentKind.VOICE);
 			default -> {
-				if (MEDIA_ACTIONS.contains(action)) {
-					Map<String, Object> body = Green2Errors.body(call.requestId(), Green2Errors.NOT_AVAILABLE_YET,
-							"NotAvailableYet: " + action + " is not served by this Vetter yet "
-									+ "(image, video and audio moderation are coming); see docs/api.md");
-					// the image and file models read Msg rather than Message
-					body.put("Msg", body.get("Message"));
-					yield body;
+				if (UNSERVED_ACTIONS.contains(action)) {
+					yield Green2Errors.body(call.requestId(), Green2Errors.NOT_AVAILABLE_YET,
+							"NotAvailableYet: " + action + " is not served by this Vetter; see docs/api.md");
 				}
 				PopErrors.write(response, call.requestId(), GatewayError.UNKNOWN_ACTION, " Action: " + action);
 				yield null;
@@ -101,16 +109,16 @@ class Green2Controller {
 	}
 
 	private Map<String, Object> textModeration(AcsCall call, boolean plus) {
-		String service = requireService(call);
-		JsonNode params = serviceParameters(call);
-		String content = string(params, "content");
+		String service = Green2Params.service(call);
+		JsonNode params = Green2Params.serviceParameters(call, json);
+		String content = Green2Params.string(params, "content");
 		if (content == null || content.isEmpty()) {
 			throw new InvalidInput("ServiceParameters.content is required and must be a non-empty string");
 		}
 		if (content.length() > properties.maxTextLength()) {
 			throw new Green2Errors.TooLarge("content is at most " + properties.maxTextLength() + " characters");
 		}
-		String dataId = dataId(params);
+		String dataId = Green2Params.dataId(params);
 		// the service name is the bizType: a tenant policy of that name applies, else the
 		// default policy
 		TextVerdict verdict = text.scan(call.tenantId(), service, content, dataId, List.of("antispam"),
@@ -119,20 +127,19 @@ class Green2Controller {
 		Map<String, Object> data = plus ? Green2Results.textPlusData(result)
 				: Green2Results.textData(result, json, false);
 		if (!plus) {
-			putIfPresent(data, "accountId", string(params, "accountId"));
-			putIfPresent(data, "deviceId", string(params, "deviceId"));
+			putIfPresent(data, "accountId", Green2Params.string(params, "accountId"));
+			putIfPresent(data, "deviceId", Green2Params.string(params, "deviceId"));
 		}
 		return data;
 	}
 
 	private Map<String, Object> manualModeration(AcsCall call) {
-		String service = requireService(call);
+		String service = Green2Params.service(call);
 		ContentKind kind = kind(service);
-		JsonNode params = serviceParameters(call);
-		HumanReview.CallbackSpec callback = new HumanReview.CallbackSpec(string(params, "callback"),
-				string(params, "seed"), string(params, "cryptType"));
-		HumanReview.ManualTask task = new HumanReview.ManualTask(dataId(params), string(params, "content"),
-				string(params, "url"));
+		JsonNode params = Green2Params.serviceParameters(call, json);
+		HumanReview.CallbackSpec callback = Green2Params.callback(params);
+		HumanReview.ManualTask task = new HumanReview.ManualTask(Green2Params.dataId(params),
+				Green2Params.string(params, "content"), Green2Params.string(params, "url"));
 		TaskResult submitted = humanReview
 			.submitHumanOnly(call.tenantId(), kind, service, List.of(task), callback, Green2CallbackFormat.NAME)
 			.get(0);
@@ -146,14 +153,7 @@ class Green2Controller {
 	}
 
 	private Map<String, Object> manualModerationResult(AcsCall call) {
-		JsonNode params = serviceParameters(call);
-		String taskId = string(params, "TaskId");
-		if (taskId == null) {
-			taskId = string(params, "taskId");
-		}
-		if (taskId == null || taskId.isEmpty() || taskId.length() > 128) {
-			throw new InvalidInput("ServiceParameters.TaskId is required");
-		}
+		String taskId = Green2Params.taskId(Green2Params.serviceParameters(call, json));
 		humanReview.requireEnabled(call.tenantId());
 		TaskResult result;
 		try {
@@ -188,48 +188,6 @@ class Green2Controller {
 		}
 		throw new InvalidInput("Service " + service
 				+ " is not a manual review service: use textManualCheck, imageManualCheck, videoManualCheck or audioManualCheck");
-	}
-
-	private static String requireService(AcsCall call) {
-		String service = call.parameter("Service");
-		if (service == null || service.isBlank()) {
-			throw new InvalidInput("Service is required");
-		}
-		if (service.length() > 64 || !service.matches("[A-Za-z0-9_.-]+")) {
-			throw new InvalidInput("Service must be 1-64 characters of letters, digits, _ . -");
-		}
-		return service;
-	}
-
-	private JsonNode serviceParameters(AcsCall call) {
-		String raw = call.parameter("ServiceParameters");
-		if (raw == null || raw.isBlank()) {
-			throw new InvalidInput("ServiceParameters (a JSON object) is required");
-		}
-		JsonNode node;
-		try {
-			node = json.readTree(raw);
-		}
-		catch (JacksonException e) {
-			throw new InvalidInput("ServiceParameters is not valid JSON");
-		}
-		if (node == null || !node.isObject()) {
-			throw new InvalidInput("ServiceParameters must be a JSON object");
-		}
-		return node;
-	}
-
-	private static String dataId(JsonNode params) {
-		String dataId = string(params, "dataId");
-		if (dataId != null && !DataIds.isValid(dataId)) {
-			throw new InvalidInput(DataIds.RULE);
-		}
-		return dataId;
-	}
-
-	private static String string(JsonNode node, String field) {
-		JsonNode v = node.get(field);
-		return v != null && v.isString() ? v.asString() : null;
 	}
 
 	private static void putIfPresent(Map<String, Object> map, String key, Object value) {

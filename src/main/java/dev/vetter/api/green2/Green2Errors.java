@@ -20,7 +20,8 @@ import dev.vetter.platform.VetterException;
 /**
  * Green API 2.0 answers HTTP 200 with the outcome in {@code Code} (the same numeric codes
  * as 1.0: 400 bad parameters, 404 unknown task, 589 too large, 594 expired, 596 manual
- * review not enabled) and {@code Message}; 501 for media actions not served yet.
+ * review not enabled) and {@code Message} (also as {@code Msg}, which the image models
+ * read); 501 for actions not served yet.
  */
 @RestControllerAdvice(basePackageClasses = Green2Errors.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -43,6 +44,8 @@ class Green2Errors {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("Code", code);
 		body.put("Message", message);
+		// the image models of the SDK read Msg, the others Message
+		body.put("Msg", message);
 		body.put("RequestId", requestId);
 		return body;
 	}

@@ -146,16 +146,21 @@ final class Green2Results {
 			out.add(Map.of("Label", "nonLabel", "Description", "No risk", "Confidence", 100.0));
 		}
 		data.put("Result", out);
-		Map<String, Object> auditOut = new LinkedHashMap<>();
-		auditOut.put("Suggestion", audit.suggestion());
-		auditOut.put("Labels", audit.labels());
-		if (audit.note() != null) {
-			auditOut.put("Note", audit.note());
-		}
-		auditOut.put("ReviewedAt", audit.reviewedAt() == null ? null : audit.reviewedAt().toString());
-		auditOut.put("Reviews", audit.reviews());
-		data.put("AuditResult", auditOut);
+		data.put("AuditResult", auditResult(audit));
 		return data;
+	}
+
+	/** {@code {Suggestion, Labels, Note?, ReviewedAt, Reviews}}: a human verdict. */
+	static Map<String, Object> auditResult(TaskResult.AuditResult audit) {
+		Map<String, Object> out = new LinkedHashMap<>();
+		out.put("Suggestion", audit.suggestion());
+		out.put("Labels", audit.labels());
+		if (audit.note() != null) {
+			out.put("Note", audit.note());
+		}
+		out.put("ReviewedAt", audit.reviewedAt() == null ? null : audit.reviewedAt().toString());
+		out.put("Reviews", audit.reviews());
+		return out;
 	}
 
 	private static void putIds(Map<String, Object> data, TaskResult result) {

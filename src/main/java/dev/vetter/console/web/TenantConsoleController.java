@@ -31,6 +31,7 @@ import dev.vetter.platform.InvalidInput;
 import dev.vetter.platform.NotFound;
 import dev.vetter.policy.BizTypePolicy;
 import dev.vetter.policy.EscalationRules;
+import dev.vetter.policy.ImageLibraries;
 import dev.vetter.policy.Library;
 import dev.vetter.policy.LibraryAction;
 import dev.vetter.policy.LibraryKind;
@@ -58,8 +59,11 @@ class TenantConsoleController {
 
 	private final HumanReview humanReview;
 
+	private final ImageLibraries images;
+
 	TenantConsoleController(TenantDirectory directory, PolicyAdministration policies, CallbackAdministration callbacks,
-			TaskSearch tasks, HumanReview humanReview) {
+			TaskSearch tasks, HumanReview humanReview, ImageLibraries images) {
+		this.images = images;
 		this.directory = directory;
 		this.policies = policies;
 		this.callbacks = callbacks;
@@ -193,17 +197,65 @@ class TenantConsoleController {
 
 	@PostMapping("/console/tenant/libraries")
 	String createLibrary(Caller caller, @RequestParam String name, @RequestParam LibraryKind kind,
-			@RequestParam LibraryAction action, RedirectAttributes redirect) {
-		Library library = policies.createLibrary(caller.tenant(), name, kind, action);
+			@RequestParam LibraryAction action, @RequestParam(required = false) Integer maxDistance,
+			RedirectAttributes redirect) {
+		Library library = policies.createLibrary(caller.tenant(), name, kind, action,
+				kind == LibraryKind.IMAGE ? maxDistance : null);
 		redirect.addFlashAttribute("message", "Library " + library.name() + " created.");
 		return "redirect:/console/tenant/libraries/" + library.id();
 	}
 
 	@GetMapping("/console/tenant/libraries/{id}")
 	String library(Caller caller, @PathVariable long id, Model model) {
-		model.addAttribute("library", policies.library(caller.tenant(), id));
+		Library library = policies.library(caller.tenant(), id);
+		model.addAttribute("library", library);
+		if (library.kind() == LibraryKind.IMAGE) {
+			model.addAttribute("images", policies.imageEntries(caller.tenant(), id, 0, 500));
+			return "console/tenant/image-library";
+		}
 		model.addAttribute("entries", policies.entries(caller.tenant(), id, 0, 500));
 		return "console/tenant/library";
+	}
+
+	/**
+	 * IMAGE libraries: adds the images at the URLs of the text box (one a line) and the
+	 * uploaded files; each image that cannot be taken is named in the message.
+	 */
+	@PostMapping("/console/tenant/libraries/{id}/images")
+	String addImages(Caller caller, @PathVariable long id, @RequestParam(defaultValue = "") String urls,
+			@RequestParam(name = "files", required = false) List<MultipartFile> files, RedirectAttributes redirect) {
+		long tenant = caller.tenant();
+		List<String> lines = lines(urls);
+		List<MultipartFile> uploads = files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();
+		if (lines.isEmpty() && uploads.isEmpty()) {
+			throw new InvalidInput("give image URLs or choose image files");
+		}
+		List<ImageLibraries.Outcome> outcomes = new ArrayList<>();
+		if (!lines.isEmpty()) {
+			outcomes.add(images.addUrls(tenant, id, lines));
+		}
+		if (!uploads.isEmpty()) {
+			outcomes.add(images.addUploads(tenant, id, uploads));
+		}
+		long added = outcomes.stream().flatMap(o -> o.entries().stream()).filter(ImageLibraries.Added::added).count();
+		StringBuilder message = new StringBuilder(added + " images added.");
+		outcomes.stream()
+			.flatMap(o -> o.errors().stream())
+			.forEach(e -> message.append(' ')
+				.append(e.url() != null ? e.url() : e.filename())
+				.append(": ")
+				.append(e.message())
+				.append('.'));
+		redirect.addFlashAttribute("message", message.toString());
+		return "redirect:/console/tenant/libraries/" + id;
+	}
+
+	@PostMapping("/console/tenant/libraries/{id}/images/remove")
+	String removeImages(Caller caller, @PathVariable long id, @RequestParam(name = "entry") List<Long> ids,
+			RedirectAttributes redirect) {
+		int removed = policies.removeImages(caller.tenant(), id, ids, null);
+		redirect.addFlashAttribute("message", removed + " images removed.");
+		return "redirect:/console/tenant/libraries/" + id;
 	}
 
 	/** Adds the lines of the text box and of an uploaded text file (bulk import). */

@@ -15,7 +15,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.ArrayList;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import dev.vetter.platform.InvalidInput;
 import dev.vetter.platform.NotFound;
+import dev.vetter.policy.ImageEntry;
+import dev.vetter.policy.ImageLibraries;
 import dev.vetter.policy.BizTypePolicy;
 import dev.vetter.policy.Library;
 import dev.vetter.policy.LibraryAction;
@@ -36,26 +47,61 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Policy")
 class PolicyController {
 
-	record NewLibrary(String name, LibraryKind kind, LibraryAction action) {
+	/**
+	 * @param maxDistance IMAGE libraries: largest PDQ Hamming distance that matches,
+	 * 0..255 (default 31)
+	 */
+	record NewLibrary(String name, LibraryKind kind, LibraryAction action, Integer maxDistance) {
 	}
 
-	record Entries(List<String> entries) {
+	/**
+	 * @param entries TEXT: the terms; IMAGE (removal only): PDQ hashes, 64 hex digits
+	 * @param urls IMAGE: http(s) URLs of images to fetch, hash and add
+	 * @param ids IMAGE (removal only): entry ids
+	 */
+	record Entries(List<String> entries, List<String> urls, List<Long> ids) {
 	}
 
-	record EntriesChanged(long libraryId, int added, int removed, long entries) {
+	/**
+	 * @param images IMAGE libraries: the images taken, in request order ({@code added}
+	 * false: the library held that hash already)
+	 * @param errors IMAGE libraries: the images that could not be taken; the others are
+	 * added all the same
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record EntriesChanged(long libraryId, int added, int removed, long entries, List<AddedImage> images,
+			List<ImageLibraries.Failure> errors) {
+
+		EntriesChanged(long libraryId, int added, int removed, long entries) {
+			this(libraryId, added, removed, entries, null, null);
+		}
+	}
+
+	/** An image entry as an add request answers it. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record AddedImage(long id, String hash, int quality, String url, String filename, boolean added) {
+
+		static AddedImage of(ImageLibraries.Added a) {
+			ImageEntry e = ImageEntry.of(a.entryId(), a.image().hash().toHex(), a.image().hash().quality(),
+					a.image().source(), null);
+			return new AddedImage(e.id(), e.hash(), e.quality(), e.url(), e.filename(), a.added());
+		}
 	}
 
 	private final PolicyAdministration admin;
 
-	PolicyController(PolicyAdministration admin) {
+	private final ImageLibraries images;
+
+	PolicyController(PolicyAdministration admin, ImageLibraries images) {
 		this.admin = admin;
+		this.images = images;
 	}
 
 	@PostMapping("/v1/libraries")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create a custom library")
 	Library create(Caller caller, @RequestBody NewLibrary body) {
-		return admin.createLibrary(tenant(caller), body.name(), body.kind(), body.action());
+		return admin.createLibrary(tenant(caller), body.name(), body.kind(), body.action(), body.maxDistance());
 	}
 
 	@GetMapping("/v1/libraries")
@@ -78,25 +124,68 @@ class PolicyController {
 	}
 
 	@GetMapping("/v1/libraries/{id}/entries")
-	@Operation(summary = "Page through a library's entries")
-	List<String> entries(Caller caller, @PathVariable long id, @RequestParam(defaultValue = "0") int offset,
+	@Operation(summary = "Page through a library's entries",
+			description = "TEXT libraries: the terms (strings). IMAGE libraries: {id, hash, quality, url|filename, createdAt} objects.")
+	List<?> entries(Caller caller, @PathVariable long id, @RequestParam(defaultValue = "0") int offset,
 			@RequestParam(defaultValue = "100") int limit) {
-		return admin.entries(tenant(caller), id, offset, limit);
+		long tenant = tenant(caller);
+		if (admin.library(tenant, id).kind() == LibraryKind.IMAGE) {
+			return admin.imageEntries(tenant, id, offset, limit);
+		}
+		return admin.entries(tenant, id, offset, limit);
 	}
 
 	@PostMapping("/v1/libraries/{id}/entries")
-	@Operation(summary = "Add entries; effective for the next scan")
+	@Operation(summary = "Add entries; effective for the next scan",
+			description = "TEXT libraries: {\"entries\":[terms]}. IMAGE libraries: {\"urls\":[http(s) URLs]}, each fetched safely, "
+					+ "decoded and PDQ-hashed; a URL that fails is listed in errors and the others are added.")
 	EntriesChanged addEntries(Caller caller, @PathVariable long id, @RequestBody Entries body) {
 		long tenant = tenant(caller);
+		Library library = admin.library(tenant, id);
+		if (library.kind() == LibraryKind.IMAGE) {
+			if (body.entries() != null) {
+				throw new InvalidInput("entries: an IMAGE library takes \"urls\" (or a multipart upload), not terms");
+			}
+			return changed(tenant, id, images.addUrls(tenant, id, body.urls()));
+		}
+		if (body.urls() != null) {
+			throw new InvalidInput("urls: only IMAGE libraries take images; library " + id + " is a TEXT library");
+		}
 		int added = admin.addEntries(tenant, id, body.entries());
 		return new EntriesChanged(id, added, 0, admin.library(tenant, id).entries());
 	}
 
+	@PostMapping(path = "/v1/libraries/{id}/entries", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Add uploaded images to an IMAGE library (multipart/form-data, one or many file parts)")
+	EntriesChanged uploadEntries(Caller caller, @PathVariable long id, MultipartHttpServletRequest request) {
+		long tenant = tenant(caller);
+		List<MultipartFile> files = new ArrayList<>();
+		request.getMultiFileMap().values().forEach(files::addAll);
+		return changed(tenant, id, images.addUploads(tenant, id, files));
+	}
+
+	private EntriesChanged changed(long tenant, long id, ImageLibraries.Outcome outcome) {
+		List<AddedImage> added = outcome.entries().stream().map(AddedImage::of).toList();
+		return new EntriesChanged(id, (int) added.stream().filter(AddedImage::added).count(), 0,
+				admin.library(tenant, id).entries(), added, outcome.errors());
+	}
+
 	@PostMapping("/v1/libraries/{id}/entries/delete")
-	@Operation(summary = "Remove entries")
+	@Operation(summary = "Remove entries",
+			description = "TEXT libraries: {\"entries\":[terms]}. IMAGE libraries: {\"ids\":[entry ids]} and/or {\"entries\":[hashes]}.")
 	EntriesChanged removeEntries(Caller caller, @PathVariable long id, @RequestBody Entries body) {
 		long tenant = tenant(caller);
-		int removed = admin.removeEntries(tenant, id, body.entries());
+		Library library = admin.library(tenant, id);
+		int removed;
+		if (library.kind() == LibraryKind.IMAGE) {
+			removed = admin.removeImages(tenant, id, body.ids(), body.entries());
+		}
+		else {
+			if (body.ids() != null) {
+				throw new InvalidInput("ids: only IMAGE library entries are removed by id; send the terms as entries");
+			}
+			removed = admin.removeEntries(tenant, id, body.entries());
+		}
 		return new EntriesChanged(id, 0, removed, admin.library(tenant, id).entries());
 	}
 

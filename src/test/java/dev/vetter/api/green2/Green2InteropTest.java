@@ -13,6 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.aliyun.green20220302.Client;
 import com.aliyun.green20220302.models.DescribeImageModerationResultRequest;
+import com.aliyun.green20220302.models.FileModerationRequest;
 import com.aliyun.green20220302.models.ImageAsyncModerationRequest;
 import com.aliyun.green20220302.models.ImageModerationRequest;
 import com.aliyun.green20220302.models.TextModerationPlusRequest;
@@ -119,16 +120,18 @@ class Green2InteropTest {
 	@ParameterizedTest(name = "signature {0}")
 	@NullSource
 	@ValueSource(strings = "v2")
-	void mediaActionsAreVerifiedThenAnswerNotAvailableYet(String algorithm) throws Exception {
+	void mediaActionsAreVerifiedInBothModesIncludingThoseWithQueryParameters(String algorithm) throws Exception {
 		Client client = GreenSdk2.client(port, Api.ACCESS_KEY_ID, Api.ACCESS_KEY_SECRET, algorithm);
 
-		// body parameters
+		// body parameters; the loopback target is refused by the outbound guard here
 		var image = client
-			.imageModerationWithOptions(new ImageModerationRequest().setService("baselineCheck")
-				.setServiceParameters("{\"imageUrl\":\"https://cdn.example/a b.jpg\"}"), new RuntimeOptions())
+			.imageModerationWithOptions(
+					new ImageModerationRequest().setService("baselineCheck")
+						.setServiceParameters("{\"imageUrl\":\"http://127.0.0.1/a b.jpg\",\"dataId\":\"i-1\"}"),
+					new RuntimeOptions())
 			.getBody();
-		assertThat(image.getCode()).isEqualTo(501);
-		assertThat(image.getMsg()).startsWith("NotAvailableYet: ImageModeration");
+		assertThat(image.getCode()).as(image.getMsg()).isEqualTo(480);
+		assertThat(image.getData().getDataId()).isEqualTo("i-1");
 		// query parameters (this action puts Service and ServiceParameters in the query)
 		var async = client
 			.imageAsyncModerationWithOptions(
@@ -136,12 +139,20 @@ class Green2InteropTest {
 						.setServiceParameters("{\"imageUrl\":\"https://cdn.example/a b.jpg\",\"dataId\":\"d*1~\"}"),
 					new RuntimeOptions())
 			.getBody();
-		assertThat(async.getCode()).isEqualTo(501);
+		assertThat(async.getCode()).isEqualTo(400);
+		assertThat(async.getMsg()).contains("dataId");
 		var result = client
 			.describeImageModerationResultWithOptions(new DescribeImageModerationResultRequest().setReqId("req-1"),
 					new RuntimeOptions())
 			.getBody();
-		assertThat(result.getCode()).isEqualTo(501);
+		assertThat(result.getCode()).isEqualTo(404);
+		// not served: a clear code after the signature is verified
+		var file = client
+			.fileModerationWithOptions(new FileModerationRequest().setService("document_detection")
+				.setServiceParameters("{\"url\":\"https://cdn.example/a.pdf\"}"), new RuntimeOptions())
+			.getBody();
+		assertThat(file.getCode()).isEqualTo(501);
+		assertThat(file.getMessage()).startsWith("NotAvailableYet: FileModeration");
 	}
 
 	@Test

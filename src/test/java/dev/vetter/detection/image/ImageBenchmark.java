@@ -1,6 +1,7 @@
 package dev.vetter.detection.image;
 
 import java.awt.image.BufferedImage;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +17,12 @@ import dev.vetter.detection.FrameSampling;
 import dev.vetter.detection.ImageHashIndex;
 import dev.vetter.detection.ImageHashIndex.Entry;
 import dev.vetter.detection.PdqHash;
+import dev.vetter.policy.BizTypePolicy;
+import dev.vetter.policy.ImageLibraryIndex;
+import dev.vetter.policy.ImagePolicy;
+import dev.vetter.policy.Library;
+import dev.vetter.policy.LibraryAction;
+import dev.vetter.policy.LibraryKind;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <pre>
  * mvn -B test -Dsurefire.excludedGroups= -Dgroups=bench -Dtest='ImageBenchmark#pdq' [-Dbench.threads=2 -Dbench.seconds=20]
  * mvn -B test -Dsurefire.excludedGroups= -Dgroups=bench -Dtest='ImageBenchmark#index' [-Dbench.entries=100000 -Dbench.queries=20000]
+ * mvn -B test -Dsurefire.excludedGroups= -Dgroups=bench -Dtest='ImageBenchmark#libraryLookup' [-Dbench.entries=100000 -Dbench.queries=20000]
  * mvn -B test -Dsurefire.excludedGroups= -Dgroups=bench -Dtest='ImageBenchmark#qr' [-Dbench.images=40]
  * </pre> Each prints a table (docs/benchmarks.md). Assertions only check that the work
  * was real (hashes found, codes decoded), never a time.
@@ -159,6 +167,68 @@ class ImageBenchmark {
 				if (near && radius >= 31) {
 					assertThat(matches).isGreaterThanOrEqualTo(queries);
 				}
+			}
+		}
+		System.out.println("target: p99 <= 5 ms at 100,000 hashes");
+	}
+
+	/**
+	 * The lookup a scan makes: a tenant's {@code ImagePolicy} over 100,000 hashes in
+	 * three libraries (BLOCK 31, REVIEW 20, PASS 31 bits), one thread.
+	 */
+	@Test
+	void libraryLookup() {
+		int entries = Integer.getInteger("bench.entries", 100_000);
+		int queries = Integer.getInteger("bench.queries", 20_000);
+		Random rnd = new Random(43);
+		List<Library> libraries = List.of(
+				new Library(1, 1, "block", LibraryKind.IMAGE, LibraryAction.BLOCK, 0, Instant.EPOCH, 31),
+				new Library(2, 1, "review", LibraryKind.IMAGE, LibraryAction.REVIEW, 0, Instant.EPOCH, 20),
+				new Library(3, 1, "pass", LibraryKind.IMAGE, LibraryAction.PASS, 0, Instant.EPOCH, 31));
+		List<ImageLibraryIndex.Entry> list = new ArrayList<>(entries);
+		for (int i = 0; i < entries; i++) {
+			PdqHash hash = (i % 10 == 0) ? MultiIndexHashIndexTest.random(rnd)
+					: MultiIndexHashIndexTest.near(list.get(i - 1).hash(), rnd.nextInt(40), rnd);
+			list.add(new ImageLibraryIndex.Entry(1 + i % 3, i, hash));
+		}
+		long b0 = System.nanoTime();
+		ImagePolicy policy = new ImagePolicy("default", BizTypePolicy.DEFAULT, ImageLibraryIndex.of(libraries, list),
+				libraries, 50);
+		double buildMs = (System.nanoTime() - b0) / 1e6;
+		header("Tenant image-library lookup (ImagePolicy.matches): " + entries + " hashes in 3 libraries, build "
+				+ String.format(Locale.ROOT, "%.0f", buildMs) + " ms");
+		System.out.printf(Locale.ROOT, "| %-26s | %8s | %8s | %8s | %10s | %10s | %9s |%n", "queries", "p50 µs",
+				"p99 µs", "max µs", "cpu p50 µs", "cpu p99 µs", "hits/q");
+		System.out.printf(Locale.ROOT, "|%s|%s|%s|%s|%s|%s|%s|%n", "-".repeat(28), "-".repeat(10), "-".repeat(10),
+				"-".repeat(10), "-".repeat(12), "-".repeat(12), "-".repeat(11));
+		java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+		for (boolean near : new boolean[] { true, false }) {
+			PdqHash[] qs = new PdqHash[queries];
+			for (int q = 0; q < queries; q++) {
+				qs[q] = near ? MultiIndexHashIndexTest.near(list.get(rnd.nextInt(entries)).hash(), rnd.nextInt(20), rnd)
+						: MultiIndexHashIndexTest.random(rnd);
+			}
+			for (int q = 0; q < Math.min(queries, 2_000); q++) {
+				policy.matches(qs[q]); // warm-up
+			}
+			long[] nanos = new long[queries];
+			long[] cpuNanos = new long[queries];
+			long hits = 0;
+			for (int q = 0; q < queries; q++) {
+				long c0 = cpu.getCurrentThreadCpuTime();
+				long t0 = System.nanoTime();
+				hits += policy.matches(qs[q]).size();
+				nanos[q] = System.nanoTime() - t0;
+				cpuNanos[q] = cpu.getCurrentThreadCpuTime() - c0;
+			}
+			Arrays.sort(nanos);
+			Arrays.sort(cpuNanos);
+			System.out.printf(Locale.ROOT, "| %-26s | %8.1f | %8.1f | %8.1f | %10.1f | %10.1f | %9.2f |%n",
+					near ? "near an entry (< 20 bits)" : "unrelated (random)", nanos[queries / 2] / 1e3,
+					nanos[(int) (queries * 0.99)] / 1e3, nanos[queries - 1] / 1e3, cpuNanos[queries / 2] / 1e3,
+					cpuNanos[(int) (queries * 0.99)] / 1e3, (double) hits / queries);
+			if (near) {
+				assertThat(hits).isGreaterThanOrEqualTo(queries);
 			}
 		}
 		System.out.println("target: p99 <= 5 ms at 100,000 hashes");

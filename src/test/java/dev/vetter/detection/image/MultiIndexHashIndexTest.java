@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class MultiIndexHashIndexTest {
+public class MultiIndexHashIndexTest {
 
 	private static final int ENTRIES = 100_000;
 
@@ -136,12 +136,12 @@ class MultiIndexHashIndexTest {
 		return all.subList(0, Math.min(limit, all.size()));
 	}
 
-	static PdqHash random(Random rnd) {
+	public static PdqHash random(Random rnd) {
 		return PdqHash.of(new long[] { rnd.nextLong(), rnd.nextLong(), rnd.nextLong(), rnd.nextLong() }, 100);
 	}
 
 	/** {@code hash} with {@code bits} distinct random bits flipped. */
-	static PdqHash near(PdqHash hash, int bits, Random rnd) {
+	public static PdqHash near(PdqHash hash, int bits, Random rnd) {
 		long[] words = { hash.word(0), hash.word(1), hash.word(2), hash.word(3) };
 		java.util.BitSet flipped = new java.util.BitSet(256);
 		while (flipped.cardinality() < bits) {

@@ -161,6 +161,46 @@ public final class TestImages {
 	}
 
 	/**
+	 * A photo-like picture unrelated to every other seed: a sky-to-ground gradient,
+	 * overlapping shapes in random colours with soft shading, and sensor-like noise.
+	 */
+	public static BufferedImage scene(long seed, int w, int h) {
+		Random rnd = new Random(seed);
+		BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = out.createGraphics();
+		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+		g.setPaint(new java.awt.GradientPaint(0, 0, new Color(rnd.nextInt(0xffffff)), w * rnd.nextFloat(), h,
+				new Color(rnd.nextInt(0xffffff))));
+		g.fillRect(0, 0, w, h);
+		for (int i = 0; i < 18; i++) {
+			Color c = new Color(rnd.nextInt(0xffffff));
+			int sw = w / 10 + rnd.nextInt(w / 3);
+			int sh = h / 10 + rnd.nextInt(h / 3);
+			int x = rnd.nextInt(w) - sw / 2;
+			int y = rnd.nextInt(h) - sh / 2;
+			g.setPaint(new java.awt.GradientPaint(x, y, c, x + sw, y + sh, c.darker().darker()));
+			switch (rnd.nextInt(3)) {
+				case 0 -> g.fillOval(x, y, sw, sh);
+				case 1 -> g.fillRect(x, y, sw, sh);
+				default ->
+					g.fillPolygon(new int[] { x, x + sw, x + rnd.nextInt(sw + 1) }, new int[] { y + sh, y + sh, y }, 3);
+			}
+		}
+		g.dispose();
+		for (int y = 0; y < h; y++) {
+			for (int x = 0; x < w; x++) {
+				int rgb = out.getRGB(x, y);
+				int n = (int) (rnd.nextGaussian() * 6);
+				int r = Math.max(0, Math.min(255, ((rgb >> 16) & 0xff) + n));
+				int gr = Math.max(0, Math.min(255, ((rgb >> 8) & 0xff) + n));
+				int b = Math.max(0, Math.min(255, (rgb & 0xff) + n));
+				out.setRGB(x, y, (r << 16) | (gr << 8) | b);
+			}
+		}
+		return out;
+	}
+
+	/**
 	 * A QR code, {@code moduleSize} pixels a module, with a 4-module white quiet zone.
 	 */
 	public static BufferedImage qrCode(String text, int moduleSize) {
