@@ -13,8 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * it is decoded (and, when the container does not state its length, as soon as decoding
  * passes it)
  * @param maxPixels frames larger than this (width × height) are refused; default 8K UHD
- * @param timeLimit the time one media job may take (the job runner passes it as the
- * {@link WorkControl} deadline)
  * @param maxConcurrentDecodes native FFmpeg decodes at once; further callers wait
  * @param maxConcurrentRecognizers speech threads, each running one Vosk recogniser at a
  * time, shared by every job on the node (one file's audio is cut at pauses and heard on
@@ -25,8 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("vetter.detection.media")
 public record MediaProperties(@DefaultValue("2h") Duration maxDuration, @DefaultValue("33177600") long maxPixels,
-		@DefaultValue("30m") Duration timeLimit, @DefaultValue("2") int maxConcurrentDecodes,
-		@DefaultValue("2") int maxConcurrentRecognizers, Path speechModel,
+		@DefaultValue("2") int maxConcurrentDecodes, @DefaultValue("2") int maxConcurrentRecognizers, Path speechModel,
 		@DefaultValue("var/models") Path modelCacheDir) {
 
 	public MediaProperties {
@@ -43,18 +40,17 @@ public record MediaProperties(@DefaultValue("2h") Duration maxDuration, @Default
 
 	/** the defaults, for code and tests that run without Spring */
 	public static MediaProperties defaults() {
-		return new MediaProperties(Duration.ofHours(2), 33_177_600L, Duration.ofMinutes(30), 2, 2, null,
-				Path.of("var", "models"));
+		return new MediaProperties(Duration.ofHours(2), 33_177_600L, 2, 2, null, Path.of("var", "models"));
 	}
 
 	public MediaProperties withMaxDuration(Duration duration) {
-		return new MediaProperties(duration, maxPixels, timeLimit, maxConcurrentDecodes, maxConcurrentRecognizers,
-				speechModel, modelCacheDir);
+		return new MediaProperties(duration, maxPixels, maxConcurrentDecodes, maxConcurrentRecognizers, speechModel,
+				modelCacheDir);
 	}
 
 	public MediaProperties withModelCacheDir(Path dir) {
-		return new MediaProperties(maxDuration, maxPixels, timeLimit, maxConcurrentDecodes, maxConcurrentRecognizers,
-				speechModel, dir);
+		return new MediaProperties(maxDuration, maxPixels, maxConcurrentDecodes, maxConcurrentRecognizers, speechModel,
+				dir);
 	}
 
 }

@@ -214,9 +214,13 @@ public class AsyncJobs {
 	}
 
 	private Map<String, Object> document(AsyncJob job) {
-		Map<String, Object> doc = json.readValue(jobs.result(job.taskId()).orElseThrow(),
-				new TypeReference<LinkedHashMap<String, Object>>() {
-				});
+		Optional<String> stored = jobs.result(job.taskId());
+		if (stored.isEmpty()) {
+			// purged (JobPurge) under a longer retention than the one configured now
+			return answer(594, "EXPIRED: the task's result is past its retention", job.dataId(), job.taskId());
+		}
+		Map<String, Object> doc = json.readValue(stored.get(), new TypeReference<LinkedHashMap<String, Object>>() {
+		});
 		tasks.byId(job.tenantId(), job.taskId())
 			.filter(t -> t.auditResult() != null && "DONE".equals(t.status()))
 			.ifPresent(t -> doc.put("auditResult", json.readValue(t.auditResult(), Map.class)));

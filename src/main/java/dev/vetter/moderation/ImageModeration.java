@@ -177,6 +177,27 @@ public class ImageModeration implements DisposableBean {
 		catch (MediaFetchFailed e) {
 			return failed(e.greenCode(), e.getMessage(), task, taskId);
 		}
+		return scanFetched(tenantId, bizType, task, scenes, taskId, media, format);
+	}
+
+	/**
+	 * Scans an uploaded image (already taken into the blob store, e.g. by
+	 * {@code MediaUploads}) on the calling thread, escalated per the bizType's rules; its
+	 * bytes are deleted afterwards unless the task was escalated, as a fetched image's
+	 * are. The task's {@code url} is ignored.
+	 */
+	public TaskResult scanUpload(long tenantId, String bizType, ImageTask task, List<String> scenes,
+			FetchedMedia media) {
+		String problem = checkSampling(task);
+		if (problem != null) {
+			blobs.delete(media.blob());
+			return failed(ProblemCode.VALIDATION_FAILED.greenCode(), problem, task, null);
+		}
+		return scanFetched(tenantId, bizType, task, scenes, TaskIds.next(ContentKind.IMAGE), media, null);
+	}
+
+	private TaskResult scanFetched(long tenantId, String bizType, ImageTask task, List<String> scenes, String taskId,
+			FetchedMedia media, String format) {
 		boolean kept = false;
 		try {
 			Scanned scanned = analyse(tenantId, bizType, task, scenes, taskId, media.blob());
@@ -271,6 +292,10 @@ public class ImageModeration implements DisposableBean {
 		if (task.url().length() > limits.maxUrlLength()) {
 			return "url is at most " + limits.maxUrlLength() + " characters";
 		}
+		return checkSampling(task);
+	}
+
+	private static String checkSampling(ImageTask task) {
 		if (task.interval() != null && task.interval() < 1) {
 			return "interval must be at least 1";
 		}

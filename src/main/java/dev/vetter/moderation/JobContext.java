@@ -51,11 +51,12 @@ public final class JobContext {
 	}
 
 	/**
-	 * @throws JobFailed with code 504 once the deadline passed
+	 * @throws JobFailed with {@link JobFailed#TIMEOUT} (581, as the media decoder's
+	 * {@code MediaFailure.TIMEOUT}) once the deadline passed
 	 */
 	public void checkDeadline() {
 		if (deadline != null && !clock.instant().isBefore(deadline)) {
-			throw new JobFailed(504, "the job exceeded its time limit");
+			throw new JobFailed(JobFailed.TIMEOUT, "the job exceeded its time limit");
 		}
 	}
 

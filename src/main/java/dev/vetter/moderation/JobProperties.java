@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param heartbeatInterval how often a running job's row is touched; a job whose
  * heartbeats stop for {@code missedHeartbeats} intervals is run again elsewhere
  * @param missedHeartbeats see {@code heartbeatInterval}
- * @param timeLimit one run of one job; past it the task fails with code 504
+ * @param timeLimit one run of one job; past it the task fails with code 581
+ * ({@link JobFailed#TIMEOUT})
  * @param maxAttempts runs of one job (crashes, restarts, errors) before it fails with
  * code 500
  * @param retryDelay wait before a failed run is tried again

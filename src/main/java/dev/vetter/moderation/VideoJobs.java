@@ -20,7 +20,11 @@ import javax.imageio.ImageIO;
 
 import org.springframework.stereotype.Component;
 
+import dev.vetter.detection.DecodedImage;
 import dev.vetter.detection.FrameFingerprint;
+import dev.vetter.detection.FrameSampling;
+import dev.vetter.detection.ImageDecoder;
+import dev.vetter.detection.ImageRejected;
 import dev.vetter.detection.MediaDecoder;
 import dev.vetter.detection.MediaRejected;
 import dev.vetter.detection.NearDuplicateFrames;
@@ -37,6 +41,8 @@ import dev.vetter.platform.ContentKind;
 import dev.vetter.platform.InvalidInput;
 import dev.vetter.platform.blob.BlobKey;
 import dev.vetter.platform.blob.BlobStore;
+import dev.vetter.platform.media.FetchedMedia;
+import dev.vetter.platform.media.MediaFetchFailed;
 import dev.vetter.platform.media.MediaFetcher;
 import dev.vetter.platform.media.MediaKind;
 import dev.vetter.policy.Suggestion;
@@ -52,6 +58,11 @@ import tools.jackson.databind.json.JsonMapper;
  * identical to the last analysed one (PDQ distance at most {@link #REPEAT_DISTANCE})
  * reuses its result. Violating frames are kept as blobs and reported with their
  * {@code offset} and a URL. The task's suggestion is the worst of its parts.
+ * <p>
+ * Instead of a file, a task may give the frames it extracted itself ({@code frames[]} of
+ * {@code {url, offset}}, URLs prefixed with {@code framePrefix}, at most
+ * {@code maxFrames}): each is fetched safely and analysed the same way; see
+ * {@link #runClientFrames}.
  */
 @Component
 class VideoJobs implements JobHandler {
@@ -79,8 +90,15 @@ class VideoJobs implements JobHandler {
 
 	private final JsonMapper json;
 
+	private final ImageDecoder imageDecoder;
+
+	private final ModerationProperties limits;
+
 	VideoJobs(MediaFetcher fetcher, BlobStore blobs, MediaDecoder decoder, SpeechRecognizer speech, ImageScanner images,
-			PdqHasher pdq, TextModeration text, Jobs jobs, JsonMapper json) {
+			PdqHasher pdq, TextModeration text, Jobs jobs, JsonMapper json, ImageDecoder imageDecoder,
+			ModerationProperties limits) {
+		this.imageDecoder = imageDecoder;
+		this.limits = limits;
 		this.fetcher = fetcher;
 		this.blobs = blobs;
 		this.decoder = decoder;
@@ -105,17 +123,72 @@ class VideoJobs implements JobHandler {
 	@Override
 	public void validate(JobRequest request) {
 		JsonNode params = json.readTree(request.params());
-		if (params.has("frames")) {
-			throw new InvalidInput("frames[] (client-extracted frames) is not supported yet: send the video's url");
-		}
-		if (request.url() == null && request.blobKey() == null) {
-			throw new InvalidInput("url is required");
-		}
 		if (params.path("live").asBoolean(false)) {
 			throw new InvalidInput("live streams are not supported: send a file URL");
 		}
-		sampling(params);
-		audioScenes(params);
+		VideoSampling sampling = sampling(params);
+		List<String> audio = audioScenes(params);
+		if (hasClientFrames(params)) {
+			if (request.url() != null || request.blobKey() != null) {
+				throw new InvalidInput("give either url or frames[], not both");
+			}
+			if (!audio.isEmpty()) {
+				throw new InvalidInput("audioScenes works only with url, not with frames[]");
+			}
+			clientFrames(params, sampling.maxFrames(), limits.maxUrlLength());
+			return;
+		}
+		if (request.url() == null && request.blobKey() == null) {
+			throw new InvalidInput("url is required (or frames[])");
+		}
+	}
+
+	private static boolean hasClientFrames(JsonNode params) {
+		return params.has("frames") && !params.get("frames").isNull();
+	}
+
+	/** A frame the client extracted itself: its full URL and its offset in seconds. */
+	record ClientFrame(String url, double offset) {
+	}
+
+	/**
+	 * The client frames of a task ({@code frames[]} of {@code {url, offset}}, each URL
+	 * prefixed with {@code framePrefix}), at most {@code maxFrames} of them.
+	 * @throws InvalidInput naming the field that is wrong
+	 */
+	static List<ClientFrame> clientFrames(JsonNode params, int maxFrames, int maxUrlLength) {
+		JsonNode frames = params.get("frames");
+		if (!frames.isArray() || frames.isEmpty()) {
+			throw new InvalidInput("frames must be a non-empty array of {url, offset}");
+		}
+		if (frames.size() > maxFrames) {
+			throw new InvalidInput("frames holds " + frames.size() + " frames; at most maxFrames (" + maxFrames
+					+ "; default " + VideoSampling.DEFAULT.maxFrames() + ", up to " + VideoSampling.MAX_FRAMES + ")");
+		}
+		JsonNode prefixNode = params.get("framePrefix");
+		if (prefixNode != null && !prefixNode.isNull() && !prefixNode.isString()) {
+			throw new InvalidInput("framePrefix must be a string");
+		}
+		String prefix = prefixNode == null || prefixNode.isNull() ? "" : prefixNode.asString();
+		List<ClientFrame> out = new ArrayList<>(frames.size());
+		for (int i = 0; i < frames.size(); i++) {
+			JsonNode frame = frames.get(i);
+			JsonNode url = frame.get("url");
+			if (!frame.isObject() || url == null || !url.isString() || url.asString().isBlank()) {
+				throw new InvalidInput("frames[" + i + "].url is required");
+			}
+			String full = prefix + url.asString();
+			if (full.length() > maxUrlLength || !full.matches("(?i)https?://\\S+")) {
+				throw new InvalidInput("frames[" + i + "].url (with framePrefix) must be an http(s) URL of at most "
+						+ maxUrlLength + " characters");
+			}
+			JsonNode offset = frame.get("offset");
+			if (offset != null && !offset.isNull() && (!offset.isNumber() || offset.asDouble() < 0)) {
+				throw new InvalidInput("frames[" + i + "].offset must be a number of seconds, at least 0");
+			}
+			out.add(new ClientFrame(full, offset == null || offset.isNull() ? i : offset.asDouble()));
+		}
+		return out;
 	}
 
 	static VideoSampling sampling(JsonNode params) {
@@ -164,8 +237,13 @@ class VideoJobs implements JobHandler {
 		List<String> scenes = new ArrayList<>();
 		params.path("scenes").forEach(s -> scenes.add(s.asString()));
 		VideoSampling sampling = sampling(params);
+		if (hasClientFrames(params)) {
+			return runClientFrames(context, scenes, clientFrames(params, sampling.maxFrames(), limits.maxUrlLength()));
+		}
 		boolean withAudio = !audioScenes(params).isEmpty();
 		BlobKey blob = MediaJobSupport.media(job, fetcher, jobs, MediaKind.VIDEO);
+		// a cancel that came while the file downloaded stops the job before analysis
+		context.checkCancelled();
 		WorkControl control = context.workControl();
 		List<FrameResult> frames = new ArrayList<>();
 		Transcript transcript = null;
@@ -189,7 +267,7 @@ class VideoJobs implements JobHandler {
 				public void analyse(VideoFrame frame) {
 					ImageFindings findings = images.scan(job.tenantId(), job.bizType(), frame.image(), scenes);
 					frames.add(new FrameResult(frame.index(), frame.offsetSeconds(), findings,
-							keepIfFlagged(job.taskId(), frame, findings)));
+							keepIfFlagged(job.taskId(), frame.index(), frame.image(), findings)));
 				}
 
 				@Override
@@ -199,7 +277,7 @@ class VideoJobs implements JobHandler {
 						.findFirst()
 						.orElseThrow();
 					frames.add(new FrameResult(frame.index(), frame.offsetSeconds(), earlier.findings(),
-							keepIfFlagged(job.taskId(), frame, earlier.findings())));
+							keepIfFlagged(job.taskId(), frame.index(), frame.image(), earlier.findings())));
 				}
 			});
 			if (withAudio) {
@@ -220,6 +298,71 @@ class VideoJobs implements JobHandler {
 		}
 		context.checkCancelled();
 		return outcome(job, scenes, frames, transcript);
+	}
+
+	/**
+	 * Client frames: each is fetched like an image (the outbound guard, the image
+	 * deadline and size cap), decoded and run through {@link ImageScanner}, in order. A
+	 * frame that cannot be used is reported in {@code failedFrames} with its code (480,
+	 * 592, 589, 590, 586) and the others go on; only when none can be used does the task
+	 * fail (with the first frame's code).
+	 */
+	private JobOutcome runClientFrames(JobContext context, List<String> scenes, List<ClientFrame> clientFrames)
+			throws IOException {
+		AsyncJob job = context.job();
+		List<FrameResult> frames = new ArrayList<>();
+		List<Map<String, Object>> failed = new ArrayList<>();
+		for (int i = 0; i < clientFrames.size(); i++) {
+			context.checkCancelled();
+			context.checkDeadline();
+			context.progress(new JobProgress(i, clientFrames.size(), 0, 0));
+			ClientFrame clientFrame = clientFrames.get(i);
+			try {
+				FetchedMedia media = fetcher.fetch(clientFrame.url(), MediaKind.IMAGE);
+				try (InputStream in = blobs.open(media.blob())) {
+					DecodedImage.Frame frame = imageDecoder.decode(in.readAllBytes(), FrameSampling.FIRST_FRAME)
+						.first();
+					ImageFindings findings = images.scan(job.tenantId(), job.bizType(), frame, scenes);
+					frames.add(new FrameResult(i, clientFrame.offset(), findings,
+							keepIfFlagged(job.taskId(), i, frame.image(), findings)));
+				}
+				finally {
+					blobs.delete(media.blob());
+				}
+			}
+			catch (MediaFetchFailed e) {
+				failed.add(failedFrame(clientFrame, e.greenCode(), e.getMessage()));
+			}
+			catch (ImageRejected e) {
+				boolean tooLarge = e.reason() == ImageRejected.Reason.TOO_LARGE;
+				failed.add(failedFrame(clientFrame, tooLarge ? 589 : 590,
+						(tooLarge ? "image too large: " : "bad image: ") + e.getMessage()));
+			}
+			catch (ImageAnalysisFailed e) {
+				failed
+					.add(failedFrame(clientFrame, ImageModeration.ALGO_FAILED, "algorithm failed: " + e.getMessage()));
+			}
+		}
+		context.progress(new JobProgress(clientFrames.size(), clientFrames.size(), 0, 0));
+		if (frames.isEmpty()) {
+			Map<String, Object> first = failed.get(0);
+			throw new JobFailed((Integer) first.get("code"),
+					"none of the " + clientFrames.size() + " frames could be used; the first: " + first.get("msg"));
+		}
+		JobOutcome outcome = outcome(job, scenes, frames, null);
+		if (!failed.isEmpty()) {
+			outcome.result().put("failedFrames", failed);
+		}
+		return outcome;
+	}
+
+	private static Map<String, Object> failedFrame(ClientFrame frame, int code, String msg) {
+		Map<String, Object> f = new LinkedHashMap<>();
+		f.put("offset", round(frame.offset()));
+		f.put("url", frame.url());
+		f.put("code", code);
+		f.put("msg", msg);
+		return f;
 	}
 
 	private JobOutcome outcome(AsyncJob job, List<String> scenes, List<FrameResult> frames, Transcript transcript) {
@@ -305,20 +448,32 @@ class VideoJobs implements JobHandler {
 	}
 
 	/** Keeps a flagged frame as a blob; returns the URL clients and reviewers open. */
-	private String keepIfFlagged(String taskId, VideoFrame frame, ImageFindings findings) {
+	private String keepIfFlagged(String taskId, int index, BufferedImage image, ImageFindings findings) {
 		if (findings.suggestion() == Suggestion.PASS) {
 			return null;
 		}
 		try {
 			ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
-			ImageIO.write(frame.image(), "jpg", jpeg);
+			ImageIO.write(rgb(image), "jpg", jpeg);
 			BlobKey key = blobs.put(new ByteArrayInputStream(jpeg.toByteArray())).key();
-			jobs.addFrame(taskId, frame.index(), key.value());
-			return MediaJobSupport.mediaPath(taskId).replace("/media", "/frames/" + frame.index());
+			jobs.addFrame(taskId, index, key.value());
+			return MediaJobSupport.mediaPath(taskId).replace("/media", "/frames/" + index);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/** JPEG has no alpha: a PNG client frame is drawn onto RGB first. */
+	private static BufferedImage rgb(BufferedImage image) {
+		if (image.getType() == BufferedImage.TYPE_INT_RGB || image.getType() == BufferedImage.TYPE_3BYTE_BGR) {
+			return image;
+		}
+		BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+		java.awt.Graphics2D g = out.createGraphics();
+		g.drawImage(image, 0, 0, java.awt.Color.WHITE, null);
+		g.dispose();
+		return out;
 	}
 
 	private static double round(double seconds) {

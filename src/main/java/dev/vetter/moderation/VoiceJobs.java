@@ -92,6 +92,8 @@ class VoiceJobs implements JobHandler {
 	public JobOutcome run(JobContext context) throws IOException {
 		AsyncJob job = context.job();
 		BlobKey blob = MediaJobSupport.media(job, fetcher, jobs, MediaKind.AUDIO);
+		// a cancel that came while the file downloaded stops the job before analysis
+		context.checkCancelled();
 		WorkControl control = context.workControl();
 		Transcript transcript;
 		Path file = Files.createTempFile("vetter-voice-", ".media");

@@ -51,13 +51,15 @@ class JobRestartTest {
 					.get(0)
 					.taskId();
 				Await.until(() -> jobs.job(tenantId, taskId).orElseThrow(),
-						j -> j.state() == JobState.PROCESSING && j.progress().framesDone() >= 2, "the job mid-way");
+						j -> j.state() == JobState.PROCESSING && j.progress().framesDone() >= 2, "the job mid-way",
+						Await.MEDIA_JOB);
 			}
 			try (ConfigurableApplicationContext second = SpringApplication.run(VetterApplication.class, common)) {
 				AsyncJobs jobs = second.getBean(AsyncJobs.class);
 				assertThat(jobs.job(tenantId, taskId).orElseThrow().state()).isIn(JobState.PROCESSING, JobState.QUEUED);
 				Map<String, Object> done = Await.until(() -> jobs.result(tenantId, ContentKind.VIDEO, taskId),
-						r -> !Integer.valueOf(280).equals(r.get("code")), "the job's result after the restart");
+						r -> !Integer.valueOf(280).equals(r.get("code")), "the job's result after the restart",
+						Await.MEDIA_JOB);
 				assertThat(done).containsEntry("code", 200);
 				AsyncJob job = jobs.job(tenantId, taskId).orElseThrow();
 				assertThat(job.state()).isEqualTo(JobState.DONE);

@@ -66,11 +66,16 @@ public final class MediaFiles implements AutoCloseable {
 
 	/** Serves a test resource ({@code media/speech/all.wav}); returns its URL. */
 	public String resource(String name) {
+		return serve("/" + name, bytes(name));
+	}
+
+	/** The bytes of a test resource ({@code media/speech/all.wav}). */
+	static byte[] bytes(String name) {
 		try (InputStream in = MediaFiles.class.getClassLoader().getResourceAsStream(name)) {
 			if (in == null) {
 				throw new IllegalArgumentException("no resource " + name);
 			}
-			return serve("/" + name, in.readAllBytes());
+			return in.readAllBytes();
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

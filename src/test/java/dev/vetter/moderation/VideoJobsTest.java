@@ -106,7 +106,7 @@ class VideoJobsTest {
 		JsonNode data = Await.until(() -> tenant.sdk()
 			.call(new VideoAsyncScanResultsRequest(), "[\"" + taskId + "\"]")
 			.json()
-			.at("/data/0"), d -> d.get("code").asInt() != 280, "the video result");
+			.at("/data/0"), d -> d.get("code").asInt() != 280, "the video result", Await.MEDIA_JOB);
 		assertThat(data.get("code").asInt()).as(data.toString()).isEqualTo(200);
 		JsonNode qrcode = data.at("/results/0");
 		JsonNode ad = data.at("/results/1");

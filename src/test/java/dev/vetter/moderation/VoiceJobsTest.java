@@ -71,7 +71,8 @@ class VoiceJobsTest {
 	}
 
 	private static JsonNode finished(Fixtures.TenantKey tenant, String taskId) {
-		return Await.until(() -> result(tenant, taskId), d -> d.get("code").asInt() != 280, "the result of " + taskId);
+		return Await.until(() -> result(tenant, taskId), d -> d.get("code").asInt() != 280, "the result of " + taskId,
+				Await.MEDIA_JOB);
 	}
 
 	private static long library(Fixtures.TenantKey tenant, String action, String phrase) {
@@ -160,7 +161,7 @@ class VoiceJobsTest {
 		Api reviewer = fx.reviewer(tenant.uid());
 		String taskId = submit(tenant, "phishing.wav", "race");
 		Await.until(() -> jobs.job(tenantId, taskId).orElseThrow().state(), s -> s == JobState.REVIEWING,
-				"the job escalated to people");
+				"the job escalated to people", Await.MEDIA_JOB);
 		// the machine result is answered while people review it
 		assertThat(result(tenant, taskId).get("code").asInt()).isEqualTo(200);
 

@@ -66,6 +66,30 @@ public final class Api {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
+	/**
+	 * A {@code multipart/form-data} POST: the form fields (a list value repeats the
+	 * field) and one file part named {@code file}.
+	 */
+	public Response upload(String path, java.util.Map<String, ?> fields, String fileName, byte[] file) {
+		String boundary = "vetter-test-" + System.nanoTime();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		java.util.function.Consumer<String> text = t -> body.writeBytes(t.getBytes(StandardCharsets.UTF_8));
+		fields.forEach((name, value) -> {
+			for (Object v : value instanceof java.util.Collection<?> c ? c : java.util.List.of(value)) {
+				text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + v
+						+ "\r\n");
+			}
+		});
+		text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+		body.writeBytes(file);
+		text.accept("\r\n--" + boundary + "--\r\n");
+		return send(
+				HttpRequest.newBuilder(URI.create(base + path))
+					.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())),
+				"multipart/form-data; boundary=" + boundary);
+	}
+
 	public Response put(String path, String json) {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).PUT(HttpRequest.BodyPublishers.ofString(json)));
 	}
@@ -75,9 +99,13 @@ public final class Api {
 	}
 
 	private Response send(HttpRequest.Builder builder) {
+		return send(builder, "application/json");
+	}
+
+	private Response send(HttpRequest.Builder builder, String contentType) {
 		try {
 			HttpResponse<String> r = HTTP.send(
-					builder.header("Authorization", authorization).header("Content-Type", "application/json").build(),
+					builder.header("Authorization", authorization).header("Content-Type", contentType).build(),
 					HttpResponse.BodyHandlers.ofString());
 			return new Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
 		}

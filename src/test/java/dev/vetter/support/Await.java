@@ -14,12 +14,26 @@ public final class Await {
 	 */
 	private static final Duration LIMIT = Duration.ofSeconds(90);
 
+	/**
+	 * The wait for a media job: the first one of a JVM loads the speech model, and six
+	 * builds may share two cores.
+	 */
+	public static final Duration MEDIA_JOB = Duration.ofMinutes(2);
+
 	private Await() {
 	}
 
 	/** Polls {@code probe} until its value satisfies {@code done}; fails after 90 s. */
 	public static <T> T until(Supplier<T> probe, Predicate<T> done, String what) {
-		long deadline = System.nanoTime() + LIMIT.toNanos();
+		return until(probe, done, what, LIMIT);
+	}
+
+	/**
+	 * As {@link #until(Supplier, Predicate, String)} with a longer wait: media jobs that
+	 * may first load a model under a loaded machine.
+	 */
+	public static <T> T until(Supplier<T> probe, Predicate<T> done, String what, Duration limit) {
+		long deadline = System.nanoTime() + limit.toNanos();
 		while (System.nanoTime() < deadline) {
 			T value = probe.get();
 			if (done.test(value)) {

@@ -94,8 +94,11 @@ public class Jobs {
 			.orElse(true);
 	}
 
+	/**
+	 * The stored result; empty before the machine result and after the result expired.
+	 */
 	public Optional<String> result(String taskId) {
-		return jdbc.sql("select result::text from moderation_jobs where task_id = :id")
+		return jdbc.sql("select result::text from moderation_jobs where task_id = :id and result is not null")
 			.param("id", taskId)
 			.query(String.class)
 			.optional();
@@ -212,17 +215,82 @@ public class Jobs {
 			.update() > 0;
 	}
 
-	/** Finished jobs older than {@code before}; their rows and blobs go. */
-	public List<String> finishedBefore(Instant before, int limit) {
-		return jdbc.sql("select task_id from moderation_jobs where finished_at < :before order by finished_at limit :n")
-			.param("before", Timestamp.from(before))
-			.param("n", limit)
+	/**
+	 * Finished jobs (done, failed, cancelled) of which no item is under review: the
+	 * purges start from these. A job in review never qualifies (neither does its task).
+	 */
+	private static final String FINISHED = """
+			select task_id from moderation_jobs j
+			where j.state in ('DONE', 'FAILED', 'CANCELLED') and j.finished_at < :cutoff %s
+			  and not exists (select 1 from moderation_tasks t where t.task_id = j.task_id and t.status = 'REVIEWING')
+			order by j.finished_at
+			limit :batch
+			for update of j skip locked
+			""";
+
+	/**
+	 * Results past retention: up to {@code batch} finished jobs that finished before
+	 * {@code cutoff} lose their result, their callback seed and their blobs (the keys are
+	 * returned for the caller to delete once the transaction committed); their rows stay,
+	 * so results answer 594. Call in a transaction.
+	 * @return the blob keys of the jobs expired; {@code expired} says how many jobs
+	 */
+	public Forgotten expire(Instant cutoff, int batch, Instant now) {
+		List<String> ids = jdbc.sql(FINISHED.formatted("and j.purged_at is null"))
+			.param("cutoff", Timestamp.from(cutoff))
+			.param("batch", batch)
 			.query(String.class)
 			.list();
+		if (ids.isEmpty()) {
+			return new Forgotten(0, List.of());
+		}
+		List<String> keys = blobKeys(ids);
+		jdbc.sql("delete from moderation_job_blobs where task_id in (:ids)").param("ids", ids).update();
+		jdbc.sql("""
+				update moderation_jobs set blob_key = null, result = null, callback_seed_cipher = null, purged_at = :now
+				where task_id in (:ids)
+				""").param("now", Timestamp.from(now)).param("ids", ids).update();
+		return new Forgotten(ids.size(), keys);
 	}
 
-	public void delete(String taskId) {
-		jdbc.sql("delete from moderation_jobs where task_id = :id").param("id", taskId).update();
+	/**
+	 * Rows past retention: up to {@code batch} finished jobs that finished before
+	 * {@code cutoff} are deleted with their blob rows. Call in a transaction.
+	 */
+	public Forgotten deleteFinished(Instant cutoff, int batch) {
+		List<String> ids = jdbc.sql(FINISHED.formatted(""))
+			.param("cutoff", Timestamp.from(cutoff))
+			.param("batch", batch)
+			.query(String.class)
+			.list();
+		return new Forgotten(ids.size(), forget(ids));
+	}
+
+	/**
+	 * Deletes the jobs with these task ids (a purged task's job) and their blob rows;
+	 * returns the blob keys to delete once the transaction committed.
+	 */
+	public List<String> forget(List<String> taskIds) {
+		if (taskIds.isEmpty()) {
+			return List.of();
+		}
+		List<String> keys = blobKeys(taskIds);
+		jdbc.sql("delete from moderation_jobs where task_id in (:ids)").param("ids", taskIds).update();
+		return keys;
+	}
+
+	private List<String> blobKeys(List<String> taskIds) {
+		return jdbc.sql("""
+				select blob_key from moderation_jobs where task_id in (:ids) and blob_key is not null
+				union all
+				select blob_key from moderation_job_blobs where task_id in (:ids)
+				""").param("ids", taskIds).query(String.class).list();
+	}
+
+	/**
+	 * What a purge batch removed: how many jobs, and the blobs that belonged to them.
+	 */
+	public record Forgotten(int jobs, List<String> blobKeys) {
 	}
 
 	private static AsyncJob map(ResultSet rs, int row) throws SQLException {

@@ -13,13 +13,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.vetter.platform.RetentionProperties;
-import dev.vetter.platform.blob.BlobKey;
-import dev.vetter.platform.blob.BlobStore;
 
 /**
  * Deletes finished tasks past {@code vetter.retention.tasks}, in batches claimed with
- * {@code FOR UPDATE SKIP LOCKED} so several nodes can purge at once. Tasks still under
- * review are never purged. The review log keeps its events (it is append-only).
+ * {@code FOR UPDATE SKIP LOCKED} so several nodes can purge at once, with what belongs to
+ * them: the asynchronous job of the same task id and its blobs (media and flagged frames,
+ * deleted once the batch committed). Tasks still under review are never purged. The
+ * review log keeps its events (it is append-only).
  */
 @Component
 public class TaskPurge {
@@ -50,14 +50,18 @@ public class TaskPurge {
 
 	private final RetentionProperties retention;
 
-	private final BlobStore blobs;
+	private final Jobs jobs;
 
-	TaskPurge(JdbcClient jdbc, TransactionTemplate tx, Clock clock, RetentionProperties retention, BlobStore blobs) {
+	private final JobPurge jobPurge;
+
+	TaskPurge(JdbcClient jdbc, TransactionTemplate tx, Clock clock, RetentionProperties retention, Jobs jobs,
+			JobPurge jobPurge) {
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.clock = clock;
 		this.retention = retention;
-		this.blobs = blobs;
+		this.jobs = jobs;
+		this.jobPurge = jobPurge;
 	}
 
 	/** Purges every finished task past retention, one batch per transaction. */
@@ -66,9 +70,9 @@ public class TaskPurge {
 	public int purgeExpired() {
 		Instant cutoff = clock.instant().minus(retention.tasks());
 		int total = retention.inBatches(() -> {
-			List<PurgedTask> purged = tx.execute(s -> purgeBatch(cutoff));
-			forgetWhatBelongsTo(purged);
-			return purged.size();
+			Batch batch = tx.execute(s -> purgeBatch(cutoff));
+			jobPurge.deleteBlobs(batch.blobKeys());
+			return batch.tasks().size();
 		});
 		if (total > 0) {
 			log.info("Purged {} tasks finished before {}", total, cutoff);
@@ -76,21 +80,30 @@ public class TaskPurge {
 		return total;
 	}
 
-	private List<PurgedTask> purgeBatch(Instant cutoff) {
-		return jdbc.sql(PURGE)
+	/** One batch: the tasks deleted and the blobs to delete once it committed. */
+	private record Batch(List<PurgedTask> tasks, List<String> blobKeys) {
+	}
+
+	private Batch purgeBatch(Instant cutoff) {
+		List<PurgedTask> purged = jdbc.sql(PURGE)
 			.param("cutoff", Timestamp.from(cutoff))
 			.param("batch", retention.batchSize())
 			.query((rs, i) -> new PurgedTask(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
 			.list();
+		return new Batch(purged, forgetWhatBelongsTo(purged));
 	}
 
 	/**
-	 * Runs after the purge's transaction committed: removes what else the tasks owned
-	 * (the media blob of an escalated synchronous scan). A crash in between leaves an
-	 * unreferenced file, never a row pointing at a missing blob.
+	 * Runs in the purge's transaction, after the rows are deleted: removes what else a
+	 * task owns (its asynchronous job, if any); returns the blob keys to delete after
+	 * commit (the job's media and frames, the image an escalated synchronous scan kept).
+	 * A crash in between leaves an unreferenced file, never a row pointing at a missing
+	 * blob.
 	 */
-	private void forgetWhatBelongsTo(List<PurgedTask> purged) {
-		blobs.deleteAll(purged.stream().map(PurgedTask::blobKey).filter(k -> k != null).map(BlobKey::new).toList());
+	private List<String> forgetWhatBelongsTo(List<PurgedTask> purged) {
+		List<String> keys = new java.util.ArrayList<>(jobs.forget(purged.stream().map(PurgedTask::taskId).toList()));
+		purged.stream().map(PurgedTask::blobKey).filter(k -> k != null).forEach(keys::add);
+		return keys;
 	}
 
 }

@@ -15,7 +15,7 @@ class EdgeConfiguration {
 	@Bean
 	FilterRegistrationBean<RequestGuardFilter> requestGuardFilter(WebProperties properties) {
 		FilterRegistrationBean<RequestGuardFilter> registration = new FilterRegistrationBean<>(
-				new RequestGuardFilter(properties.maxBody().toBytes()));
+				new RequestGuardFilter(properties.maxBody().toBytes(), properties.maxUpload().toBytes()));
 		registration.addUrlPatterns("/*");
 		registration.setName("requestGuardFilter");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);

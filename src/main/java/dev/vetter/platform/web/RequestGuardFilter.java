@@ -23,9 +23,10 @@ import dev.vetter.platform.VetterException;
  * The first checks of every native request, before authentication and before any handler
  * runs:
  * <ul>
- * <li>the body limit ({@code vetter.web.max-body}): a larger {@code Content-Length} is
- * refused at once (413), and the body stream stops with 413 as soon as it passes the
- * limit, so no body is read whole first;</li>
+ * <li>the body limit ({@code vetter.web.max-body}; {@code vetter.web.max-upload} for a
+ * {@code multipart/form-data} upload): a larger {@code Content-Length} is refused at once
+ * (413), and the body stream stops with 413 as soon as it passes the limit, so no body is
+ * read whole first;</li>
  * <li>{@code Accept}: JSON routes answer 406 to a client that accepts no JSON, before the
  * request does anything;</li>
  * <li>NUL characters in the query or path are refused (400): they cannot be stored or
@@ -41,8 +42,11 @@ class RequestGuardFilter extends OncePerRequestFilter {
 
 	private final long maxBody;
 
-	RequestGuardFilter(long maxBody) {
+	private final long maxUpload;
+
+	RequestGuardFilter(long maxBody, long maxUpload) {
 		this.maxBody = maxBody;
+		this.maxUpload = maxUpload;
 	}
 
 	@Override
@@ -54,8 +58,9 @@ class RequestGuardFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getContentLengthLong() > maxBody) {
-			Problems.write(response, ProblemCode.TOO_LARGE, "request body is larger than " + maxBody + " bytes");
+		long limit = isMultipart(request) ? maxUpload : maxBody;
+		if (request.getContentLengthLong() > limit) {
+			Problems.write(response, ProblemCode.TOO_LARGE, "request body is larger than " + limit + " bytes");
 			return;
 		}
 		if (hasNul(request.getRequestURI()) || hasNul(request.getQueryString())) {
@@ -68,7 +73,12 @@ class RequestGuardFilter extends OncePerRequestFilter {
 					"this API answers application/json (errors application/problem+json); send an Accept header that allows it");
 			return;
 		}
-		chain.doFilter(new LimitedRequest(request, maxBody), response);
+		chain.doFilter(new LimitedRequest(request, limit), response);
+	}
+
+	private static boolean isMultipart(HttpServletRequest request) {
+		String type = request.getContentType();
+		return type != null && type.toLowerCase(Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
 	}
 
 	private static boolean hasNul(String raw) {

@@ -10,7 +10,11 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxBody largest request body; larger answers 413 {@code too-large}, checked on
  * {@code Content-Length} and again while the body is read
+ * @param maxUpload largest {@code multipart/form-data} body (media uploads), checked the
+ * same way; each kind's own size cap ({@code vetter.media.*-max-size}) is checked again
+ * when the file is stored. Keep {@code spring.servlet.multipart.max-request-size} at
+ * least this large.
  */
 @ConfigurationProperties("vetter.web")
-public record WebProperties(@DefaultValue("4MB") DataSize maxBody) {
+public record WebProperties(@DefaultValue("4MB") DataSize maxBody, @DefaultValue("201MB") DataSize maxUpload) {
 }

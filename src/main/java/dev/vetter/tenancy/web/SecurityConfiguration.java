@@ -85,6 +85,12 @@ class SecurityConfiguration {
 			// the workbench: reviewers and leads
 			.requestMatchers("/v1/review/**")
 			.hasAnyRole("REVIEWER", "LEAD")
+			// moderation (text, image, video, voice) and jobs (state, cancel, media,
+			// frames): the tenant, on its own tasks only (another tenant's task id is
+			// answered as a missing one)
+			.requestMatchers("/v1/text/moderations", "/v1/image/moderations", "/v1/video/moderations",
+					"/v1/voice/moderations", "/v1/jobs/**", "/v1/tasks/**")
+			.hasAuthority(CallerAuthentication.TENANT)
 			// everything else acts for one tenant: its access key or its tenant admin
 			.anyRequest()
 			.hasAuthority(CallerAuthentication.TENANT);

@@ -41,8 +41,8 @@ class VoskSpeechRecognizerTest {
 
 	@BeforeAll
 	static void loadModelOnce() {
-		MediaProperties properties = new MediaProperties(java.time.Duration.ofHours(2), 33_177_600L,
-				java.time.Duration.ofMinutes(30), 2, 1, null, dir.resolve("models"));
+		MediaProperties properties = new MediaProperties(java.time.Duration.ofHours(2), 33_177_600L, 2, 1, null,
+				dir.resolve("models"));
 		speech = new VoskSpeechRecognizer(new FfmpegMediaDecoder(properties), properties);
 		speech.model();
 	}

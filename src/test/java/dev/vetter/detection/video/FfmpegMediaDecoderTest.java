@@ -48,8 +48,8 @@ class FfmpegMediaDecoderTest {
 	static Path mpeg4;
 
 	/** maxConcurrentDecodes 1: a permit leaked by a failure would hang the next test */
-	final FfmpegMediaDecoder decoder = new FfmpegMediaDecoder(new MediaProperties(Duration.ofHours(2), 33_177_600L,
-			Duration.ofMinutes(30), 1, 1, null, Path.of("var", "models")));
+	final FfmpegMediaDecoder decoder = new FfmpegMediaDecoder(
+			new MediaProperties(Duration.ofHours(2), 33_177_600L, 1, 1, null, Path.of("var", "models")));
 
 	@BeforeAll
 	static void makeVideos() {
