@@ -43,8 +43,7 @@ class MediaBenchmark {
 		// the same model on one speech thread: segments heard one after another, as one
 		// recogniser per job did before segmenting
 		MediaProperties oneThread = new MediaProperties(properties.maxDuration(), properties.maxPixels(),
-				properties.timeLimit(), properties.maxConcurrentDecodes(), 1, properties.speechModel(),
-				properties.modelCacheDir());
+				properties.maxConcurrentDecodes(), 1, properties.speechModel(), properties.modelCacheDir());
 		VoskSpeechRecognizer serial = new VoskSpeechRecognizer(decoder, oneThread);
 
 		MediaFixtures.Pcm clip = MediaFixtures.speech("all");

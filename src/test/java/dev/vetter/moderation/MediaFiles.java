@@ -93,6 +93,13 @@ public final class MediaFiles implements AutoCloseable {
 
 	public String serve(String path, byte[] body) {
 		files.put(path, body);
+		return url(path);
+	}
+
+	/**
+	 * The URL of {@code path} on this server, served or not (a missing file answers 404).
+	 */
+	public String url(String path) {
 		return "http://127.0.0.1:" + server.getAddress().getPort() + path;
 	}
 

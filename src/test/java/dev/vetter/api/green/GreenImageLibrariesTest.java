@@ -3,8 +3,6 @@ package dev.vetter.api.green;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,12 +12,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.aliyuncs.green.model.v20180509.ImageScanFeedbackRequest;
 import com.aliyuncs.green.model.v20180509.ImageSyncScanRequest;
 import com.aliyuncs.green.model.v20180509.VideoFeedbackRequest;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.vetter.detection.image.TestImages;
+import dev.vetter.moderation.MediaFiles;
 import dev.vetter.support.Api;
 import dev.vetter.support.Fixtures;
 import dev.vetter.support.GreenSdk;
@@ -48,9 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = "vetter.security.allow-private-targets=true")
 class GreenImageLibrariesTest {
 
-	static HttpServer server;
-
-	static final Map<String, byte[]> FILES = new ConcurrentHashMap<>();
+	static MediaFiles files;
 
 	static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -61,32 +56,17 @@ class GreenImageLibrariesTest {
 	JdbcClient jdbc;
 
 	@BeforeAll
-	static void serve() throws IOException {
-		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		server.createContext("/", exchange -> {
-			byte[] body = FILES.get(exchange.getRequestURI().getPath());
-			if (body == null) {
-				exchange.sendResponseHeaders(404, -1);
-			}
-			else {
-				exchange.sendResponseHeaders(200, body.length);
-				try (OutputStream out = exchange.getResponseBody()) {
-					out.write(body);
-				}
-			}
-			exchange.close();
-		});
-		server.start();
+	static void serve() {
+		files = new MediaFiles();
 	}
 
 	@AfterAll
 	static void stop() {
-		server.stop(0);
+		files.close();
 	}
 
 	static String url(String path, byte[] body) {
-		FILES.put(path, body);
-		return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+		return files.serve(path, body);
 	}
 
 	private Fixtures.TenantKey tenant() {

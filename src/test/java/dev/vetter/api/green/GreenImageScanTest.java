@@ -10,21 +10,15 @@ import java.awt.font.TextLayout;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 import com.aliyuncs.green.model.v20180509.ImageSyncScanRequest;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.vetter.detection.image.TestImages;
+import dev.vetter.moderation.MediaFiles;
 import dev.vetter.support.Api;
 import dev.vetter.support.GreenSdk;
 import dev.vetter.support.IntegrationTest;
@@ -48,40 +43,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = "vetter.security.allow-private-targets=true")
 public class GreenImageScanTest {
 
-	static HttpServer server;
-
-	static final Map<String, byte[]> FILES = new ConcurrentHashMap<>();
+	static MediaFiles files;
 
 	@LocalServerPort
 	int port;
 
 	@BeforeAll
-	static void serve() throws IOException {
-		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		server.createContext("/", exchange -> {
-			byte[] body = FILES.get(exchange.getRequestURI().getPath());
-			if (body == null) {
-				exchange.sendResponseHeaders(404, -1);
-			}
-			else {
-				exchange.sendResponseHeaders(200, body.length);
-				try (OutputStream out = exchange.getResponseBody()) {
-					out.write(body);
-				}
-			}
-			exchange.close();
-		});
-		server.start();
+	static void serve() {
+		files = new MediaFiles();
 	}
 
 	@AfterAll
 	static void stop() {
-		server.stop(0);
+		files.close();
 	}
 
 	static String url(String path, byte[] body) {
-		FILES.put(path, body);
-		return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+		return files.serve(path, body);
 	}
 
 	private JsonNode scan(String json) {
@@ -185,7 +163,7 @@ public class GreenImageScanTest {
 		byte[] corrupt = java.util.Arrays.copyOf(jpeg, 600);
 		String broken = url("/broken.jpg", corrupt);
 		String html = url("/page.html", "<html><body>hi</body></html>".getBytes(StandardCharsets.UTF_8));
-		String missing = "http://127.0.0.1:" + server.getAddress().getPort() + "/missing.png";
+		String missing = files.url("/missing.png");
 		String metadata = "http://169.254.169.254/latest/meta-data/";
 
 		JsonNode data = scan("{\"scenes\":[\"qrcode\"],\"tasks\":[" + task("bomb", bomb) + "," + task("broken", broken)
