@@ -136,7 +136,7 @@ public class HumanReview {
 	@Transactional
 	boolean escalateScan(Escalation escalation, ModerationResult machineResult, EscalationRules rules) {
 		String machineJson = StoredResults.write(json, machineResult);
-		if (!escalate(escalation, machineJson, rules)) {
+		if (!escalate(escalation, machineJson, formats.defaultDocument(machineResult), rules)) {
 			return false;
 		}
 		callbacks.enqueue(escalation.tenantId(), CallbackEvent.machineScan(escalation.taskId(),
@@ -155,7 +155,7 @@ public class HumanReview {
 	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
 	boolean escalateJob(AsyncJob job, JobOutcome outcome, String machineJson, EscalationRules rules,
 			Tasks.RequestCallback callback, String format) {
-		return escalate(Escalation.job(job, outcome, callback, format), machineJson, rules);
+		return escalate(Escalation.job(job, outcome, callback, format), machineJson, json.readTree(machineJson), rules);
 	}
 
 	/**
@@ -201,8 +201,11 @@ public class HumanReview {
 	/**
 	 * The one escalation path of every kind and mode: the rules, the tenant's agreement,
 	 * the stored task and the review item (its snapshot, priority and SLA deadline).
+	 * @param machineJson the machine result as stored with the task
+	 * @param machineView the machine result as reviewers see it ({@code machine} of the
+	 * snapshot: the document of the default callback format, the shape tenants see too)
 	 */
-	private boolean escalate(Escalation e, String machineJson, EscalationRules rules) {
+	private boolean escalate(Escalation e, String machineJson, Object machineView, EscalationRules rules) {
 		if (!EscalationPolicy.escalates(e.summary(), rules)) {
 			return false;
 		}
@@ -220,7 +223,7 @@ public class HumanReview {
 			tasks.setBlob(e.taskId(), e.blobKey());
 		}
 		Map<String, Object> snapshot = new LinkedHashMap<>(e.snapshot());
-		snapshot.put("machine", json.readTree(machineJson));
+		snapshot.put("machine", machineView);
 		int priority = e.summary().suggestion() == dev.vetter.policy.Suggestion.PASS ? -1 : 0;
 		workflow.submit(new ReviewSubmission(e.tenantId(), e.taskId(), e.kind(), json.writeValueAsString(snapshot),
 				agreement.criteria(), agreement.labels(), priority, now.plus(agreement.sla(e.kind())),

@@ -58,35 +58,26 @@
     refill();
   }
 
-  // The machine result: Vetter's own result (checks[].textFindings[].matches[]) or, for
-  // asynchronous jobs and items queued before it, a Green-shaped document
-  // (results[].details[].contexts[]); both read as {scene, label, suggestion, rate, findings}.
   function machine(item) {
-    const m = item.content && item.content.machine ? item.content.machine : null;
-    if (!m) { return null; }
-    if (m.checks) {
-      return m.checks.map((c) => ({ scene: c.name, label: c.label, suggestion: c.suggestion, rate: c.rate,
-        findings: (c.textFindings || []).map((f) => ({ label: f.label, matches: (f.matches || []).map((x) => ({
-          positions: x.positions || [], lib: x.library ? x.library.name : undefined })) })) }));
-    }
-    return (m.results || []).map((r) => ({ scene: r.scene, label: r.label, suggestion: r.suggestion, rate: r.rate,
-      findings: (r.details || []).map((d) => ({ label: d.label, matches: (d.contexts || []).map((c) => ({
-        positions: (c.positions || []).map((p) => ({ start: p.startPos, end: p.endPos })), lib: c.libName })) })) }));
+    return item.content && item.content.machine ? item.content.machine : null;
   }
 
   function preselect(item) {
     const found = new Set();
-    (machine(item) || []).forEach((r) => {
+    const m = machine(item);
+    (m && m.results || []).forEach((r) => {
       if (r.label && item.labels.includes(r.label)) { found.add(r.label); }
-      r.findings.forEach((d) => { if (item.labels.includes(d.label)) { found.add(d.label); } });
+      (r.details || []).forEach((d) => { if (item.labels.includes(d.label)) { found.add(d.label); } });
     });
     return found;
   }
 
   function hits(item) {
     const out = [];
-    (machine(item) || []).forEach((r) => r.findings.forEach((d) => d.matches.forEach((c) =>
-      c.positions.forEach((p) => out.push({ start: p.start, end: p.end, label: d.label, lib: c.lib })))));
+    const m = machine(item);
+    (m && m.results || []).forEach((r) => (r.details || []).forEach((d) => (d.contexts || []).forEach((c) =>
+      (c.positions || []).forEach((p) => out.push({ start: p.startPos, end: p.endPos, label: d.label,
+        lib: c.libName }))))) ;
     out.sort((a, b) => a.start - b.start || b.end - a.end);
     return out;
   }
@@ -124,7 +115,7 @@
     if (!m) {
       findings.append(li('Human-only task: no machine findings.'));
     } else {
-      m.forEach((r) => findings.append(li(r.scene + ': ' + r.suggestion + ' / ' + r.label + ' (' + r.rate + ')')));
+      (m.results || []).forEach((r) => findings.append(li(r.scene + ': ' + r.suggestion + ' / ' + r.label + ' (' + r.rate + ')')));
       hits(item).forEach((h) => findings.append(li('"' + (c.text || '').slice(h.start, h.end) + '" at ' + h.start + '-' + h.end + ': ' + h.label)));
       imageFindings(c.image).forEach((text) => findings.append(li(text)));
     }
