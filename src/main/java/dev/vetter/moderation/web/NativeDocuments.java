@@ -18,9 +18,9 @@ import tools.jackson.databind.JsonNode;
  * ({@code suggestion}, {@code label}, {@code rate}) and a flat list of {@code findings},
  * each saying what was found and where (text positions, a box in the image, a second of
  * the video, a time span of the speech). The one place that maps a machine result to the
- * native shape: text verdicts, and the stored per-task documents of image, video and
- * voice tasks (whose wire shape is Green's {@code data[i]}, the form results and
- * callbacks are kept in).
+ * native shape: moderation's {@link ModerationResult} (text, images, stored tasks), and
+ * the stored per-task documents of asynchronous jobs (whose wire shape is still Green's
+ * {@code data[i]}, the form job results and their callbacks are kept in).
  */
 final class NativeDocuments {
 
