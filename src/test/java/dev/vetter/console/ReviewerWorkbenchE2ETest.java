@@ -3,21 +3,14 @@ package dev.vetter.console;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.RequestOptions;
 
-import dev.vetter.callbacks.internal.DeliveryWorker;
 import dev.vetter.support.Api;
 import dev.vetter.support.Await;
 import dev.vetter.support.Fixtures;
@@ -30,27 +23,7 @@ import tools.jackson.databind.JsonNode;
  * the window gives the item back untouched; CSRF guards the workbench's posts.
  */
 @ConsoleTest
-class ReviewerWorkbenchE2ETest {
-
-	static Browser browser;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	DeliveryWorker worker;
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
+class ReviewerWorkbenchE2ETest extends ConsoleBrowserTest {
 
 	@Test
 	void reviewerBlocksAnEscalatedTextWithOneKeyAndTheVerdictReachesTaskAndCallback() {
@@ -72,7 +45,7 @@ class ReviewerWorkbenchE2ETest {
 			String taskId = scan.get("taskId").asString();
 			String reviewer = Users.create(port, "rita", "[\"REVIEWER\"]", tenant.uid());
 
-			Page page = Browser.login(browser.newPage(), port, reviewer, Users.PASSWORD);
+			Page page = login(reviewer);
 			assertThat(page.url()).endsWith("/console/review");
 			assertThat(page.locator("#task")).hasText(taskId);
 			assertThat(page.locator("#text mark")).hasText("gobbledygook");
@@ -89,15 +62,12 @@ class ReviewerWorkbenchE2ETest {
 			assertThat(page.locator("#undo")).isVisible();
 			assertThat(page.locator("#empty")).isVisible();
 			// leaving the page sends the held decision at once (sendBeacon)
-			page.navigate("http://127.0.0.1:" + port + "/console");
+			page.navigate(base() + "/console");
 
 			JsonNode task = Await.audited(tenant.api(), taskId);
 			assertThat(task.at("/auditResult/suggestion").asString()).isEqualTo("block");
 			assertThat(task.at("/auditResult/labels/0").asString()).isEqualTo("abuse");
-			String callback = Await.until(() -> {
-				worker.deliverDue();
-				return receiver.bodies().stream().map(b -> URLDecoder.decode(b, StandardCharsets.UTF_8)).toList();
-			}, bodies -> !bodies.isEmpty(), "the review callback").get(0);
+			String callback = callbacks(receiver).get(0);
 			assertThat(callback).contains(taskId).contains("\"auditResult\"").contains("\"block\"");
 			page.context().close();
 		}
@@ -113,7 +83,7 @@ class ReviewerWorkbenchE2ETest {
 		String first = submitted.json().at("/tasks/0/taskId").asString();
 		String reviewer = Users.create(port, "uma", "[\"REVIEWER\"]", tenant.uid());
 
-		Page page = Browser.login(browser.newPage(), port, reviewer, Users.PASSWORD);
+		Page page = login(reviewer);
 		assertThat(page.locator("#task")).hasText(first);
 		String firstItem = page.locator("#item").getAttribute("data-item-id");
 		page.keyboard().press("p");
@@ -136,7 +106,7 @@ class ReviewerWorkbenchE2ETest {
 		// decided for real now: blocked, flushed when the page is left
 		page.keyboard().press("1");
 		page.keyboard().press("b");
-		page.navigate("http://127.0.0.1:" + port + "/console");
+		page.navigate(base() + "/console");
 		assertThat(Await.audited(tenant.api(), first).at("/auditResult/suggestion").asString()).isEqualTo("block");
 		page.context().close();
 	}
@@ -145,17 +115,17 @@ class ReviewerWorkbenchE2ETest {
 	void workbenchPostsWithoutTheCsrfTokenAreRefused() {
 		Fixtures.TenantKey tenant = new Fixtures(port).manualTenant(1, "[\"abuse\"]");
 		String reviewer = Users.create(port, "cora", "[\"REVIEWER\"]", tenant.uid());
-		Page page = Browser.login(browser.newPage(), port, reviewer, Users.PASSWORD);
+		Page page = login(reviewer);
 		assertThat(page.url()).endsWith("/console/review");
 
 		// the session cookie goes along, the token does not
 		APIResponse forged = page.request()
-			.post("http://127.0.0.1:" + port + "/console/review/api/claim",
+			.post(base() + "/console/review/api/claim",
 					RequestOptions.create().setHeader("Content-Type", "application/x-www-form-urlencoded"));
 		assertThat(forged.status()).isEqualTo(403);
 		String token = page.locator("meta[name=csrf-token]").getAttribute("content");
 		APIResponse genuine = page.request()
-			.post("http://127.0.0.1:" + port + "/console/review/api/claim",
+			.post(base() + "/console/review/api/claim",
 					RequestOptions.create().setHeader("X-CSRF-TOKEN", token));
 		assertThat(genuine.status()).isEqualTo(204);
 		page.context().close();
