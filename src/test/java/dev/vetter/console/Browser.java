@@ -90,13 +90,14 @@ final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Saves a screenshot of the page as {@code docs/screenshots/<name>.png}, the images the
-	 * README shows, which are committed. Every run differs a little from the last (user
-	 * names, task ids, the deadline counting down), so a screenshot is written only when it
-	 * {@linkplain #differs differs} visibly from the committed one (another size, or more
-	 * than {@value #CHANGED_PIXELS_PERCENT}% of the pixels changed): a test run leaves the
-	 * tree clean unless a screen really changed. {@code -Dvetter.screenshots=write}
-	 * writes every screenshot regardless (to refresh them all after a small change).
+	 * Saves a screenshot of the page as {@code docs/screenshots/<name>.png}, the images
+	 * the README shows, which are committed. Every run differs a little from the last
+	 * (user names, task ids, the deadline counting down), so a screenshot is written only
+	 * when it {@linkplain #differs differs} visibly from the committed one (another size,
+	 * or more than {@value #CHANGED_PIXELS_PERCENT}% of the pixels changed): a test run
+	 * leaves the tree clean unless a screen really changed.
+	 * {@code -Dvetter.screenshots=write} writes every screenshot regardless (to refresh
+	 * them all after a small change).
 	 */
 	static void screenshot(Page page, String name) {
 		byte[] png = page.screenshot(new Page.ScreenshotOptions().setFullPage(false));

@@ -125,8 +125,7 @@ class ReviewerWorkbenchE2ETest extends ConsoleBrowserTest {
 		assertThat(forged.status()).isEqualTo(403);
 		String token = page.locator("meta[name=csrf-token]").getAttribute("content");
 		APIResponse genuine = page.request()
-			.post(base() + "/console/review/api/claim",
-					RequestOptions.create().setHeader("X-CSRF-TOKEN", token));
+			.post(base() + "/console/review/api/claim", RequestOptions.create().setHeader("X-CSRF-TOKEN", token));
 		assertThat(genuine.status()).isEqualTo(204);
 		page.context().close();
 	}
