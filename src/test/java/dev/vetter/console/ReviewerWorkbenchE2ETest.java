@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.RequestOptions;
 
@@ -108,6 +109,46 @@ class ReviewerWorkbenchE2ETest extends ConsoleBrowserTest {
 		page.keyboard().press("b");
 		page.navigate(base() + "/console");
 		assertThat(Await.audited(tenant.api(), first).at("/auditResult/suggestion").asString()).isEqualTo("block");
+		page.context().close();
+	}
+
+	@Test
+	void aLeadSeesTheDisagreementWithBothEarlierVerdictsAndSettlesIt() {
+		Fixtures fx = new Fixtures(port);
+		Fixtures.TenantKey tenant = fx.manualTenant(2, "[\"abuse\"]");
+		Api.Response submitted = tenant.api()
+			.post("/v1/manual-reviews",
+					"{\"kind\":\"text\",\"tasks\":[{\"dataId\":\"d1\",\"content\":\"a disputed text\"}]}");
+		assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
+		String taskId = submitted.json().at("/tasks/0/taskId").asString();
+		String firstName = Users.create(port, "pia", "[\"REVIEWER\"]", tenant.uid());
+		String secondName = Users.create(port, "quin", "[\"REVIEWER\"]", tenant.uid());
+		Api first = new Api(port, firstName, Users.PASSWORD);
+		Api second = new Api(port, secondName, Users.PASSWORD);
+		assertThat(Fixtures.decide(first, Fixtures.claim(first), "{\"suggestion\":\"pass\"}").status()).isEqualTo(200);
+		Api.Response disagreed = Fixtures.decide(second, Fixtures.claim(second),
+				"{\"suggestion\":\"block\",\"labels\":[\"abuse\"]}");
+		assertThat(disagreed.status()).as(disagreed.body()).isEqualTo(200);
+		String lead = Users.create(port, "lena", "[\"REVIEWER\",\"LEAD\"]", tenant.uid());
+
+		Page page = Browser.login(browser.newPage(), port, lead, Users.PASSWORD, "/console/review/escalations");
+		Locator row = page.locator("tbody tr", new Page.LocatorOptions().setHasText(taskId));
+		assertThat(row).hasCount(1);
+		assertThat(row.locator("li")).hasText(new String[] { firstName + ": pass", secondName + ": block [abuse]" });
+		Browser.screenshot(page, "review-escalations");
+
+		page.navigate(base() + "/console/review");
+		assertThat(page.locator("#task")).hasText(taskId);
+		assertThat(page.locator("#earlier-box")).isVisible();
+		assertThat(page.locator("#earlier li")).hasCount(2);
+		page.keyboard().press("1");
+		page.keyboard().press("b");
+		assertThat(page.locator("#empty")).isVisible();
+		page.navigate(base() + "/console");
+		JsonNode task = Await.audited(tenant.api(), taskId);
+		assertThat(task.at("/auditResult/suggestion").asString()).isEqualTo("block");
+		page.navigate(base() + "/console/review/escalations");
+		assertThat(page.locator("tbody tr", new Page.LocatorOptions().setHasText(taskId))).hasCount(0);
 		page.context().close();
 	}
 
