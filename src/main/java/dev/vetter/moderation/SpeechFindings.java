@@ -30,10 +30,13 @@ record SpeechFindings(TextVerdict verdict, List<Map<String, Object>> details, Li
 		List<Map<String, Object>> transcript = new ArrayList<>();
 		int w = 0;
 		for (int s = 0; s < heard.segments().size(); s++) {
-			Transcript.Segment segment = heard.segments().get(s);
-			for (int i = 0; i < segment.words().size() && w < segmentOfWord.length; i++) {
+			for (int i = 0; i < heard.segments().get(s).words().size() && w < segmentOfWord.length; i++) {
 				segmentOfWord[w++] = s;
 			}
+		}
+		// every word's segment is known before any segment's text is put together
+		for (int s = 0; s < heard.segments().size(); s++) {
+			Transcript.Segment segment = heard.segments().get(s);
 			segmentTexts.add(segmentText(spoken, s, segmentOfWord));
 			Map<String, Object> utterance = new LinkedHashMap<>();
 			utterance.put("startTime", round(segment.startSeconds()));

@@ -100,7 +100,13 @@
   function show(item) {
     $('item').hidden = !item;
     $('empty').hidden = !!item;
-    if (!item) { $('item').removeAttribute('data-item-id'); $('deadline').textContent = ''; return; }
+    if (!item) {
+      // nothing of the last item goes on playing or showing behind the empty queue
+      $('media').textContent = '';
+      $('item').removeAttribute('data-item-id');
+      $('deadline').textContent = '';
+      return;
+    }
     $('item').dataset.itemId = item.id;
     $('kind').textContent = item.kind;
     $('task').textContent = item.taskId;
@@ -218,11 +224,21 @@
     media.append(stage);
   }
 
+  // One entry per flagged frame (a frame flagged by several scenes is listed once, with
+  // each distinct finding), in time order; its offset seeks the player.
   function renderFrames(media, item, frames, player) {
-    if (!frames.length) { return; }
+    const byFrame = new Map();
+    frames.forEach((f) => {
+      const key = f.url || String(f.offset);
+      if (!byFrame.has(key)) { byFrame.set(key, { url: f.url, offset: f.offset, findings: [] }); }
+      const finding = f.label + ' (' + f.suggestion + ', ' + f.rate + ')';
+      const entry = byFrame.get(key);
+      if (!entry.findings.includes(finding)) { entry.findings.push(finding); }
+    });
+    if (!byFrame.size) { return; }
     media.append(el('h3', null, 'Flagged frames'));
     const list = el('ol', 'frames');
-    frames.forEach((f) => {
+    [...byFrame.values()].sort((a, b) => Number(a.offset) - Number(b.offset)).forEach((f) => {
       const n = /\/frames\/(\d+)$/.exec(f.url || '');
       const b = el('button', 'frame');
       b.type = 'button';
@@ -232,7 +248,7 @@
         thumb.alt = 'Frame at ' + seconds(f.offset);
         b.append(thumb);
       }
-      b.append(el('span', null, seconds(f.offset) + ' ' + f.label + ' (' + f.suggestion + ', ' + f.rate + ')'));
+      b.append(el('span', null, seconds(f.offset) + ' ' + f.findings.join('; ')));
       b.addEventListener('click', () => { player.currentTime = Number(f.offset) || 0; });
       const entry = el('li');
       entry.append(b);

@@ -1,10 +1,16 @@
 package dev.vetter.console;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
+
+import javax.imageio.ImageIO;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -20,6 +26,12 @@ final class Browser implements AutoCloseable {
 	static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
 
 	static final Path SCREENSHOTS = Paths.get("docs", "screenshots");
+
+	/** The share of pixels that may change before a screenshot is written again. */
+	static final double CHANGED_PIXELS_PERCENT = 2.0;
+
+	/** How far a colour channel may move (0-255) before a pixel counts as changed. */
+	private static final int CHANNEL_TOLERANCE = 32;
 
 	private final Playwright playwright;
 
@@ -77,14 +89,61 @@ final class Browser implements AutoCloseable {
 		return page;
 	}
 
+	/**
+	 * Saves a screenshot of the page as {@code docs/screenshots/<name>.png}, the images
+	 * the README shows, which are committed. Every run differs a little from the last
+	 * (user names, task ids, the deadline counting down), so a screenshot is written only
+	 * when it {@linkplain #differs differs} visibly from the committed one (another size,
+	 * or more than {@value #CHANGED_PIXELS_PERCENT}% of the pixels changed): a test run
+	 * leaves the tree clean unless a screen really changed.
+	 * {@code -Dvetter.screenshots=write} writes every screenshot regardless (to refresh
+	 * them all after a small change).
+	 */
 	static void screenshot(Page page, String name) {
+		byte[] png = page.screenshot(new Page.ScreenshotOptions().setFullPage(false));
+		Path file = SCREENSHOTS.resolve(name + ".png");
 		try {
+			if (!"write".equals(System.getProperty("vetter.screenshots")) && Files.exists(file)
+					&& !differs(Files.readAllBytes(file), png)) {
+				return;
+			}
 			Files.createDirectories(SCREENSHOTS);
+			Files.write(file, png);
 		}
-		catch (java.io.IOException e) {
-			throw new java.io.UncheckedIOException(e);
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
 		}
-		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(false));
+	}
+
+	/**
+	 * Whether two PNG images differ visibly: another size, or more than
+	 * {@value #CHANGED_PIXELS_PERCENT}% of the pixels changed by more than
+	 * {@value #CHANNEL_TOLERANCE} in a colour channel. An unreadable image differs.
+	 */
+	static boolean differs(byte[] before, byte[] after) throws IOException {
+		BufferedImage a = ImageIO.read(new ByteArrayInputStream(before));
+		BufferedImage b = ImageIO.read(new ByteArrayInputStream(after));
+		if (a == null || b == null || a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
+			return true;
+		}
+		long changed = 0;
+		long allowed = (long) (a.getWidth() * (long) a.getHeight() * CHANGED_PIXELS_PERCENT / 100);
+		for (int y = 0; y < a.getHeight(); y++) {
+			for (int x = 0; x < a.getWidth(); x++) {
+				int p = a.getRGB(x, y);
+				int q = b.getRGB(x, y);
+				if (p != q && (channel(p, q, 16) || channel(p, q, 8) || channel(p, q, 0))) {
+					if (++changed > allowed) {
+						return true;
+					}
+				}
+			}
+		}
+		return false;
+	}
+
+	private static boolean channel(int p, int q, int shift) {
+		return Math.abs(((p >> shift) & 0xff) - ((q >> shift) & 0xff)) > CHANNEL_TOLERANCE;
 	}
 
 	@Override

@@ -3,18 +3,12 @@ package dev.vetter.console;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.aliyuncs.green.model.v20180509.ImageSyncScanRequest;
 import com.microsoft.playwright.APIResponse;
@@ -22,7 +16,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.RequestOptions;
 
 import dev.vetter.api.green.GreenImageScanTest;
-import dev.vetter.callbacks.internal.DeliveryWorker;
 import dev.vetter.detection.image.TestImages;
 import dev.vetter.moderation.MediaFiles;
 import dev.vetter.support.Api;
@@ -40,29 +33,9 @@ import tools.jackson.databind.JsonNode;
  * appears after {@code vetter.console.break-after}, on the browser's clock.
  */
 @ConsoleTest
-class ImageWorkbenchE2ETest {
-
-	static Browser browser;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	DeliveryWorker worker;
+class ImageWorkbenchE2ETest extends ConsoleBrowserTest {
 
 	MediaFiles media;
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
 
 	@BeforeEach
 	void serveMedia() {
@@ -72,10 +45,6 @@ class ImageWorkbenchE2ETest {
 	@AfterEach
 	void stopMedia() {
 		media.close();
-	}
-
-	private String base() {
-		return "http://127.0.0.1:" + port;
 	}
 
 	/** A photo with a QR code pasted in (the {@code qrcode} scene answers review). */
@@ -95,24 +64,14 @@ class ImageWorkbenchE2ETest {
 		return task.get("taskId").asString();
 	}
 
-	private static void escalateOnReview(Fixtures.TenantKey tenant) {
-		Api.Response policy = tenant.api()
-			.put("/v1/biz-types/photos", "{\"escalation\":{\"suggestions\":[\"review\"]}}");
-		assertThat(policy.status()).as(policy.body()).isEqualTo(200);
-	}
-
 	private static Object naturalWidth(Page page, String selector) {
 		return page.locator(selector).evaluate("img => img.complete ? img.naturalWidth : 0");
-	}
-
-	private static String filter(Page page, String selector) {
-		return (String) page.locator(selector).evaluate("e => getComputedStyle(e).filter");
 	}
 
 	@Test
 	void reviewerSeesTheEscalatedImageVeiledWithItsBoxesRevealsItWithRAndBlocksIt() {
 		Fixtures.TenantKey tenant = new Fixtures(port).manualTenant(1, "[\"qrcode\",\"customized\"]");
-		escalateOnReview(tenant);
+		escalate(tenant, "photos", "review");
 		long lib = tenant.api()
 			.post("/v1/libraries", "{\"name\":\"watch\",\"kind\":\"TEXT\",\"action\":\"REVIEW\"}")
 			.json()
@@ -129,7 +88,7 @@ class ImageWorkbenchE2ETest {
 			String taskId = scan(tenant, media.serve("/caption.jpg", jpeg), "[\"qrcode\",\"ad\"]");
 			String reviewer = Users.create(port, "iris", "[\"REVIEWER\"]", tenant.uid());
 
-			Page page = Browser.login(browser.newPage(), port, reviewer, Users.PASSWORD);
+			Page page = login(reviewer);
 			page.mouse().move(2, 760);
 			assertThat(page.locator("#task")).hasText(taskId);
 			assertThat(page.locator("#kind")).hasText("image");
@@ -160,10 +119,7 @@ class ImageWorkbenchE2ETest {
 			assertThat(task.at("/auditResult/suggestion").asString()).isEqualTo("block");
 			assertThat(task.at("/auditResult/labels/0").asString()).isEqualTo("qrcode");
 			assertThat(task.at("/results/0/scene").asString()).isEqualTo("qrcode");
-			String callback = Await.until(() -> {
-				worker.deliverDue();
-				return receiver.bodies().stream().map(b -> URLDecoder.decode(b, StandardCharsets.UTF_8)).toList();
-			}, bodies -> !bodies.isEmpty(), "the review callback").get(0);
+			String callback = callbacks(receiver).get(0);
 			assertThat(callback).contains(taskId).contains("\"auditResult\"").contains("\"block\"");
 			page.context().close();
 		}
@@ -174,14 +130,14 @@ class ImageWorkbenchE2ETest {
 		Fixtures fixtures = new Fixtures(port);
 		Fixtures.TenantKey tenant = fixtures.manualTenant(1, "[\"qrcode\"]");
 		Fixtures.TenantKey other = fixtures.manualTenant(1, "[\"qrcode\"]");
-		escalateOnReview(tenant);
+		escalate(tenant, "photos", "review");
 		byte[] png = qrPhoto("https://qr.example/media");
 		String taskId = scan(tenant, media.serve("/media.png", png), "[\"qrcode\"]");
 		String reviewer = Users.create(port, "mona", "[\"REVIEWER\"]", tenant.uid());
 		String stranger = Users.create(port, "otto", "[\"REVIEWER\"]", other.uid());
 		String admin = Users.create(port, "tess", "[\"TENANT_ADMIN\"]", tenant.uid());
 
-		Page page = Browser.login(browser.newPage(), port, reviewer, Users.PASSWORD);
+		Page page = login(reviewer);
 		assertThat(page.locator("#task")).hasText(taskId);
 		String item = page.locator("#item").getAttribute("data-item-id");
 		String mediaUrl = base() + "/console/review/api/items/" + item + "/media";
@@ -202,11 +158,11 @@ class ImageWorkbenchE2ETest {
 		// another tenant's reviewer: exactly like a missing item; a user without the
 		// role:
 		// refused
-		Page strangers = Browser.login(browser.newPage(), port, stranger, Users.PASSWORD);
+		Page strangers = login(stranger);
 		APIResponse foreign = strangers.request().get(mediaUrl);
 		assertThat(foreign.status()).isEqualTo(404);
 		assertThat(foreign.text()).doesNotContain(taskId);
-		Page admins = Browser.login(browser.newPage(), port, admin, Users.PASSWORD);
+		Page admins = login(admin);
 		assertThat(admins.request().get(mediaUrl).status()).isEqualTo(403);
 
 		// once decided, the item's media is gone from the workbench's reach
@@ -222,7 +178,7 @@ class ImageWorkbenchE2ETest {
 	@Test
 	void theImageGridShowsTheStoredImagesVeiled() {
 		Fixtures.TenantKey tenant = new Fixtures(port).manualTenant(1, "[\"qrcode\"]");
-		escalateOnReview(tenant);
+		escalate(tenant, "photos", "review");
 		scan(tenant, media.serve("/grid-1.png", qrPhoto("https://qr.example/one")), "[\"qrcode\"]");
 		scan(tenant, media.serve("/grid-2.png", qrPhoto("https://qr.example/two")), "[\"qrcode\"]");
 		String reviewer = Users.create(port, "gina", "[\"REVIEWER\"]", tenant.uid());

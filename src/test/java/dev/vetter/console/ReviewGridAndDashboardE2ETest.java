@@ -6,10 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.microsoft.playwright.Page;
 
@@ -24,24 +21,7 @@ import tools.jackson.databind.JsonNode;
  * the operators' dashboard showing the queue and the reviewer's decisions.
  */
 @ConsoleTest
-class ReviewGridAndDashboardE2ETest {
-
-	static Browser browser;
-
-	@LocalServerPort
-	int port;
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
+class ReviewGridAndDashboardE2ETest extends ConsoleBrowserTest {
 
 	@Test
 	void aGridPageOfImagesIsDecidedWithOneSubmitAndTheDashboardShowsIt() {

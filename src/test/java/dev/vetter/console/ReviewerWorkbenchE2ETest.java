@@ -3,21 +3,15 @@ package dev.vetter.console;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.RequestOptions;
 
-import dev.vetter.callbacks.internal.DeliveryWorker;
 import dev.vetter.support.Api;
 import dev.vetter.support.Await;
 import dev.vetter.support.Fixtures;
@@ -30,27 +24,7 @@ import tools.jackson.databind.JsonNode;
  * the window gives the item back untouched; CSRF guards the workbench's posts.
  */
 @ConsoleTest
-class ReviewerWorkbenchE2ETest {
-
-	static Browser browser;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	DeliveryWorker worker;
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
+class ReviewerWorkbenchE2ETest extends ConsoleBrowserTest {
 
 	@Test
 	void reviewerBlocksAnEscalatedTextWithOneKeyAndTheVerdictReachesTaskAndCallback() {
@@ -72,7 +46,7 @@ class ReviewerWorkbenchE2ETest {
 			String taskId = scan.get("taskId").asString();
 			String reviewer = Users.create(port, "rita", "[\"REVIEWER\"]", tenant.uid());
 
-			Page page = Browser.login(browser.newPage(), port, reviewer, Users.PASSWORD);
+			Page page = login(reviewer);
 			assertThat(page.url()).endsWith("/console/review");
 			assertThat(page.locator("#task")).hasText(taskId);
 			assertThat(page.locator("#text mark")).hasText("gobbledygook");
@@ -89,15 +63,12 @@ class ReviewerWorkbenchE2ETest {
 			assertThat(page.locator("#undo")).isVisible();
 			assertThat(page.locator("#empty")).isVisible();
 			// leaving the page sends the held decision at once (sendBeacon)
-			page.navigate("http://127.0.0.1:" + port + "/console");
+			page.navigate(base() + "/console");
 
 			JsonNode task = Await.audited(tenant.api(), taskId);
 			assertThat(task.at("/auditResult/suggestion").asString()).isEqualTo("block");
 			assertThat(task.at("/auditResult/labels/0").asString()).isEqualTo("abuse");
-			String callback = Await.until(() -> {
-				worker.deliverDue();
-				return receiver.bodies().stream().map(b -> URLDecoder.decode(b, StandardCharsets.UTF_8)).toList();
-			}, bodies -> !bodies.isEmpty(), "the review callback").get(0);
+			String callback = callbacks(receiver).get(0);
 			assertThat(callback).contains(taskId).contains("\"auditResult\"").contains("\"block\"");
 			page.context().close();
 		}
@@ -113,7 +84,7 @@ class ReviewerWorkbenchE2ETest {
 		String first = submitted.json().at("/tasks/0/taskId").asString();
 		String reviewer = Users.create(port, "uma", "[\"REVIEWER\"]", tenant.uid());
 
-		Page page = Browser.login(browser.newPage(), port, reviewer, Users.PASSWORD);
+		Page page = login(reviewer);
 		assertThat(page.locator("#task")).hasText(first);
 		String firstItem = page.locator("#item").getAttribute("data-item-id");
 		page.keyboard().press("p");
@@ -136,8 +107,48 @@ class ReviewerWorkbenchE2ETest {
 		// decided for real now: blocked, flushed when the page is left
 		page.keyboard().press("1");
 		page.keyboard().press("b");
-		page.navigate("http://127.0.0.1:" + port + "/console");
+		page.navigate(base() + "/console");
 		assertThat(Await.audited(tenant.api(), first).at("/auditResult/suggestion").asString()).isEqualTo("block");
+		page.context().close();
+	}
+
+	@Test
+	void aLeadSeesTheDisagreementWithBothEarlierVerdictsAndSettlesIt() {
+		Fixtures fx = new Fixtures(port);
+		Fixtures.TenantKey tenant = fx.manualTenant(2, "[\"abuse\"]");
+		Api.Response submitted = tenant.api()
+			.post("/v1/manual-reviews",
+					"{\"kind\":\"text\",\"tasks\":[{\"dataId\":\"d1\",\"content\":\"a disputed text\"}]}");
+		assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
+		String taskId = submitted.json().at("/tasks/0/taskId").asString();
+		String firstName = Users.create(port, "pia", "[\"REVIEWER\"]", tenant.uid());
+		String secondName = Users.create(port, "quin", "[\"REVIEWER\"]", tenant.uid());
+		Api first = new Api(port, firstName, Users.PASSWORD);
+		Api second = new Api(port, secondName, Users.PASSWORD);
+		assertThat(Fixtures.decide(first, Fixtures.claim(first), "{\"suggestion\":\"pass\"}").status()).isEqualTo(200);
+		Api.Response disagreed = Fixtures.decide(second, Fixtures.claim(second),
+				"{\"suggestion\":\"block\",\"labels\":[\"abuse\"]}");
+		assertThat(disagreed.status()).as(disagreed.body()).isEqualTo(200);
+		String lead = Users.create(port, "lena", "[\"REVIEWER\",\"LEAD\"]", tenant.uid());
+
+		Page page = Browser.login(browser.newPage(), port, lead, Users.PASSWORD, "/console/review/escalations");
+		Locator row = page.locator("tbody tr", new Page.LocatorOptions().setHasText(taskId));
+		assertThat(row).hasCount(1);
+		assertThat(row.locator("li")).hasText(new String[] { firstName + ": pass", secondName + ": block [abuse]" });
+		Browser.screenshot(page, "review-escalations");
+
+		page.navigate(base() + "/console/review");
+		assertThat(page.locator("#task")).hasText(taskId);
+		assertThat(page.locator("#earlier-box")).isVisible();
+		assertThat(page.locator("#earlier li")).hasCount(2);
+		page.keyboard().press("1");
+		page.keyboard().press("b");
+		assertThat(page.locator("#empty")).isVisible();
+		page.navigate(base() + "/console");
+		JsonNode task = Await.audited(tenant.api(), taskId);
+		assertThat(task.at("/auditResult/suggestion").asString()).isEqualTo("block");
+		page.navigate(base() + "/console/review/escalations");
+		assertThat(page.locator("tbody tr", new Page.LocatorOptions().setHasText(taskId))).hasCount(0);
 		page.context().close();
 	}
 
@@ -145,18 +156,17 @@ class ReviewerWorkbenchE2ETest {
 	void workbenchPostsWithoutTheCsrfTokenAreRefused() {
 		Fixtures.TenantKey tenant = new Fixtures(port).manualTenant(1, "[\"abuse\"]");
 		String reviewer = Users.create(port, "cora", "[\"REVIEWER\"]", tenant.uid());
-		Page page = Browser.login(browser.newPage(), port, reviewer, Users.PASSWORD);
+		Page page = login(reviewer);
 		assertThat(page.url()).endsWith("/console/review");
 
 		// the session cookie goes along, the token does not
 		APIResponse forged = page.request()
-			.post("http://127.0.0.1:" + port + "/console/review/api/claim",
+			.post(base() + "/console/review/api/claim",
 					RequestOptions.create().setHeader("Content-Type", "application/x-www-form-urlencoded"));
 		assertThat(forged.status()).isEqualTo(403);
 		String token = page.locator("meta[name=csrf-token]").getAttribute("content");
 		APIResponse genuine = page.request()
-			.post("http://127.0.0.1:" + port + "/console/review/api/claim",
-					RequestOptions.create().setHeader("X-CSRF-TOKEN", token));
+			.post(base() + "/console/review/api/claim", RequestOptions.create().setHeader("X-CSRF-TOKEN", token));
 		assertThat(genuine.status()).isEqualTo(204);
 		page.context().close();
 	}

@@ -3,16 +3,11 @@ package dev.vetter.console;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Page;
@@ -20,8 +15,6 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 
-import dev.vetter.callbacks.internal.DeliveryWorker;
-import dev.vetter.support.Await;
 import dev.vetter.support.Fixtures;
 
 /**
@@ -30,31 +23,7 @@ import dev.vetter.support.Fixtures;
  * form posts; notification settings with the seed shown once and a test delivery.
  */
 @ConsoleTest
-class TenantConsoleE2ETest {
-
-	static Browser browser;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	DeliveryWorker worker;
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
-
-	private String base() {
-		return "http://127.0.0.1:" + port;
-	}
+class TenantConsoleE2ETest extends ConsoleBrowserTest {
 
 	/** Every page of the tenant console that exists without the manual review service. */
 	private List<String> pages(long libraryId) {
@@ -73,7 +42,7 @@ class TenantConsoleE2ETest {
 			.asLong();
 		tenant.api().put("/v1/biz-types/chat", "{\"lexicons\":true}");
 		String admin = Users.create(port, "tina", "[\"TENANT_ADMIN\"]", tenant.uid());
-		Page page = Browser.login(browser.newPage(), port, admin, Users.PASSWORD);
+		Page page = login(admin);
 		assertThat(page.url()).endsWith("/console/tenant");
 
 		for (String path : pages(library)) {
@@ -126,7 +95,7 @@ class TenantConsoleE2ETest {
 			.get("id")
 			.asLong();
 		String admin = Users.create(port, "ada", "[\"TENANT_ADMIN\"]", mine.uid());
-		Page page = Browser.login(browser.newPage(), port, admin, Users.PASSWORD);
+		Page page = login(admin);
 
 		Response foreign = page.navigate(base() + "/console/tenant/libraries/" + theirLibrary);
 		assertThat(foreign.status()).isEqualTo(404);
@@ -143,7 +112,7 @@ class TenantConsoleE2ETest {
 	void formPostsWithoutTheCsrfTokenAreRefused() {
 		Fixtures.TenantKey tenant = new Fixtures(port).tenant();
 		String admin = Users.create(port, "cid", "[\"TENANT_ADMIN\"]", tenant.uid());
-		Page page = Browser.login(browser.newPage(), port, admin, Users.PASSWORD);
+		Page page = login(admin);
 
 		APIResponse forged = page.request()
 			.post(base() + "/console/tenant/libraries", RequestOptions.create()
@@ -171,7 +140,7 @@ class TenantConsoleE2ETest {
 	void aTenantAdminBuildsAnImageLibraryFromAnUploadAndRemovesTheEntry() {
 		Fixtures.TenantKey tenant = new Fixtures(port).tenant();
 		String admin = Users.create(port, "ida", "[\"TENANT_ADMIN\"]", tenant.uid());
-		Page page = Browser.login(browser.newPage(), port, admin, Users.PASSWORD);
+		Page page = login(admin);
 
 		page.navigate(base() + "/console/tenant/libraries");
 		page.getByLabel("Name").fill("banned-pictures");
@@ -186,7 +155,7 @@ class TenantConsoleE2ETest {
 							dev.vetter.detection.image.TestImages
 								.encode(dev.vetter.detection.image.TestImages.scene(71, 400, 300), "png")),
 					new com.microsoft.playwright.options.FilePayload("notes.txt", "text/plain",
-							"no picture".getBytes(java.nio.charset.StandardCharsets.UTF_8)) });
+							"no picture".getBytes(StandardCharsets.UTF_8)) });
 		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
 				new Page.GetByRoleOptions().setName("Add").setExact(true))
 			.click();
@@ -208,7 +177,7 @@ class TenantConsoleE2ETest {
 		Fixtures.TenantKey tenant = new Fixtures(port).tenant();
 		String admin = Users.create(port, "nia", "[\"TENANT_ADMIN\"]", tenant.uid());
 		try (CallbackReceiver receiver = new CallbackReceiver()) {
-			Page page = Browser.login(browser.newPage(), port, admin, Users.PASSWORD);
+			Page page = login(admin);
 			page.navigate(base() + "/console/tenant/notifications");
 			page.getByLabel("Callback URL").fill(receiver.url());
 			page.getByLabel("Checksum digest (crypt type)").selectOption("SM3");
@@ -220,11 +189,8 @@ class TenantConsoleE2ETest {
 
 			page.getByText("Send a test callback").click();
 			assertThat(page.locator("#test-result")).containsText("queued");
-			String body = Await.until(() -> {
-				worker.deliverDue();
-				return receiver.bodies();
-			}, b -> !b.isEmpty(), "the test callback").get(0);
-			assertThat(URLDecoder.decode(body, StandardCharsets.UTF_8)).contains("\"test\":true");
+			String body = callbacks(receiver).get(0);
+			assertThat(body).contains("\"test\":true");
 			page.navigate(base() + "/console/tenant/deliveries");
 			assertThat(page.locator("tbody tr")).hasCount(1);
 			assertThat(page.locator("tbody tr td").nth(3)).hasText("DELIVERED");

@@ -18,6 +18,11 @@ import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
 
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.WriterException;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.qrcode.QRCodeWriter;
+
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
@@ -168,6 +173,30 @@ public final class MediaFixtures {
 			throw new IllegalStateException("could not record the fixture video", ex);
 		}
 		return out;
+	}
+
+	/**
+	 * 8 s, 640x360 H.264 at 10 fps: grey, a QR code ({@code https://spam.example/win}) in
+	 * second 2, "CHEAP PILLS" in seconds 4 and 5.
+	 * @param audio the audio track, or {@code null} for none
+	 */
+	public static Path spamVideo(Path out, Pcm audio) throws WriterException {
+		int w = 640;
+		int h = 360;
+		BufferedImage qr = MatrixToImageWriter
+			.toBufferedImage(new QRCodeWriter().encode("https://spam.example/win", BarcodeFormat.QR_CODE, 240, 240));
+		return video(out, 8, 10, w, h, Codec.H264, audio, (g, second) -> {
+			g.setColor(new Color(200, 200, 200));
+			g.fillRect(0, 0, w, h);
+			if (second == 2) {
+				g.drawImage(qr, (w - 240) / 2, (h - 240) / 2, null);
+			}
+			if (second == 4 || second == 5) {
+				g.setColor(Color.BLACK);
+				g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 64));
+				g.drawString("CHEAP PILLS", 60, 200);
+			}
+		});
 	}
 
 	/** a sine tone */

@@ -23,6 +23,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import dev.vetter.api.green.GreenImageScanTest;
 import dev.vetter.detection.image.TestImages;
+import dev.vetter.detection.MediaFixtures;
 import dev.vetter.support.Api;
 import dev.vetter.support.Await;
 import dev.vetter.support.Fixtures;
@@ -169,7 +170,7 @@ class NativeMediaModerationTest {
 		Fixtures.TenantKey tenant = new Fixtures(port).tenant();
 		library(tenant, "BLOCK", "cheap pills");
 		Path dir = Files.createTempDirectory("vetter-native-video");
-		String url = media.file(VideoJobsTest.video(dir.resolve("native.mp4"), null));
+		String url = media.file(MediaFixtures.spamVideo(dir.resolve("native.mp4"), null));
 
 		Api.Response accepted = tenant.api()
 			.post("/v1/video/moderations",

@@ -2,9 +2,6 @@ package dev.vetter.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,9 +17,6 @@ import org.springframework.test.context.TestPropertySource;
 import com.aliyuncs.green.model.v20180509.VideoAsyncScanRequest;
 import com.aliyuncs.green.model.v20180509.VideoAsyncScanResultsRequest;
 import com.aliyuncs.green.model.v20180509.VideoCancelScanRequest;
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.client.j2se.MatrixToImageWriter;
-import com.google.zxing.qrcode.QRCodeWriter;
 
 import dev.vetter.detection.MediaFixtures;
 import dev.vetter.support.Await;
@@ -58,26 +52,6 @@ class VideoJobsTest {
 		media.close();
 	}
 
-	/** 8 s, 640x360 H.264: grey, QR code at second 2, "CHEAP PILLS" at 4 and 5 */
-	static Path video(Path out, MediaFixtures.Pcm audio) throws Exception {
-		int w = 640;
-		int h = 360;
-		BufferedImage qr = MatrixToImageWriter
-			.toBufferedImage(new QRCodeWriter().encode("https://spam.example/win", BarcodeFormat.QR_CODE, 240, 240));
-		return MediaFixtures.video(out, 8, 10, w, h, MediaFixtures.Codec.H264, audio, (g, second) -> {
-			g.setColor(new Color(200, 200, 200));
-			g.fillRect(0, 0, w, h);
-			if (second == 2) {
-				g.drawImage(qr, (w - 240) / 2, (h - 240) / 2, null);
-			}
-			if (second == 4 || second == 5) {
-				g.setColor(Color.BLACK);
-				g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 64));
-				g.drawString("CHEAP PILLS", 60, 200);
-			}
-		});
-	}
-
 	private static List<Double> offsets(JsonNode scene) {
 		List<Double> out = new ArrayList<>();
 		scene.path("frames").forEach(f -> out.add(f.get("offset").asDouble()));
@@ -94,7 +68,7 @@ class VideoJobsTest {
 			.asLong();
 		tenant.api().post("/v1/libraries/" + lib + "/entries", "{\"entries\":[\"cheap pills\",\"bank account\"]}");
 		Path dir = Files.createTempDirectory("vetter-video-job");
-		String url = media.file(video(dir.resolve("spam.mp4"), MediaFixtures.speech("phishing")));
+		String url = media.file(MediaFixtures.spamVideo(dir.resolve("spam.mp4"), MediaFixtures.speech("phishing")));
 
 		JsonNode submit = tenant.sdk()
 			.call(new VideoAsyncScanRequest(), "{\"scenes\":[\"qrcode\",\"ad\"],\"audioScenes\":[\"antispam\"],"
@@ -150,7 +124,7 @@ class VideoJobsTest {
 		assertThat(bad.at("/data/1/msg").asString()).contains("maxFrames");
 
 		Path dir = Files.createTempDirectory("vetter-video-cancel");
-		String url = media.file(video(dir.resolve("cancel.mp4"), null));
+		String url = media.file(MediaFixtures.spamVideo(dir.resolve("cancel.mp4"), null));
 		JsonNode submit = tenant.sdk()
 			.call(new VideoAsyncScanRequest(),
 					"{\"scenes\":[\"porn\"],\"tasks\":[{\"dataId\":\"c\",\"url\":\"" + url + "\"}]}")
