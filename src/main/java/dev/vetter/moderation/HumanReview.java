@@ -13,6 +13,8 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+
 import dev.vetter.callbacks.CallbackEvent;
 import dev.vetter.callbacks.CallbackTarget;
 import dev.vetter.callbacks.Callbacks;
@@ -74,9 +76,13 @@ public class HumanReview {
 
 	private final CallbackFormats formats;
 
+	private final SchedulerClient scheduler;
+
 	HumanReview(Tasks tasks, Callbacks callbacks, ReviewWorkflow workflow, TenantDirectory directory, JsonMapper json,
-			Clock clock, ModerationProperties properties, ManualSubjects subjects, CallbackFormats formats, Jobs jobs) {
+			Clock clock, ModerationProperties properties, ManualSubjects subjects, CallbackFormats formats, Jobs jobs,
+			JobScheduling.JobClient scheduler) {
 		this.jobs = jobs;
+		this.scheduler = scheduler.client();
 		this.formats = formats;
 		this.tasks = tasks;
 		this.callbacks = callbacks;
@@ -233,7 +239,9 @@ public class HumanReview {
 
 	/**
 	 * Human-only: queues every valid task. Invalid tasks get their own error code; the
-	 * others are queued.
+	 * others are queued. A media task (image, video, voice) is queued for people once its
+	 * media is fetched, in the background ({@link ManualMedia}): the request never waits
+	 * for it.
 	 */
 	@Transactional
 	public List<ModerationResult> submitHumanOnly(long tenantId, ContentKind kind, String bizType,
@@ -270,13 +278,50 @@ public class HumanReview {
 			if (format != null) {
 				tasks.setResultFormat(taskId, format);
 			}
-			Map<String, Object> snapshot = subject.snapshot(task);
-			workflow.submit(new ReviewSubmission(tenantId, taskId, kind, json.writeValueAsString(snapshot),
-					agreement.criteria(), agreement.labels(), 0, now.plus(agreement.sla(kind)),
-					agreement.requiredReviews()));
+			if (kind == ContentKind.TEXT) {
+				queue(tenantId, taskId, kind, subject.snapshot(task), agreement, now);
+			}
+			else {
+				// reviewers get the item with the media: fetched in the background, the
+				// execution committed with the task
+				tasks.awaitMedia(taskId);
+				scheduler.schedule(JobScheduling.MANUAL_MEDIA.instance(taskId).build(), now);
+			}
 			out.add(ModerationResult.accepted(task.dataId(), taskId, task.url()));
 		}
 		return out;
+	}
+
+	/**
+	 * Queues a human-only media task for people once its fetch finished, in one
+	 * transaction with the outcome: reviewers see the fetched media ({@code blobKey},
+	 * which the task then owns) or the URL and why it could not be fetched
+	 * ({@code error}, shown as {@code mediaError}). The SLA deadline counts from the
+	 * submission.
+	 * @return whether the task was waiting (false: another run queued it already, or it
+	 * is gone; the caller then deletes the blob)
+	 */
+	@Transactional
+	boolean mediaFetched(String taskId, String blobKey, String error) {
+		Optional<Tasks.Task> waiting = tasks.lock(taskId);
+		if (waiting.isEmpty() || !tasks.finishMedia(taskId, blobKey, error)) {
+			return false;
+		}
+		Tasks.Task task = waiting.get();
+		Map<String, Object> snapshot = new LinkedHashMap<>(
+				subjects.of(task.kind()).snapshot(new ManualTask(task.dataId(), task.content(), task.url())));
+		if (error != null) {
+			snapshot.put("mediaError", error);
+		}
+		queue(task.tenantId(), taskId, task.kind(), snapshot, directory.agreement(task.tenantId()), task.createdAt());
+		return true;
+	}
+
+	private void queue(long tenantId, String taskId, ContentKind kind, Map<String, Object> snapshot,
+			ManualReviewAgreement agreement, Instant submittedAt) {
+		workflow.submit(
+				new ReviewSubmission(tenantId, taskId, kind, json.writeValueAsString(snapshot), agreement.criteria(),
+						agreement.labels(), 0, submittedAt.plus(agreement.sla(kind)), agreement.requiredReviews()));
 	}
 
 	/**

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,8 +25,9 @@ import dev.vetter.platform.NodeRoles;
  * db-scheduler for {@link AsyncJobs}: every node gets a client that schedules inside the
  * caller's transaction (the job row and its execution commit together); nodes with the
  * {@code worker} role also run a scheduler (polling, heartbeats, dead-execution revival,
- * one run of a job at a time) sized by {@link JobProperties}. The library's Spring Boot
- * starter targets Boot 3, so the core library is wired here.
+ * one run of a job at a time) sized by {@link JobProperties}. The same scheduler fetches
+ * the media of human-only tasks ({@link ManualMedia}). The library's Spring Boot starter
+ * targets Boot 3, so the core library is wired here.
  */
 @Configuration(proxyBeanMethods = false)
 class JobScheduling {
@@ -35,6 +37,13 @@ class JobScheduling {
 	/** The task descriptor; executions are bound when the task bean is made. */
 	static final com.github.kagkarlsson.scheduler.task.TaskDescriptor<Void> TASK = com.github.kagkarlsson.scheduler.task.TaskDescriptor
 		.of(AsyncJobs.TASK_NAME);
+
+	/**
+	 * The fetch of a human-only media task's media ({@link ManualMedia}); the instance id
+	 * is the task id.
+	 */
+	static final com.github.kagkarlsson.scheduler.task.TaskDescriptor<Void> MANUAL_MEDIA = com.github.kagkarlsson.scheduler.task.TaskDescriptor
+		.of(ManualMedia.TASK_NAME);
 
 	/** The scheduling side: schedules in the caller's transaction. */
 	record JobClient(SchedulerClient client) {
@@ -48,16 +57,36 @@ class JobScheduling {
 			.execute((instance, context) -> jobs.getObject().run(instance.getId()));
 	}
 
+	/**
+	 * A failed fetch (a retryable one, or an error of ours) is tried again after
+	 * {@code vetter.jobs.retry-delay}; {@link ManualMedia} gives up after
+	 * {@code vetter.jobs.max-attempts}.
+	 */
 	@Bean
-	JobClient moderationJobClient(DataSource dataSource, OneTimeTask<Void> task) {
-		return new JobClient(
-				SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource), task).build());
+	OneTimeTask<Void> manualMediaTask(ObjectProvider<ManualMedia> media, JobProperties properties) {
+		return Tasks.oneTime(MANUAL_MEDIA)
+			.onFailure(new FailureHandler.OnFailureRetryLater<>(properties.retryDelay()))
+			.onDeadExecutionRevive()
+			.execute((instance, context) -> media.getObject()
+				.run(instance.getId(), context.getExecution().consecutiveFailures));
 	}
 
 	@Bean
-	JobWorker moderationJobWorker(DataSource dataSource, OneTimeTask<Void> task, JobProperties properties,
-			NodeRoles roles, ObjectProvider<AsyncJobs> jobs) {
-		return new JobWorker(dataSource, List.of(task), properties, roles.has(NodeRoles.WORKER), jobs);
+	JobClient moderationJobClient(DataSource dataSource,
+			@Qualifier("moderationJobTask") OneTimeTask<Void> moderationJobTask,
+			@Qualifier("manualMediaTask") OneTimeTask<Void> manualMediaTask) {
+		return new JobClient(SchedulerClient.Builder
+			.create(new TransactionAwareDataSourceProxy(dataSource), moderationJobTask, manualMediaTask)
+			.build());
+	}
+
+	@Bean
+	JobWorker moderationJobWorker(DataSource dataSource,
+			@Qualifier("moderationJobTask") OneTimeTask<Void> moderationJobTask,
+			@Qualifier("manualMediaTask") OneTimeTask<Void> manualMediaTask, JobProperties properties, NodeRoles roles,
+			ObjectProvider<AsyncJobs> jobs) {
+		return new JobWorker(dataSource, List.of(moderationJobTask, manualMediaTask), properties,
+				roles.has(NodeRoles.WORKER), jobs);
 	}
 
 	/** Starts the scheduler on worker nodes once the context is up; stops it first. */

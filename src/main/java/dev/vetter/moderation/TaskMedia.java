@@ -17,8 +17,9 @@ import dev.vetter.platform.media.MediaType;
 
 /**
  * The media a task kept for reviewers: the image an escalated synchronous scan fetched,
- * or an asynchronous job's file and flagged video frames. The caller has checked that the
- * task is one its user may see; the tenant is part of every lookup all the same.
+ * the media a human-only task's URL pointed to ({@link ManualMedia}), or an asynchronous
+ * job's file and flagged video frames. The caller has checked that the task is one its
+ * user may see; the tenant is part of every lookup all the same.
  */
 @Service
 public class TaskMedia {

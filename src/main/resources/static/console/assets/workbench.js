@@ -155,7 +155,8 @@
   }
 
   // The item's media: the stored bytes (served by the console to reviewers who may see the
-  // item), veiled until revealed; without stored media the URL is shown as text, never loaded.
+  // item), veiled until revealed; without stored media the URL is shown as text, never loaded
+  // (with the reason when a human-only task's media could not be fetched).
   function renderMedia(item) {
     const media = $('media');
     const c = item.content || {};
@@ -164,6 +165,8 @@
     media.hidden = !item.media && !c.url;
     if (!item.media) {
       if (c.url) { media.append(el('p', 'placeholder', item.kind + ' at ' + c.url)); }
+      // a human-only task whose media could not be fetched: why, so the reviewer can judge
+      if (c.mediaError) { media.append(el('p', 'media-error', 'Not fetched: ' + c.mediaError)); }
       return;
     }
     if (item.kind === 'image') {

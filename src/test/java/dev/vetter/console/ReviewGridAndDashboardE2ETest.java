@@ -37,6 +37,8 @@ class ReviewGridAndDashboardE2ETest extends ConsoleBrowserTest {
 		Fixtures.TenantKey other = fx.manualTenant(1, "[\"abuse\"]");
 		other.api().post("/v1/manual-reviews", "{\"kind\":\"text\",\"tasks\":[{\"content\":\"waiting text\"}]}");
 		String reviewer = Users.create(port, "gil", "[\"REVIEWER\"]", tenant.uid());
+		// queued once the fetch of their (unresolvable) URLs gave up
+		Await.queued(port, tenant.uid(), 3);
 
 		// straight to the grid: the workbench would claim (prefetch) images of its own
 		Page page = Browser.login(browser.newPage(), port, reviewer, Users.PASSWORD, "/console/review/grid");

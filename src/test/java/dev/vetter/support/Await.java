@@ -50,4 +50,19 @@ public final class Await {
 				"a human verdict on task " + taskId);
 	}
 
+	/**
+	 * Waits until the tenant has {@code n} review items pending (human-only media tasks
+	 * are queued once their media is fetched, on a worker).
+	 */
+	public static void queued(int port, long tenantUid, long n) {
+		until(() -> {
+			for (tools.jackson.databind.JsonNode row : Api.operator(port).get("/v1/admin/review/queue").json()) {
+				if (row.get("tenantUid").asLong() == tenantUid) {
+					return row.get("pending").asLong();
+				}
+			}
+			return 0L;
+		}, pending -> pending >= n, n + " review items of tenant " + tenantUid);
+	}
+
 }

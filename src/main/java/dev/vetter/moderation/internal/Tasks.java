@@ -127,6 +127,42 @@ public class Tasks {
 			.update();
 	}
 
+	/**
+	 * Marks a human-only media task as waiting for its media: it gets no review item
+	 * until {@link #finishMedia} ran.
+	 */
+	public void awaitMedia(String taskId) {
+		jdbc.sql("update moderation_tasks set media_state = 'FETCHING' where task_id = :id")
+			.param("id", taskId)
+			.update();
+	}
+
+	/**
+	 * The task if it still waits for its media (any tenant: the fetch names the task).
+	 */
+	public Optional<Task> awaitingMedia(String taskId) {
+		return jdbc.sql("select * from moderation_tasks where task_id = :id and media_state = 'FETCHING'")
+			.param("id", taskId)
+			.query(this::map)
+			.optional();
+	}
+
+	/**
+	 * Records the fetch's outcome once: the blob the task now owns, or why there is none.
+	 * @return whether the task was waiting (false: another run finished it first)
+	 */
+	public boolean finishMedia(String taskId, String blobKey, String error) {
+		return jdbc.sql("""
+				update moderation_tasks set media_state = :state, blob_key = :key, media_error = :error
+				where task_id = :id and media_state = 'FETCHING'
+				""")
+			.param("state", blobKey != null ? "READY" : "FAILED")
+			.param("key", blobKey)
+			.param("error", error)
+			.param("id", taskId)
+			.update() > 0;
+	}
+
 	/** The media blob the tenant's task owns, if any. */
 	public Optional<String> blob(long tenantId, String taskId) {
 		return jdbc.sql(

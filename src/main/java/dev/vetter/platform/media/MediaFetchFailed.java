@@ -8,9 +8,26 @@ public class MediaFetchFailed extends Exception {
 
 	private final FetchFailure reason;
 
+	private final boolean retryable;
+
 	public MediaFetchFailed(FetchFailure reason, String message) {
+		this(reason, message, false);
+	}
+
+	/**
+	 * @param retryable whether a later try may succeed (a timeout, a connection error,
+	 * HTTP 5xx or 429), as opposed to an answer that will not change (4xx, too large, bad
+	 * format, refused)
+	 */
+	public MediaFetchFailed(FetchFailure reason, String message, boolean retryable) {
 		super(message);
 		this.reason = reason;
+		this.retryable = retryable;
+	}
+
+	/** Whether fetching again later may succeed. */
+	public boolean retryable() {
+		return retryable;
 	}
 
 	public FetchFailure reason() {

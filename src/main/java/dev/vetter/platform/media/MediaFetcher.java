@@ -37,8 +37,10 @@ public final class MediaFetcher {
 		OutboundHttp.Limits outbound = new OutboundHttp.Limits(properties.connectTimeout(), limits.timeout(),
 				limits.timeout(), limits.maxBytes(), properties.maxRedirects());
 		MediaIntake.Outcome outcome;
+		int[] status = { 0 };
 		try {
 			outcome = http.exchange(OutboundHttp.Request.get(url, "media"), outbound, r -> {
+				status[0] = r.status();
 				if (r.status() < 200 || r.status() >= 300) {
 					return new MediaIntake.Outcome(null, FetchFailure.DOWNLOAD_FAILED,
 							"download failed: HTTP " + r.status());
@@ -50,7 +52,7 @@ public final class MediaFetcher {
 			throw failed(e, limits);
 		}
 		if (outcome.failure() != null) {
-			throw new MediaFetchFailed(outcome.failure(), outcome.message());
+			throw new MediaFetchFailed(outcome.failure(), outcome.message(), status[0] >= 500 || status[0] == 429);
 		}
 		return outcome.media();
 	}
@@ -60,14 +62,21 @@ public final class MediaFetcher {
 			case REFUSED -> new MediaFetchFailed(FetchFailure.REFUSED,
 					(e.afterRedirect() ? "redirect refused: " : "URL refused: ") + e.getMessage());
 			case TIMEOUT -> new MediaFetchFailed(FetchFailure.TIMEOUT,
-					"download did not finish within " + limits.timeout().toMillis() + " ms");
+					"download did not finish within " + limits.timeout().toMillis() + " ms", true);
 			case TOO_LARGE ->
 				new MediaFetchFailed(FetchFailure.TOO_LARGE, "the file is larger than " + limits.maxBytes() + " bytes");
 			case REDIRECT_LOOP, TOO_MANY_REDIRECTS, INVALID_REDIRECT ->
 				new MediaFetchFailed(FetchFailure.DOWNLOAD_FAILED, "download failed: " + e.getMessage());
-			case UNRESOLVED, CONNECT_FAILED, CONNECTION_ERROR ->
+			// a name that does not resolve is taken as final; a connection that failed
+			// may work
+			// later
+			case UNRESOLVED -> new MediaFetchFailed(FetchFailure.DOWNLOAD_FAILED,
+					"download failed: unresolved (" + e.getMessage() + ")");
+			case CONNECT_FAILED,
+					CONNECTION_ERROR ->
 				new MediaFetchFailed(FetchFailure.DOWNLOAD_FAILED, "download failed: "
-						+ e.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " (" + e.getMessage() + ")");
+						+ e.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " (" + e.getMessage() + ")",
+						true);
 		};
 	}
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 import com.aliyuncs.AcsRequest;
 import com.aliyuncs.green.model.v20180509.ImageAsyncManualScanRequest;
@@ -36,6 +37,8 @@ import tools.jackson.databind.JsonNode;
  * API.
  */
 @IntegrationTest
+// a worker fetches the media of human-only media tasks
+@TestPropertySource(properties = "vetter.roles=api,worker,console")
 class GreenManualReviewTest {
 
 	@LocalServerPort
@@ -188,9 +191,12 @@ class GreenManualReviewTest {
 		assertThat(submitted.at("/data/0/url").asString()).isEqualTo("https://cdn.example/a.jpg");
 		assertThat(submitted.at("/data/1/code").asInt()).isEqualTo(400);
 
+		// queued once the fetch of its media gave up (the name does not resolve)
+		Await.queued(port, tenant.uid(), 1);
 		JsonNode item = reviewer.post("/v1/review/claims", "").json();
 		assertThat(item.get("kind").asString()).isEqualTo("image");
 		assertThat(item.at("/content/url").asString()).isEqualTo("https://cdn.example/a.jpg");
+		assertThat(item.at("/content/mediaError").asString()).startsWith("download failed: unresolved");
 		Fixtures.decide(reviewer, item.get("id").asLong(), "{\"suggestion\":\"block\",\"labels\":[\"porn\"]}");
 		String taskId = submitted.at("/data/0/taskId").asString();
 		JsonNode done = awaitResult(tenant.sdk(), new ImageAsyncManualScanResultsRequest(), taskId);
