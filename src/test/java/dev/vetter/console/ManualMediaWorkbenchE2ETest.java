@@ -83,6 +83,9 @@ class ManualMediaWorkbenchE2ETest extends ConsoleBrowserTest {
 		assertThat(foreign.status()).isEqualTo(404);
 		assertThat(foreign.text()).doesNotContain(taskId);
 
+		page.bringToFront();
+		page.keyboard().press("1");
+		assertThat(page.locator("#labels button").first()).hasAttribute("aria-pressed", "true");
 		page.keyboard().press("b");
 		assertThat(page.locator("#undo")).isVisible();
 		page.navigate(base() + "/console");
