@@ -44,7 +44,10 @@ class GreenManualController {
 			path = { "/green/{kind:text|image|video|voice}/manual/asyncScan",
 					"/green/{kind:text|image|video|voice}/manual/asyncscan" },
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Human-only review: queue tasks for people (Alibaba *AsyncManualScan)")
+	@Operation(summary = "Human-only review: queue tasks for people (Alibaba *AsyncManualScan)",
+			description = "Image, video and voice tasks are queued for people once a worker fetched their url "
+					+ "(reviewers see the media, or the URL and why it could not be fetched); results answer 280 "
+					+ "until people decided, whatever the fetch did.")
 	Envelope submit(@PathVariable String kind, HttpServletRequest request) {
 		GreenCall call = GreenCall.of(request);
 		humanReview.requireEnabled(call.tenantId());

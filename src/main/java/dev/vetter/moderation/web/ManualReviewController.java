@@ -73,7 +73,12 @@ class ManualReviewController {
 
 	@PostMapping("/v1/manual-reviews")
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	@Operation(summary = "Human-only review: queue up to vetter.moderation.max-tasks tasks of one kind for people")
+	@Operation(summary = "Human-only review: queue up to vetter.moderation.max-tasks tasks of one kind for people",
+			description = "Answers at once. A media task (image, video, voice) is queued for people once a worker "
+					+ "fetched its `url` into the blob store (target guard, the kind's size cap and deadline, format "
+					+ "sniffed from the bytes), so reviewers see the media; when the fetch finally fails the item "
+					+ "carries the URL and `mediaError` (the reason). Either way the task answers 280 until people "
+					+ "decide.")
 	Submitted submit(Caller caller, @RequestBody ManualReviewRequest body) {
 		long tenant = tenant(caller);
 		humanReview.requireEnabled(tenant);
