@@ -232,6 +232,42 @@ class MediaFetcherTest {
 	}
 
 	@Test
+	void onlyFailuresThatMayPassLaterAreRetryable() {
+		MediaServer server = open(new MediaServer()).status("/gone.png", 404)
+			.status("/broken.png", 500)
+			.status("/busy.png", 429);
+		MediaFetcher f = fetcher(small());
+		assertThat(retryable(f, server.url("/gone.png"))).as("404").isFalse();
+		assertThat(retryable(f, server.url("/broken.png"))).as("500").isTrue();
+		assertThat(retryable(f, server.url("/busy.png"))).as("429").isTrue();
+		int closedPort;
+		try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+			closedPort = s.getLocalPort();
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		assertThat(retryable(f, "http://127.0.0.1:" + closedPort + "/x.png")).as("connection refused").isTrue();
+		HostResolver dns = host -> {
+			throw new UnknownHostException(host);
+		};
+		assertThat(
+				retryable(fetcher(true, dns, TestTls.jvmDefault(), small(), blobs()), "http://nowhere.example/a.png"))
+			.as("unresolved")
+			.isFalse();
+	}
+
+	private static boolean retryable(MediaFetcher f, String url) {
+		try {
+			f.fetch(url, MediaKind.IMAGE);
+		}
+		catch (MediaFetchFailed e) {
+			return e.retryable();
+		}
+		throw new AssertionError("fetched " + url);
+	}
+
+	@Test
 	void unknownBytesOrTheWrongKindAre590() {
 		MediaServer server = open(new MediaServer())
 			.serve("/note.png", "image/png", "just some text, not an image".getBytes())
