@@ -155,11 +155,11 @@ class GreenImagePolicyTest {
 						new TestImages.GifFrame(withCode, 0, 0, 50, "none")));
 		String frames = "[{\"dataId\":\"g\",\"url\":\"" + gif + "\",\"interval\":1,\"maxFrames\":2}]";
 
-		JsonNode blocked = scene(scan(tenant.sdk(), "qr-block", "[\"qrcode\"]", frames), "qrcode");
-		assertThat(blocked.get("suggestion").asString()).as(blocked.toString()).isEqualTo("block");
-		assertThat(blocked.get("frames").get(0).get("index").asInt()).as(blocked.toString()).isEqualTo(1);
-		JsonNode reviewed = scene(scan(tenant.sdk(), "photos-default", "[\"qrcode\"]", frames), "qrcode");
-		assertThat(reviewed.get("suggestion").asString()).as(reviewed.toString()).isEqualTo("review");
+		JsonNode gifBlocked = scene(scan(tenant.sdk(), "qr-block", "[\"qrcode\"]", frames), "qrcode");
+		assertThat(gifBlocked.get("suggestion").asString()).as(gifBlocked.toString()).isEqualTo("block");
+		assertThat(gifBlocked.get("frames").get(0).get("index").asInt()).as(gifBlocked.toString()).isEqualTo(1);
+		JsonNode gifReviewed = scene(scan(tenant.sdk(), "photos-default", "[\"qrcode\"]", frames), "qrcode");
+		assertThat(gifReviewed.get("suggestion").asString()).as(gifReviewed.toString()).isEqualTo("review");
 
 		String png = files.serve("/policy/async-chelsea.png",
 				TestImages.encode(TestImages.photo("chelsea.png"), "png"));
