@@ -122,7 +122,7 @@ public class AsyncJobs {
 	 * @param format the wire format of the callbacks ({@link CallbackFormat} name; null:
 	 * Green API 1.0)
 	 */
-	public List<TaskResult> submit(long tenantId, List<JobRequest> requests, HumanReview.CallbackSpec callback,
+	public List<ModerationResult> submit(long tenantId, List<JobRequest> requests, HumanReview.CallbackSpec callback,
 			String format) {
 		Optional<CallbackTarget> target = callback == null ? Optional.empty()
 				: callbacks.callbackTarget(callback.url(), callback.seed(), callback.cryptType());
@@ -130,24 +130,24 @@ public class AsyncJobs {
 			.map(t -> new Tasks.RequestCallback(t.url().toString(), t.seed(), t.cryptType().name()))
 			.orElse(Tasks.RequestCallback.NONE);
 		return tx.execute(status -> {
-			List<TaskResult> out = new ArrayList<>(requests.size());
+			List<ModerationResult> out = new ArrayList<>(requests.size());
 			Instant now = clock.instant();
 			for (JobRequest request : requests) {
 				JobHandler handler = handlers.get(request.kind());
 				if (handler == null) {
-					out.add(TaskResult.error(ProblemCode.VALIDATION_FAILED,
+					out.add(ModerationResult.refused(ProblemCode.VALIDATION_FAILED,
 							"asynchronous " + request.kind() + " moderation is not available", request.dataId()));
 					continue;
 				}
 				if (!DataIds.isValid(request.dataId())) {
-					out.add(TaskResult.error(ProblemCode.VALIDATION_FAILED, DataIds.RULE, request.dataId()));
+					out.add(ModerationResult.refused(ProblemCode.VALIDATION_FAILED, DataIds.RULE, request.dataId()));
 					continue;
 				}
 				try {
 					handler.validate(request);
 				}
 				catch (InvalidInput e) {
-					out.add(TaskResult.error(ProblemCode.VALIDATION_FAILED, e.getMessage(), request.dataId()));
+					out.add(ModerationResult.refused(ProblemCode.VALIDATION_FAILED, e.getMessage(), request.dataId()));
 					continue;
 				}
 				String taskId = TaskIds.next(request.kind());
@@ -155,7 +155,7 @@ public class AsyncJobs {
 						request.url(), request.blobKey(), request.params(), JobState.QUEUED, 0, JobProgress.NONE, null,
 						null, null, now, null, null), requestCallback, format);
 				scheduler.schedule(JobScheduling.TASK.instance(taskId).build(), now);
-				out.add(new TaskResult(200, "OK", request.dataId(), taskId, null, null, request.url(), null, null));
+				out.add(ModerationResult.accepted(request.dataId(), taskId, request.url()));
 			}
 			return out;
 		});

@@ -3,20 +3,24 @@ package dev.vetter.moderation;
 import java.util.Map;
 
 /**
- * How a durable task's callbacks are written when it was started through another wire API
- * than Green 1.0 (whose {@code data[i]} document is the default). Implemented by the
- * adapter of that API; chosen by the name stored with the task.
+ * How a durable task's callbacks are written, chosen by the name stored with the task
+ * (none stored: {@link #DEFAULT}). Implemented by the adapter of each wire API. The
+ * default format's {@link #content(ModerationResult)} is also the document that
+ * asynchronous image jobs store and that {@code GET /v1/tasks/{taskId}} answers.
  */
 public interface CallbackFormat {
+
+	/** The format of tasks stored without one: Green API 1.0's {@code data[i]}. */
+	String DEFAULT = "green";
 
 	/** The name stored with the task, e.g. {@code green2}. */
 	String name();
 
 	/**
-	 * The callback {@code content} for the task's result document as it stands (machine
-	 * result; plus {@code auditResult} once a human decided).
+	 * The callback {@code content} for the task's result as it stands (machine result;
+	 * plus the human verdict once a human decided).
 	 */
-	String content(TaskResult document);
+	String content(ModerationResult result);
 
 	/**
 	 * The callback {@code content} of an asynchronous job (video, voice, image): its

@@ -23,6 +23,7 @@ import dev.vetter.platform.ContentKind;
 import dev.vetter.platform.NotFound;
 import dev.vetter.platform.ProblemCode;
 import dev.vetter.policy.EscalationRules;
+import dev.vetter.policy.Suggestion;
 import dev.vetter.review.ReviewDecided;
 import dev.vetter.review.ReviewSubmission;
 import dev.vetter.review.ReviewWorkflow;
@@ -71,13 +72,12 @@ public class HumanReview {
 
 	private final Jobs jobs;
 
-	private final Map<String, CallbackFormat> formats = new LinkedHashMap<>();
+	private final CallbackFormats formats;
 
 	HumanReview(Tasks tasks, Callbacks callbacks, ReviewWorkflow workflow, TenantDirectory directory, JsonMapper json,
-			Clock clock, ModerationProperties properties, ManualSubjects subjects,
-			org.springframework.beans.factory.ObjectProvider<CallbackFormat> formats, Jobs jobs) {
+			Clock clock, ModerationProperties properties, ManualSubjects subjects, CallbackFormats formats, Jobs jobs) {
 		this.jobs = jobs;
-		formats.orderedStream().forEach(f -> this.formats.put(f.name(), f));
+		this.formats = formats;
 		this.tasks = tasks;
 		this.callbacks = callbacks;
 		this.workflow = workflow;
@@ -107,19 +107,19 @@ public class HumanReview {
 	 * @return whether the result was escalated
 	 */
 	@Transactional
-	public boolean escalateIfNeeded(long tenantId, String bizType, TextVerdict verdict, TaskResult machineResult,
+	public boolean escalateIfNeeded(long tenantId, String bizType, TextVerdict verdict, ModerationResult machineResult,
 			EscalationRules rules) {
 		return escalateIfNeeded(tenantId, bizType, verdict, machineResult, rules, null);
 	}
 
 	/**
 	 * As
-	 * {@link #escalateIfNeeded(long, String, TextVerdict, TaskResult, EscalationRules)},
+	 * {@link #escalateIfNeeded(long, String, TextVerdict, ModerationResult, EscalationRules)},
 	 * with the task's callbacks written in {@code format} (a {@link CallbackFormat} name;
 	 * null: Green API 1.0).
 	 */
 	@Transactional
-	public boolean escalateIfNeeded(long tenantId, String bizType, TextVerdict verdict, TaskResult machineResult,
+	public boolean escalateIfNeeded(long tenantId, String bizType, TextVerdict verdict, ModerationResult machineResult,
 			EscalationRules rules, String format) {
 		return escalateScan(Escalation.text(tenantId, bizType, verdict, machineResult.dataId(), format), machineResult,
 				rules);
@@ -134,13 +134,13 @@ public class HumanReview {
 	 * @return whether the result was escalated
 	 */
 	@Transactional
-	boolean escalateScan(Escalation escalation, TaskResult machineResult, EscalationRules rules) {
-		String machineJson = json.writeValueAsString(machineResult);
-		if (!escalate(escalation, machineJson, rules)) {
+	boolean escalateScan(Escalation escalation, ModerationResult machineResult, EscalationRules rules) {
+		String machineJson = StoredResults.write(json, machineResult);
+		if (!escalate(escalation, machineJson, formats.defaultDocument(machineResult), rules)) {
 			return false;
 		}
 		callbacks.enqueue(escalation.tenantId(), CallbackEvent.machineScan(escalation.taskId(),
-				escalation.summary().suggestion().wire(), render(escalation.format(), machineResult, machineJson)));
+				escalation.summary().suggestion().wire(), render(escalation.format(), machineResult)));
 		return true;
 	}
 
@@ -155,7 +155,7 @@ public class HumanReview {
 	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
 	boolean escalateJob(AsyncJob job, JobOutcome outcome, String machineJson, EscalationRules rules,
 			Tasks.RequestCallback callback, String format) {
-		return escalate(Escalation.job(job, outcome, callback, format), machineJson, rules);
+		return escalate(Escalation.job(job, outcome, callback, format), machineJson, json.readTree(machineJson), rules);
 	}
 
 	/**
@@ -201,8 +201,11 @@ public class HumanReview {
 	/**
 	 * The one escalation path of every kind and mode: the rules, the tenant's agreement,
 	 * the stored task and the review item (its snapshot, priority and SLA deadline).
+	 * @param machineJson the machine result as stored with the task
+	 * @param machineView the machine result as reviewers see it ({@code machine} of the
+	 * snapshot: the document of the default callback format, the shape tenants see too)
 	 */
-	private boolean escalate(Escalation e, String machineJson, EscalationRules rules) {
+	private boolean escalate(Escalation e, String machineJson, Object machineView, EscalationRules rules) {
 		if (!EscalationPolicy.escalates(e.summary(), rules)) {
 			return false;
 		}
@@ -220,7 +223,7 @@ public class HumanReview {
 			tasks.setBlob(e.taskId(), e.blobKey());
 		}
 		Map<String, Object> snapshot = new LinkedHashMap<>(e.snapshot());
-		snapshot.put("machine", json.readTree(machineJson));
+		snapshot.put("machine", machineView);
 		int priority = e.summary().suggestion() == dev.vetter.policy.Suggestion.PASS ? -1 : 0;
 		workflow.submit(new ReviewSubmission(e.tenantId(), e.taskId(), e.kind(), json.writeValueAsString(snapshot),
 				agreement.criteria(), agreement.labels(), priority, now.plus(agreement.sla(e.kind())),
@@ -233,7 +236,7 @@ public class HumanReview {
 	 * others are queued.
 	 */
 	@Transactional
-	public List<TaskResult> submitHumanOnly(long tenantId, ContentKind kind, String bizType,
+	public List<ModerationResult> submitHumanOnly(long tenantId, ContentKind kind, String bizType,
 			List<ManualTask> manualTasks, CallbackSpec callback) {
 		return submitHumanOnly(tenantId, kind, bizType, manualTasks, callback, null);
 	}
@@ -243,7 +246,7 @@ public class HumanReview {
 	 * the tasks' callbacks written in {@code format} (null: Green API 1.0).
 	 */
 	@Transactional
-	public List<TaskResult> submitHumanOnly(long tenantId, ContentKind kind, String bizType,
+	public List<ModerationResult> submitHumanOnly(long tenantId, ContentKind kind, String bizType,
 			List<ManualTask> manualTasks, CallbackSpec callback, String format) {
 		ManualReviewAgreement agreement = requireEnabled(tenantId);
 		Optional<CallbackTarget> target = callbacks.callbackTarget(callback.url(), callback.seed(),
@@ -253,12 +256,12 @@ public class HumanReview {
 			.orElse(Tasks.RequestCallback.NONE);
 		ManualSubjects.Subject subject = subjects.of(kind);
 		Instant now = clock.instant();
-		List<TaskResult> out = new ArrayList<>(manualTasks.size());
+		List<ModerationResult> out = new ArrayList<>(manualTasks.size());
 		for (ManualTask task : manualTasks) {
 			ManualSubjects.Problem problem = DataIds.isValid(task.dataId()) ? subject.check(task)
 					: new ManualSubjects.Problem(ProblemCode.VALIDATION_FAILED, DataIds.RULE);
 			if (problem != null) {
-				out.add(TaskResult.error(problem.code(), problem.message(), task.dataId()));
+				out.add(ModerationResult.refused(problem.code(), problem.message(), task.dataId()));
 				continue;
 			}
 			String taskId = TaskIds.next(kind);
@@ -271,7 +274,7 @@ public class HumanReview {
 			workflow.submit(new ReviewSubmission(tenantId, taskId, kind, json.writeValueAsString(snapshot),
 					agreement.criteria(), agreement.labels(), 0, now.plus(agreement.sla(kind)),
 					agreement.requiredReviews()));
-			out.add(new TaskResult(200, "OK", task.dataId(), taskId, null, null, task.url(), null, null));
+			out.add(ModerationResult.accepted(task.dataId(), taskId, task.url()));
 		}
 		return out;
 	}
@@ -280,47 +283,62 @@ public class HumanReview {
 	 * Human-only results: 280 until a human decided, then the verdict; 594 past
 	 * retention, 404 unknown.
 	 */
-	public List<TaskResult> humanOnlyResults(long tenantId, ContentKind kind, List<String> taskIds) {
+	public List<ModerationResult> humanOnlyResults(long tenantId, ContentKind kind, List<String> taskIds) {
 		requireEnabled(tenantId);
-		List<TaskResult> out = new ArrayList<>(taskIds.size());
+		List<ModerationResult> out = new ArrayList<>(taskIds.size());
 		for (String taskId : taskIds) {
 			Optional<Tasks.Task> task = tasks.byId(tenantId, taskId)
 				.filter(t -> t.mode() == Tasks.Mode.HUMAN_ONLY && t.kind() == kind);
 			if (task.isEmpty()) {
-				out.add(new TaskResult(404, "NOT_FOUND: no such task", null, taskId, null, null, null, null, null));
+				out.add(ModerationResult.failed(ModerationResult.Failure.ofCode(404, "NOT_FOUND: no such task"), null,
+						taskId, null));
 				continue;
 			}
 			try {
 				out.add(document(task.get()));
 			}
 			catch (TaskExpired e) {
-				out.add(new TaskResult(594, e.getMessage(), task.get().dataId(), taskId, null, null, null, null, null));
+				out.add(ModerationResult.failed(ModerationResult.Failure.of(ProblemCode.EXPIRED, e.getMessage()),
+						task.get().dataId(), taskId, null));
 			}
 		}
 		return out;
 	}
 
+	/** A stored task: what it holds and its result as it stands. */
+	public record StoredTask(ContentKind kind, ModerationResult result) {
+	}
+
 	/** Any stored task of the tenant (native API). */
-	public TaskResult task(long tenantId, String taskId) {
-		return document(tasks.byId(tenantId, taskId).orElseThrow(() -> new NotFound("task " + taskId)));
+	public StoredTask task(long tenantId, String taskId) {
+		Tasks.Task task = tasks.byId(tenantId, taskId).orElseThrow(() -> new NotFound("task " + taskId));
+		return new StoredTask(task.kind(), document(task));
 	}
 
 	/** The result document of a stored task as it stands now. */
-	TaskResult document(Tasks.Task task) {
+	ModerationResult document(Tasks.Task task) {
 		if (task.completedAt() != null && task.completedAt().isBefore(clock.instant().minus(retention))) {
 			throw new TaskExpired(task.taskId());
 		}
-		TaskResult.AuditResult audit = task.auditResult() == null ? null
-				: json.readValue(task.auditResult(), TaskResult.AuditResult.class);
+		ModerationResult.HumanVerdict audit = task.auditResult() == null ? null
+				: json.readValue(task.auditResult(), ModerationResult.HumanVerdict.class);
 		if (task.mode() == Tasks.Mode.HUMAN_MACHINE) {
-			TaskResult machine = json.readValue(task.machineResult(), TaskResult.class);
-			return audit == null ? machine : machine.withAudit(audit);
+			ModerationResult machine = StoredResults.read(json, task.machineResult());
+			return audit == null ? machine : machine.withHumanVerdict(audit);
 		}
 		if (audit == null) {
-			return TaskResult.processing(task.dataId(), task.taskId());
+			return ModerationResult.pending(task.dataId(), task.taskId());
 		}
-		return new TaskResult(200, "OK", task.dataId(), task.taskId(), task.content(), null, task.url(),
-				humanResults(subjects.of(task.kind()), audit), audit);
+		return new ModerationResult(task.taskId(), task.dataId(), ModerationResult.State.DONE, null, task.content(),
+				null, task.url(), humanResults(subjects.of(task.kind()), audit), null, audit);
+	}
+
+	/**
+	 * A result in the document shape of the default callback format (Green API 1.0's
+	 * {@code data[i]}), which {@code GET /v1/tasks/{taskId}} answers.
+	 */
+	public Map<String, Object> defaultDocument(ModerationResult result) {
+		return formats.defaultDocument(result);
 	}
 
 	/**
@@ -330,7 +348,7 @@ public class HumanReview {
 	 */
 	@ApplicationModuleListener(id = "moderation.review-decided")
 	void on(ReviewDecided decided) {
-		TaskResult.AuditResult audit = new TaskResult.AuditResult(decided.suggestion(), decided.labels(),
+		ModerationResult.HumanVerdict audit = new ModerationResult.HumanVerdict(decided.suggestion(), decided.labels(),
 				decided.note(), decided.reviewedAt(), decided.reviews());
 		Optional<Tasks.Task> locked = tasks.lock(decided.taskId());
 		if (locked.isPresent() && "CANCELLED".equals(locked.get().status())) {
@@ -354,7 +372,7 @@ public class HumanReview {
 			content = render(format, jobs.byId(task.taskId()).orElseThrow(), json.writeValueAsString(doc));
 		}
 		else {
-			content = render(format, document(task), null);
+			content = render(format, document(task));
 		}
 		CallbackEvent event = CallbackEvent.review(task.taskId(), decided.suggestion(), content);
 		Tasks.RequestCallback own = task.callback();
@@ -378,29 +396,26 @@ public class HumanReview {
 	 */
 	@SuppressWarnings("unchecked")
 	String render(String format, AsyncJob job, String documentJson) {
-		CallbackFormat f = format == null ? null : formats.get(format);
-		if (f == null) {
+		CallbackFormat f = formats.get(format);
+		if (CallbackFormat.DEFAULT.equals(f.name())) {
 			return documentJson;
 		}
 		return f.jobContent(job, json.readValue(documentJson, LinkedHashMap.class));
 	}
 
-	private String render(String format, TaskResult document, String green1Json) {
-		CallbackFormat f = format == null ? null : formats.get(format);
-		if (f != null) {
-			return f.content(document);
-		}
-		return green1Json != null ? green1Json : json.writeValueAsString(document);
+	private String render(String format, ModerationResult result) {
+		return formats.get(format).content(result);
 	}
 
-	static List<TaskResult.SceneResult> humanResults(ManualSubjects.Subject subject, TaskResult.AuditResult audit) {
-		if ("pass".equals(audit.suggestion()) || audit.labels().isEmpty()) {
-			return List
-				.of(new TaskResult.SceneResult(subject.sceneOf("normal"), "normal", audit.suggestion(), 100.0, null));
+	static List<ModerationResult.Check> humanResults(ManualSubjects.Subject subject,
+			ModerationResult.HumanVerdict audit) {
+		Suggestion suggestion = Suggestion.of(audit.suggestion());
+		if (suggestion == Suggestion.PASS || audit.labels().isEmpty()) {
+			return List.of(ModerationResult.Check.of(subject.sceneOf("normal"), "normal", suggestion, 100.0));
 		}
 		return audit.labels()
 			.stream()
-			.map(label -> new TaskResult.SceneResult(subject.sceneOf(label), label, audit.suggestion(), 100.0, null))
+			.map(label -> ModerationResult.Check.of(subject.sceneOf(label), label, suggestion, 100.0))
 			.toList();
 	}
 

@@ -37,7 +37,10 @@ class ImageJobHandler implements JobHandler {
 
 	private final JsonMapper json;
 
-	ImageJobHandler(ImageModeration images, MediaFetcher fetcher, Jobs jobs, JsonMapper json) {
+	private final CallbackFormats formats;
+
+	ImageJobHandler(ImageModeration images, MediaFetcher fetcher, Jobs jobs, JsonMapper json, CallbackFormats formats) {
+		this.formats = formats;
 		this.images = images;
 		this.fetcher = fetcher;
 		this.jobs = jobs;
@@ -86,14 +89,16 @@ class ImageJobHandler implements JobHandler {
 		BlobKey blob = MediaJobSupport.media(job, fetcher, jobs, MediaKind.IMAGE);
 		ImageModeration.Scanned scanned = images.scanStored(job.tenantId(), job.bizType(), task, scenes, job.taskId(),
 				blob);
-		TaskResult result = scanned.result();
+		ModerationResult result = scanned.result();
 		if (!scanned.ok()) {
-			throw new JobFailed(result.code(), result.msg());
+			throw new JobFailed(result.failure().code(), result.failure().message());
 		}
+		// job documents are kept in the default format's shape (Green API 1.0's data[i])
+		Map<String, Object> written = formats.defaultDocument(result);
 		Map<String, Object> doc = new LinkedHashMap<>();
-		doc.put("results", json.convertValue(result.results(), List.class));
-		if (result.extras() != null) {
-			doc.put("extras", result.extras());
+		doc.put("results", written.get("results"));
+		if (written.containsKey("extras")) {
+			doc.put("extras", written.get("extras"));
 		}
 		return new JobOutcome(doc, scanned.summary(), ImageResults.reviewSnapshot(job.url(), scanned.frames()));
 	}

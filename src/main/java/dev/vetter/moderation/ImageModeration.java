@@ -119,7 +119,7 @@ public class ImageModeration implements DisposableBean {
 	}
 
 	/** Scans the tasks concurrently (within the pool's bound); results in task order. */
-	public List<TaskResult> scanAll(long tenantId, String bizType, List<ImageTask> tasks, List<String> scenes) {
+	public List<ModerationResult> scanAll(long tenantId, String bizType, List<ImageTask> tasks, List<String> scenes) {
 		return scanAll(tenantId, bizType, tasks, scenes, null);
 	}
 
@@ -127,20 +127,20 @@ public class ImageModeration implements DisposableBean {
 	 * As {@link #scanAll(long, String, List, List)}; an escalated task's callbacks are
 	 * written in {@code format} (a {@link CallbackFormat} name; null: Green API 1.0).
 	 */
-	public List<TaskResult> scanAll(long tenantId, String bizType, List<ImageTask> tasks, List<String> scenes,
+	public List<ModerationResult> scanAll(long tenantId, String bizType, List<ImageTask> tasks, List<String> scenes,
 			String format) {
-		List<Future<TaskResult>> futures = new ArrayList<>(tasks.size());
+		List<Future<ModerationResult>> futures = new ArrayList<>(tasks.size());
 		for (ImageTask task : tasks) {
 			futures.add(pool.submit(() -> scan(tenantId, bizType, task, scenes, format)));
 		}
-		List<TaskResult> out = new ArrayList<>(tasks.size());
+		List<ModerationResult> out = new ArrayList<>(tasks.size());
 		for (int i = 0; i < futures.size(); i++) {
 			out.add(await(futures.get(i), tasks.get(i)));
 		}
 		return out;
 	}
 
-	private static TaskResult await(Future<TaskResult> future, ImageTask task) {
+	private static ModerationResult await(Future<ModerationResult> future, ImageTask task) {
 		try {
 			return future.get();
 		}
@@ -156,7 +156,7 @@ public class ImageModeration implements DisposableBean {
 	}
 
 	/** Scans one task on the calling thread (escalated per the bizType's rules). */
-	public TaskResult scan(long tenantId, String bizType, ImageTask task, List<String> scenes) {
+	public ModerationResult scan(long tenantId, String bizType, ImageTask task, List<String> scenes) {
 		return scan(tenantId, bizType, task, scenes, (String) null);
 	}
 
@@ -164,7 +164,7 @@ public class ImageModeration implements DisposableBean {
 	 * As {@link #scan(long, String, ImageTask, List)}; an escalated task's callbacks are
 	 * written in {@code format} (a {@link CallbackFormat} name; null: Green API 1.0).
 	 */
-	public TaskResult scan(long tenantId, String bizType, ImageTask task, List<String> scenes, String format) {
+	public ModerationResult scan(long tenantId, String bizType, ImageTask task, List<String> scenes, String format) {
 		String taskId = TaskIds.next(ContentKind.IMAGE);
 		String problem = check(task);
 		if (problem != null) {
@@ -186,7 +186,7 @@ public class ImageModeration implements DisposableBean {
 	 * bytes are deleted afterwards unless the task was escalated, as a fetched image's
 	 * are. The task's {@code url} is ignored.
 	 */
-	public TaskResult scanUpload(long tenantId, String bizType, ImageTask task, List<String> scenes,
+	public ModerationResult scanUpload(long tenantId, String bizType, ImageTask task, List<String> scenes,
 			FetchedMedia media) {
 		String problem = checkSampling(task);
 		if (problem != null) {
@@ -196,8 +196,8 @@ public class ImageModeration implements DisposableBean {
 		return scanFetched(tenantId, bizType, task, scenes, TaskIds.next(ContentKind.IMAGE), media, null);
 	}
 
-	private TaskResult scanFetched(long tenantId, String bizType, ImageTask task, List<String> scenes, String taskId,
-			FetchedMedia media, String format) {
+	private ModerationResult scanFetched(long tenantId, String bizType, ImageTask task, List<String> scenes,
+			String taskId, FetchedMedia media, String format) {
 		boolean kept = false;
 		try {
 			Scanned scanned = analyse(tenantId, bizType, task, scenes, taskId, media.blob());
@@ -240,10 +240,10 @@ public class ImageModeration implements DisposableBean {
 	 * An analysed image: the task's result (a per-task error code when it could not be
 	 * decoded or analysed) and, when it was, the findings per frame.
 	 */
-	record Scanned(TaskResult result, List<ImageFindings> frames) {
+	record Scanned(ModerationResult result, List<ImageFindings> frames) {
 
 		boolean ok() {
-			return result.code() == 200;
+			return result.ok();
 		}
 
 		/** What escalation rules read; see {@link ImageResults#summary}. */
@@ -279,7 +279,7 @@ public class ImageModeration implements DisposableBean {
 			log.warn("Image task {}: {}", taskId, e.getMessage());
 			return new Scanned(failed(ALGO_FAILED, "algorithm failed: " + e.getMessage(), task, taskId), List.of());
 		}
-		TaskResult result = ImageResults.of(taskId, task.dataId(), task.url(), scenes, image.frames(), frames);
+		ModerationResult result = ImageResults.of(taskId, task.dataId(), task.url(), scenes, image.frames(), frames);
 		verdicts.get(ImageResults.worst(frames)).increment();
 		return new Scanned(result, frames);
 	}
@@ -315,8 +315,8 @@ public class ImageModeration implements DisposableBean {
 		return ImageJobHandler.params(json, scenes, task.interval(), task.maxFrames());
 	}
 
-	static TaskResult failed(int code, String msg, ImageTask task, String taskId) {
-		return new TaskResult(code, msg, task.dataId(), taskId, null, null, task.url(), null, null);
+	static ModerationResult failed(int code, String msg, ImageTask task, String taskId) {
+		return ModerationResult.failed(ModerationResult.Failure.ofCode(code, msg), task.dataId(), taskId, task.url());
 	}
 
 	@Override

@@ -14,8 +14,8 @@ import dev.vetter.detection.image.NsfwScores;
 import dev.vetter.policy.Suggestion;
 
 /**
- * Merges the per-frame findings of one image into its Green task result, the verdict the
- * escalation rules read and what reviewers are shown.
+ * Merges the per-frame findings of one image into its result, the verdict the escalation
+ * rules read and what reviewers are shown.
  */
 final class ImageResults {
 
@@ -46,50 +46,45 @@ final class ImageResults {
 		return merged;
 	}
 
-	static TaskResult of(String taskId, String dataId, String url, List<String> scenes,
+	static ModerationResult of(String taskId, String dataId, String url, List<String> scenes,
 			List<DecodedImage.Frame> decoded, List<ImageFindings> frames) {
 		List<ImageFindings.Scene> merged = merge(frames);
-		List<TaskResult.SceneResult> results = new ArrayList<>(merged.size());
+		List<ModerationResult.Check> checks = new ArrayList<>(merged.size());
 		Map<String, ImageFindings.LibraryHit> libHits = new LinkedHashMap<>();
 		for (int i = 0; i < merged.size(); i++) {
 			ImageFindings.Scene s = merged.get(i);
-			List<TaskResult.Frame> hitFrames = null;
+			List<ModerationResult.FrameHit> hitFrames = null;
 			if (decoded.size() > 1) {
 				hitFrames = new ArrayList<>();
 				for (int k = 0; k < frames.size(); k++) {
 					ImageFindings.Scene fs = frames.get(k).scenes().get(i);
 					if (fs.suggestion() != Suggestion.PASS) {
 						DecodedImage.Frame frame = decoded.get(k);
-						hitFrames.add(new TaskResult.Frame(null, fs.rate(), frame.index(), frame.offsetMillis()));
+						hitFrames
+							.add(new ModerationResult.FrameHit(null, fs.rate(), frame.index(), frame.offsetMillis()));
 					}
 				}
 				hitFrames = hitFrames.isEmpty() ? null : hitFrames;
 			}
-			Set<String> qrData = new LinkedHashSet<>();
-			s.qrcodes().forEach(q -> qrData.add(q.text()));
 			for (ImageFindings.LibraryHit hit : s.libraryHits()) {
 				libHits.putIfAbsent(hit.libCode() + "/" + hit.context(), hit);
 			}
-			results.add(new TaskResult.SceneResult(s.scene(), s.label(), s.suggestion().wire(), s.rate(), null,
-					hitFrames,
-					s.hintWords().isEmpty() ? null : s.hintWords().stream().map(TaskResult.HintWord::new).toList(),
-					qrData.isEmpty() ? null : List.copyOf(qrData),
+			checks.add(new ModerationResult.Check(s.scene(), s.label(), s.suggestion(), s.rate(), null, hitFrames,
+					s.hintWords().isEmpty() ? null : s.hintWords(),
 					s.qrcodes().isEmpty() ? null
 							: s.qrcodes()
 								.stream()
-								.map(q -> new TaskResult.QrcodeLocation(q.x(), q.y(), q.w(), q.h(), q.text()))
+								.map(q -> new ModerationResult.QrCode(q.text(), q.x(), q.y(), q.w(), q.h()))
 								.toList(),
 					"ocr".equals(s.scene()) ? s.ocrLines().stream().map(ImageFindings.Located::text).toList() : null));
 		}
-		Map<String, Object> extras = null;
-		if (!libHits.isEmpty()) {
-			extras = Map.of("hitLibInfo",
-					libHits.values()
-						.stream()
-						.map(h -> Map.of("context", h.context(), "libCode", h.libCode(), "libName", h.libName()))
-						.toList());
-		}
-		return new TaskResult(200, "OK", dataId, taskId, null, null, url, results, null, extras);
+		List<ModerationResult.LibraryHit> libraryHits = libHits.isEmpty() ? null
+				: libHits.values()
+					.stream()
+					.map(h -> new ModerationResult.LibraryHit(h.context(), h.libCode(), h.libName()))
+					.toList();
+		return new ModerationResult(taskId, dataId, ModerationResult.State.DONE, null, null, null, url, checks,
+				libraryHits, null);
 	}
 
 	/**

@@ -85,7 +85,7 @@ public class TextModeration {
 		verdicts.get(verdict.suggestion()).increment();
 		if (EscalationPolicy.escalates(verdict, policy.policy().escalation())) {
 			humanReview.escalateIfNeeded(tenantId, policy.bizType(), verdict,
-					TaskResult.ofText(verdict, dataId, scenes), policy.policy().escalation(), format);
+					ModerationResult.ofText(verdict, dataId, scenes), policy.policy().escalation(), format);
 		}
 		return verdict;
 	}

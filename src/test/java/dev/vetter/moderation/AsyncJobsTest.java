@@ -100,9 +100,9 @@ class AsyncJobsTest {
 	}
 
 	private String submit(long tenant, String params) {
-		List<TaskResult> r = jobs.submit(tenant,
+		List<ModerationResult> r = jobs.submit(tenant,
 				List.of(new JobRequest(ContentKind.TEXT, null, "d1", null, null, params)), null, null);
-		assertThat(r.get(0).code()).isEqualTo(200);
+		assertThat(r.get(0).state()).isEqualTo(ModerationResult.State.ACCEPTED);
 		return r.get(0).taskId();
 	}
 
@@ -151,15 +151,15 @@ class AsyncJobsTest {
 	@Test
 	void badParametersFailTheirTaskOnly() {
 		long tenant = tenant();
-		List<TaskResult> r = jobs.submit(tenant,
+		List<ModerationResult> r = jobs.submit(tenant,
 				List.of(new JobRequest(ContentKind.TEXT, null, "bad", null, null, "{}"),
 						new JobRequest(ContentKind.TEXT, null, "good", null, null, "{\"text\":\"hi\"}"),
 						new JobRequest(ContentKind.IMAGE, null, "nohandler", null, null, "{}")),
 				null, null);
-		assertThat(r.get(0).code()).isEqualTo(400);
-		assertThat(r.get(0).msg()).contains("text is required");
-		assertThat(r.get(1).code()).isEqualTo(200);
-		assertThat(r.get(2).code()).isEqualTo(400);
+		assertThat(r.get(0).failure().code()).isEqualTo(400);
+		assertThat(r.get(0).failure().message()).contains("text is required");
+		assertThat(r.get(1).state()).isEqualTo(ModerationResult.State.ACCEPTED);
+		assertThat(r.get(2).failure().code()).isEqualTo(400);
 	}
 
 }

@@ -13,7 +13,6 @@ import dev.vetter.moderation.AsyncJobs;
 import dev.vetter.moderation.HumanReview;
 import dev.vetter.moderation.JobRequest;
 import dev.vetter.moderation.ModerationProperties;
-import dev.vetter.moderation.TaskResult;
 import dev.vetter.platform.ContentKind;
 import dev.vetter.platform.ProblemCode;
 
@@ -93,8 +92,8 @@ class GreenAsyncMediaController {
 					mapper.writeValueAsString(params)));
 			early.add(null);
 		}
-		List<TaskResult> submitted = jobs.submit(call.tenantId(),
-				requests.stream().filter(java.util.Objects::nonNull).toList(), callback, null);
+		List<TaskResult> submitted = TaskResult.of(jobs.submit(call.tenantId(),
+				requests.stream().filter(java.util.Objects::nonNull).toList(), callback, null));
 		List<TaskResult> data = new ArrayList<>(tasks.size());
 		int next = 0;
 		for (TaskResult e : early) {

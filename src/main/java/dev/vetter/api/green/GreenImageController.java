@@ -14,7 +14,6 @@ import dev.vetter.moderation.ImageModeration;
 import dev.vetter.moderation.JobRequest;
 import dev.vetter.moderation.ImageScanner;
 import dev.vetter.moderation.ModerationProperties;
-import dev.vetter.moderation.TaskResult;
 import dev.vetter.platform.ContentKind;
 import dev.vetter.platform.ProblemCode;
 
@@ -69,7 +68,7 @@ class GreenImageController {
 				slots.add(i);
 			}
 		}
-		List<TaskResult> scanned = moderation.scanAll(call.tenantId(), bizType, valid, scenes);
+		List<TaskResult> scanned = TaskResult.of(moderation.scanAll(call.tenantId(), bizType, valid, scenes));
 		for (int k = 0; k < slots.size(); k++) {
 			data[slots.get(k)] = scanned.get(k);
 		}
@@ -101,7 +100,7 @@ class GreenImageController {
 			}
 		}
 		List<TaskResult> submitted = valid.isEmpty() ? List.of()
-				: jobs.submit(call.tenantId(), valid, callback.url() == null ? null : callback, null);
+				: TaskResult.of(jobs.submit(call.tenantId(), valid, callback.url() == null ? null : callback, null));
 		for (int k = 0; k < slots.size(); k++) {
 			data[slots.get(k)] = submitted.get(k);
 		}

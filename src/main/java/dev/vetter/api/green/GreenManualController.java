@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.vetter.moderation.HumanReview;
 import dev.vetter.moderation.ModerationProperties;
-import dev.vetter.moderation.TaskResult;
 import dev.vetter.platform.ContentKind;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -61,8 +60,8 @@ class GreenManualController {
 			}
 			manual.add(new HumanReview.ManualTask(GreenBody.dataIdRaw(task), text(task, "content"), text(task, "url")));
 		}
-		return Envelope.ok(call.requestId(),
-				humanReview.submitHumanOnly(call.tenantId(), ContentKind.parse(kind), bizType, manual, callback));
+		return Envelope.ok(call.requestId(), TaskResult
+			.of(humanReview.submitHumanOnly(call.tenantId(), ContentKind.parse(kind), bizType, manual, callback)));
 	}
 
 	@PostMapping(path = { "/green/{kind:text|image|video|voice}/manual/scan/results" },
@@ -72,7 +71,8 @@ class GreenManualController {
 		GreenCall call = GreenCall.of(request);
 		humanReview.requireEnabled(call.tenantId());
 		List<String> taskIds = GreenBody.taskIds(mapper, call.body(), limits.maxTasks());
-		List<TaskResult> data = humanReview.humanOnlyResults(call.tenantId(), ContentKind.parse(kind), taskIds);
+		List<TaskResult> data = TaskResult
+			.of(humanReview.humanOnlyResults(call.tenantId(), ContentKind.parse(kind), taskIds));
 		return Envelope.ok(call.requestId(), data);
 	}
 

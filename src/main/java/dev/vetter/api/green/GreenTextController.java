@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.vetter.moderation.TextModeration;
 import dev.vetter.moderation.ModerationProperties;
-import dev.vetter.moderation.TaskResult;
+import dev.vetter.moderation.ModerationResult;
 import dev.vetter.platform.ProblemCode;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -74,7 +74,8 @@ class GreenTextController {
 			return TaskResult.error(ProblemCode.TOO_LARGE,
 					"content is at most " + limits.maxTextLength() + " characters", dataId);
 		}
-		return TaskResult.ofText(moderation.scan(tenantId, bizType, text, dataId, scenes), dataId, scenes);
+		return TaskResult
+			.of(ModerationResult.ofText(moderation.scan(tenantId, bizType, text, dataId, scenes), dataId, scenes));
 	}
 
 }

@@ -5,9 +5,10 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import dev.vetter.api.green.TaskResult;
 import dev.vetter.moderation.AsyncJob;
 import dev.vetter.moderation.CallbackFormat;
-import dev.vetter.moderation.TaskResult;
+import dev.vetter.moderation.ModerationResult;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,18 +42,19 @@ class Green2CallbackFormat implements CallbackFormat {
 	}
 
 	@Override
-	public String content(TaskResult document) {
+	public String content(ModerationResult result) {
 		Map<String, Object> data = new LinkedHashMap<>();
-		if (document.filteredContent() != null) {
+		if (result.filteredContent() != null) {
 			// a machine text result (human-machine): what the machine found
-			data.putAll(Green2Results.textData(document, json, true));
+			data.putAll(Green2Results.textData(result, json, true));
 		}
-		data.putAll(Green2Results.manualData(document));
-		if (document.auditResult() == null) {
-			data.put("RiskLevel", Green2Results.riskLevel(document.results() == null || document.results().isEmpty()
-					? null : document.results().get(0).suggestion()));
+		data.putAll(Green2Results.manualData(result));
+		if (result.humanVerdict() == null) {
+			data.put("RiskLevel",
+					Green2Results.riskLevel(result.firstSuggestion() == null ? null : result.firstSuggestion().wire()));
 		}
-		return envelope(document.auditResult() != null, document.code(), document.msg(), document.taskId(), data);
+		TaskResult green = TaskResult.of(result);
+		return envelope(result.humanVerdict() != null, green.code(), green.msg(), result.taskId(), data);
 	}
 
 	@Override

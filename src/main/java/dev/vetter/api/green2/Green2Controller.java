@@ -18,7 +18,7 @@ import dev.vetter.api.acs.GatewayError;
 import dev.vetter.api.acs.PopErrors;
 import dev.vetter.moderation.HumanReview;
 import dev.vetter.moderation.ModerationProperties;
-import dev.vetter.moderation.TaskResult;
+import dev.vetter.moderation.ModerationResult;
 import dev.vetter.moderation.TextModeration;
 import dev.vetter.moderation.TextVerdict;
 import dev.vetter.platform.ContentKind;
@@ -123,7 +123,7 @@ class Green2Controller {
 		// default policy
 		TextVerdict verdict = text.scan(call.tenantId(), service, content, dataId, List.of("antispam"),
 				Green2CallbackFormat.NAME);
-		TaskResult result = TaskResult.ofText(verdict, dataId, List.of("antispam"));
+		ModerationResult result = ModerationResult.ofText(verdict, dataId, List.of("antispam"));
 		Map<String, Object> data = plus ? Green2Results.textPlusData(result)
 				: Green2Results.textData(result, json, false);
 		if (!plus) {
@@ -140,11 +140,11 @@ class Green2Controller {
 		HumanReview.CallbackSpec callback = Green2Params.callback(params);
 		HumanReview.ManualTask task = new HumanReview.ManualTask(Green2Params.dataId(params),
 				Green2Params.string(params, "content"), Green2Params.string(params, "url"));
-		TaskResult submitted = humanReview
+		ModerationResult submitted = humanReview
 			.submitHumanOnly(call.tenantId(), kind, service, List.of(task), callback, Green2CallbackFormat.NAME)
 			.get(0);
-		if (submitted.code() != 200) {
-			return Green2Errors.body(call.requestId(), submitted.code(), submitted.msg());
+		if (!submitted.ok()) {
+			return Green2Errors.body(call.requestId(), submitted.failure().code(), submitted.failure().message());
 		}
 		Map<String, Object> data = new LinkedHashMap<>();
 		putIfPresent(data, "DataId", submitted.dataId());
@@ -155,16 +155,16 @@ class Green2Controller {
 	private Map<String, Object> manualModerationResult(AcsCall call) {
 		String taskId = Green2Params.taskId(Green2Params.serviceParameters(call, json));
 		humanReview.requireEnabled(call.tenantId());
-		TaskResult result;
+		ModerationResult result;
 		try {
-			result = humanReview.task(call.tenantId(), taskId);
+			result = humanReview.task(call.tenantId(), taskId).result();
 		}
 		catch (NotFound e) {
 			return Green2Errors.body(call.requestId(), ProblemCode.NOT_FOUND.greenCode(),
 					"NOT_FOUND: no such task " + taskId);
 		}
 		Map<String, Object> data = Green2Results.manualData(result);
-		if (result.code() == 280) {
+		if (result.state() == ModerationResult.State.PENDING) {
 			Map<String, Object> body = Green2Errors.body(call.requestId(), 280, "PROCESSING: no human verdict yet");
 			body.put("Data", data);
 			return body;

@@ -13,7 +13,7 @@ import dev.vetter.moderation.AsyncJobs;
 import dev.vetter.moderation.ImageModeration;
 import dev.vetter.moderation.JobRequest;
 import dev.vetter.moderation.ModerationProperties;
-import dev.vetter.moderation.TaskResult;
+import dev.vetter.api.green.TaskResult;
 import dev.vetter.platform.ContentKind;
 import dev.vetter.platform.InvalidInput;
 
@@ -92,8 +92,8 @@ class Green2Media {
 		JsonNode params = Green2Params.serviceParameters(call, json);
 		String url = mediaUrl(params, "imageUrl");
 		String dataId = Green2Params.dataId(params);
-		TaskResult result = images.scan(call.tenantId(), service,
-				new ImageModeration.ImageTask(url, dataId, null, null), scenes, Green2CallbackFormat.NAME);
+		TaskResult result = TaskResult.of(images.scan(call.tenantId(), service,
+				new ImageModeration.ImageTask(url, dataId, null, null), scenes, Green2CallbackFormat.NAME));
 		if (result.code() != 200) {
 			return failed(call, result.code(), result.msg(), dataId, null);
 		}
@@ -193,8 +193,9 @@ class Green2Media {
 	}
 
 	private TaskResult submit(AcsCall call, JobRequest request, JsonNode params) {
-		return jobs.submit(call.tenantId(), List.of(request), Green2Params.callback(params), Green2CallbackFormat.NAME)
-			.get(0);
+		return TaskResult
+			.of(jobs.submit(call.tenantId(), List.of(request), Green2Params.callback(params), Green2CallbackFormat.NAME)
+				.get(0));
 	}
 
 	/** The media URL; OSS-only input is refused (Vetter cannot read OSS). */

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import dev.vetter.moderation.AsyncJob;
-import dev.vetter.moderation.TaskResult;
+import dev.vetter.moderation.ModerationResult;
 import dev.vetter.policy.Suggestion;
 
 import tools.jackson.databind.JsonNode;
@@ -105,7 +105,7 @@ final class Green2MediaResults {
 		};
 		JsonNode audit = doc.get("auditResult");
 		if (audit != null && audit.isObject()) {
-			TaskResult.AuditResult verdict = json.treeToValue(audit, TaskResult.AuditResult.class);
+			ModerationResult.HumanVerdict verdict = json.treeToValue(audit, ModerationResult.HumanVerdict.class);
 			data.put("RiskLevel", Green2Results.riskLevel(verdict.suggestion()));
 			data.put("AuditResult", Green2Results.auditResult(verdict));
 		}

@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.vetter.moderation.TaskResult;
+import dev.vetter.moderation.ModerationResult;
+import dev.vetter.policy.Suggestion;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Green API 2.0 result shapes (field names of the {@code green20220302} 2.2.4 models),
- * mapped from the same task result document the 1.0 adapter answers with. Label
+ * mapped from moderation's {@link ModerationResult}, as the 1.0 adapter's are. Label
  * vocabulary: 1.0 labels become their 2.0 names ({@link #label}); anything else passes
  * through unchanged.
  */
@@ -50,7 +51,7 @@ final class Green2Results {
 	 * {@code dataId}, {@code taskId}. With {@code pascalCase} (callbacks):
 	 * {@code Labels}, {@code Reason}, {@code DataId}, {@code TaskId}.
 	 */
-	static Map<String, Object> textData(TaskResult result, JsonMapper json, boolean pascalCase) {
+	static Map<String, Object> textData(ModerationResult result, JsonMapper json, boolean pascalCase) {
 		Findings f = Findings.of(result);
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put(pascalCase ? "Labels" : "labels", String.join(",", f.labels));
@@ -84,23 +85,23 @@ final class Green2Results {
 	 * {@code Result[{Label, Confidence, RiskWords, Description, CustomizedHit}]}
 	 * ({@code nonLabel} when normal).
 	 */
-	static Map<String, Object> textPlusData(TaskResult result) {
+	static Map<String, Object> textPlusData(ModerationResult result) {
 		Map<String, Object> data = new LinkedHashMap<>();
-		TaskResult.SceneResult top = result.results() == null || result.results().isEmpty() ? null
-				: result.results().get(0);
-		data.put("RiskLevel", riskLevel(top == null ? null : top.suggestion()));
+		ModerationResult.Check top = result.checks() == null || result.checks().isEmpty() ? null
+				: result.checks().get(0);
+		data.put("RiskLevel", riskLevel(top == null ? null : top.suggestion().wire()));
 		List<Map<String, Object>> out = new ArrayList<>();
-		if (top != null && top.details() != null) {
-			for (TaskResult.Detail d : top.details()) {
+		if (top != null && top.textFindings() != null) {
+			for (ModerationResult.TextFinding d : top.textFindings()) {
 				Map<String, Object> r = new LinkedHashMap<>();
 				r.put("Label", label(d.label()));
 				r.put("Confidence", top.rate());
 				Set<String> words = new LinkedHashSet<>();
 				List<Map<String, Object>> hits = new ArrayList<>();
-				for (TaskResult.Context c : d.contexts()) {
-					words.add(c.context());
-					if (c.libName() != null) {
-						hits.add(Map.of("LibName", c.libName(), "KeyWords", c.context()));
+				for (ModerationResult.Match c : d.matches()) {
+					words.add(c.text());
+					if (c.library() != null && c.library().name() != null) {
+						hits.add(Map.of("LibName", c.library().name(), "KeyWords", c.text()));
 					}
 				}
 				r.put("RiskWords", String.join(",", words));
@@ -128,10 +129,10 @@ final class Green2Results {
 	 * {@code RiskLevel}, {@code Result[{Label, Description, Confidence}]} from the human
 	 * verdict ({@code nonLabel} for a pass).
 	 */
-	static Map<String, Object> manualData(TaskResult result) {
+	static Map<String, Object> manualData(ModerationResult result) {
 		Map<String, Object> data = new LinkedHashMap<>();
 		putIds(data, result);
-		TaskResult.AuditResult audit = result.auditResult();
+		ModerationResult.HumanVerdict audit = result.humanVerdict();
 		if (audit == null) {
 			return data;
 		}
@@ -151,7 +152,7 @@ final class Green2Results {
 	}
 
 	/** {@code {Suggestion, Labels, Note?, ReviewedAt, Reviews}}: a human verdict. */
-	static Map<String, Object> auditResult(TaskResult.AuditResult audit) {
+	static Map<String, Object> auditResult(ModerationResult.HumanVerdict audit) {
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("Suggestion", audit.suggestion());
 		out.put("Labels", audit.labels());
@@ -163,7 +164,7 @@ final class Green2Results {
 		return out;
 	}
 
-	private static void putIds(Map<String, Object> data, TaskResult result) {
+	private static void putIds(Map<String, Object> data, ModerationResult result) {
 		if (result.dataId() != null) {
 			data.put("DataId", result.dataId());
 		}
@@ -175,21 +176,21 @@ final class Green2Results {
 	/** What the machine found, in 2.0 words. */
 	private record Findings(List<String> labels, List<String> words, List<String> libWords, List<String> libs) {
 
-		static Findings of(TaskResult result) {
+		static Findings of(ModerationResult result) {
 			Set<String> labels = new LinkedHashSet<>();
 			Set<String> words = new LinkedHashSet<>();
 			Set<String> libWords = new LinkedHashSet<>();
 			Set<String> libs = new LinkedHashSet<>();
-			TaskResult.SceneResult top = result.results() == null || result.results().isEmpty() ? null
-					: result.results().get(0);
-			if (top != null && !"pass".equals(top.suggestion()) && top.details() != null) {
-				for (TaskResult.Detail d : top.details()) {
+			ModerationResult.Check top = result.checks() == null || result.checks().isEmpty() ? null
+					: result.checks().get(0);
+			if (top != null && top.suggestion() != Suggestion.PASS && top.textFindings() != null) {
+				for (ModerationResult.TextFinding d : top.textFindings()) {
 					labels.add(label(d.label()));
-					for (TaskResult.Context c : d.contexts()) {
-						words.add(c.context());
-						if (c.libName() != null) {
-							libWords.add(c.context());
-							libs.add(c.libName());
+					for (ModerationResult.Match c : d.matches()) {
+						words.add(c.text());
+						if (c.library() != null && c.library().name() != null) {
+							libWords.add(c.text());
+							libs.add(c.library().name());
 						}
 					}
 				}

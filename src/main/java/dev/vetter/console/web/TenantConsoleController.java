@@ -25,7 +25,7 @@ import dev.vetter.callbacks.DeliveryId;
 import dev.vetter.callbacks.NotificationSettings;
 import dev.vetter.moderation.HumanReview;
 import dev.vetter.moderation.ImageScanProperties;
-import dev.vetter.moderation.TaskResult;
+import dev.vetter.moderation.ModerationResult;
 import dev.vetter.moderation.TaskSearch;
 import dev.vetter.platform.ContentKind;
 import dev.vetter.platform.InvalidInput;
@@ -426,11 +426,11 @@ class TenantConsoleController {
 		if (manualTasks.isEmpty() || manualTasks.size() > 100) {
 			throw new InvalidInput("give 1 to 100 lines");
 		}
-		List<TaskResult> results = humanReview.submitHumanOnly(caller.tenant(), contentKind, null, manualTasks,
+		List<ModerationResult> results = humanReview.submitHumanOnly(caller.tenant(), contentKind, null, manualTasks,
 				new HumanReview.CallbackSpec(null, null, null));
-		long queued = results.stream().filter(r -> r.code() == 200).count();
+		long queued = results.stream().filter(ModerationResult::ok).count();
 		redirect.addFlashAttribute("message", queued + " of " + results.size() + " tasks queued for people.");
-		List<String> refused = results.stream().filter(r -> r.code() != 200).map(TaskResult::msg).toList();
+		List<String> refused = results.stream().filter(r -> !r.ok()).map(r -> r.failure().message()).toList();
 		if (!refused.isEmpty()) {
 			redirect.addFlashAttribute("error", String.join("; ", refused));
 		}

@@ -24,8 +24,10 @@ public class TaskQueries {
 			.sql("""
 					select * from (
 					  select task_id, kind, mode, data_id, status, content, url,
-					         machine_result -> 'results' -> 0 ->> 'suggestion' as machine_suggestion,
-					         machine_result -> 'results' -> 0 ->> 'label' as machine_label,
+					         coalesce(machine_result -> 'checks' -> 0 ->> 'suggestion',
+					                  machine_result -> 'results' -> 0 ->> 'suggestion') as machine_suggestion,
+					         coalesce(machine_result -> 'checks' -> 0 ->> 'label',
+					                  machine_result -> 'results' -> 0 ->> 'label') as machine_label,
 					         audit_result ->> 'suggestion' as human_suggestion,
 					         coalesce(array(select jsonb_array_elements_text(audit_result -> 'labels')), '{}') as human_labels,
 					         audit_result ->> 'note' as human_note,

@@ -21,7 +21,7 @@ import dev.vetter.moderation.ImageModeration;
 import dev.vetter.moderation.ImageScanner;
 import dev.vetter.moderation.JobRequest;
 import dev.vetter.moderation.ModerationProperties;
-import dev.vetter.moderation.TaskResult;
+import dev.vetter.moderation.ModerationResult;
 import dev.vetter.platform.ContentKind;
 import dev.vetter.platform.InvalidInput;
 import dev.vetter.platform.ProblemCode;
@@ -113,7 +113,7 @@ class MediaModerationController {
 	NativeDocuments.MediaDocument image(Caller caller, @RequestBody ImageScan body) {
 		String url = checkUrl(body.url());
 		ImageModeration.ImageTask task = imageTask(url, body.dataId(), body.interval(), body.maxFrames());
-		TaskResult result = images.scan(caller.tenant(), body.bizType(), task, imageScenes(body.scenes()));
+		ModerationResult result = images.scan(caller.tenant(), body.bizType(), task, imageScenes(body.scenes()));
 		return imageDocument(result);
 	}
 
@@ -140,11 +140,11 @@ class MediaModerationController {
 		return new ImageModeration.ImageTask(url, dataId, interval, maxFrames);
 	}
 
-	private NativeDocuments.MediaDocument imageDocument(TaskResult result) {
-		if (result.code() != 200) {
-			throw new VetterException(ProblemCode.ofGreenTaskCode(result.code()), result.msg());
+	private NativeDocuments.MediaDocument imageDocument(ModerationResult result) {
+		if (!result.ok()) {
+			throw new VetterException(result.failure().problem(), result.failure().message());
 		}
-		return NativeDocuments.media(ContentKind.IMAGE, json.valueToTree(result));
+		return NativeDocuments.media(ContentKind.IMAGE, result);
 	}
 
 	private static List<String> imageScenes(List<String> scenes) {
@@ -214,7 +214,7 @@ class MediaModerationController {
 	private Accepted submit(Caller caller, ContentKind kind, String bizType, String dataId, String url,
 			FetchedMedia upload, String params, HumanReview.CallbackSpec callback) {
 		checkDataId(dataId);
-		TaskResult result;
+		ModerationResult result;
 		try {
 			result = jobs
 				.submit(caller.tenant(),
@@ -227,9 +227,9 @@ class MediaModerationController {
 			deleteUpload(upload);
 			throw e;
 		}
-		if (result.code() != 200) {
+		if (!result.ok()) {
 			deleteUpload(upload);
-			throw new VetterException(ProblemCode.ofGreenTaskCode(result.code()), result.msg());
+			throw new VetterException(result.failure().problem(), result.failure().message());
 		}
 		String taskId = result.taskId();
 		return new Accepted(taskId, dataId, "QUEUED",

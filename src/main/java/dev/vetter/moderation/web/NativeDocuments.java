@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.vetter.moderation.ModerationResult;
 import dev.vetter.moderation.TextVerdict;
 import dev.vetter.platform.ContentKind;
 import dev.vetter.policy.Suggestion;
@@ -17,9 +18,9 @@ import tools.jackson.databind.JsonNode;
  * ({@code suggestion}, {@code label}, {@code rate}) and a flat list of {@code findings},
  * each saying what was found and where (text positions, a box in the image, a second of
  * the video, a time span of the speech). The one place that maps a machine result to the
- * native shape: text verdicts, and the stored per-task documents of image, video and
- * voice tasks (whose wire shape is Green's {@code data[i]}, the form results and
- * callbacks are kept in).
+ * native shape: moderation's {@link ModerationResult} (text, images, stored tasks), and
+ * the stored per-task documents of asynchronous jobs (whose wire shape is still Green's
+ * {@code data[i]}, the form job results and their callbacks are kept in).
  */
 final class NativeDocuments {
 
@@ -68,19 +69,19 @@ final class NativeDocuments {
 	record Finding(String scene, String label, Suggestion suggestion, Double rate, Double offset, String frameUrl,
 			Double start, Double end, String text, List<Match> matches, List<QrCode> qrcodes, List<FrameRef> frames) {
 
-		static Finding ofText(String label, Suggestion suggestion, double rate, List<Match> matches) {
-			return new Finding(null, label, suggestion, rate, null, null, null, null, null, matches, null, null);
-		}
-
 	}
 
 	/** A custom image library entry that was matched. */
 	record ImageLibraryHit(String library, String name, String context) {
 	}
 
-	/** The native text verdict. */
+	/**
+	 * The native text verdict.
+	 *
+	 * @param review the human verdict of a stored task, once people decided
+	 */
 	record TextDocument(String taskId, String dataId, Suggestion suggestion, String label, double rate,
-			String filteredContent, List<Finding> findings) {
+			String filteredContent, List<Finding> findings, @JsonInclude(JsonInclude.Include.NON_NULL) Object review) {
 	}
 
 	/**
@@ -94,7 +95,7 @@ final class NativeDocuments {
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record MediaDocument(String taskId, String dataId, String kind, Suggestion suggestion, String label, double rate,
 			List<Finding> findings, List<String> text, List<ImageLibraryHit> libraries, List<FailedFrame> failedFrames,
-			JsonNode review) {
+			Object review) {
 	}
 
 	/** A client frame that could not be used, with its Green code. */
@@ -102,15 +103,76 @@ final class NativeDocuments {
 	}
 
 	static TextDocument text(TextVerdict v, String dataId) {
-		List<Finding> findings = v.findings()
+		return text(ModerationResult.ofText(v, dataId, List.of("antispam")));
+	}
+
+	/**
+	 * The native document of a result (a scan's, or a stored task's once it has one):
+	 * text, or media (image; video and voice tasks stored by human-only review).
+	 */
+	static Object document(ContentKind kind, ModerationResult result) {
+		return kind == ContentKind.TEXT ? text(result) : media(kind, result);
+	}
+
+	/** The native text document of a text result: its first check's verdict. */
+	static TextDocument text(ModerationResult r) {
+		ModerationResult.Check check = r.checks().get(0);
+		List<Finding> findings = check.textFindings() == null ? List.of() : check.textFindings()
 			.stream()
-			.map(f -> Finding.ofText(f.label(), f.suggestion(), f.rate(), f.contexts()
+			.map(f -> new Finding(null, f.label(), f.suggestion(), f.rate(), null, null, null, null, null, f.matches()
 				.stream()
-				.map(c -> new Match(c.context(), c.positions().stream().map(p -> new Position(p[0], p[1])).toList(),
-						c.library() == null ? null : new LibraryRef(c.library().id(), c.library().name()), c.rule()))
-				.toList()))
+				.map(m -> new Match(m.text(),
+						m.positions().stream().map(p -> new Position(p.start(), p.end())).toList(),
+						m.library() == null ? null : new LibraryRef(m.library().id(), m.library().name()), m.rule()))
+				.toList(), null, null))
 			.toList();
-		return new TextDocument(v.taskId(), dataId, v.suggestion(), v.label(), v.rate(), v.filteredContent(), findings);
+		return new TextDocument(r.taskId(), r.dataId(), check.suggestion(), check.label(), check.rate(),
+				r.filteredContent(), findings, r.humanVerdict());
+	}
+
+	/**
+	 * The native document of a media result: the most serious check gives the verdict; a
+	 * finding per flagged check, or one that holds evidence (QR codes, hit words).
+	 */
+	static MediaDocument media(ContentKind kind, ModerationResult r) {
+		List<Finding> findings = new ArrayList<>();
+		Suggestion suggestion = Suggestion.PASS;
+		String label = "normal";
+		double rate = 99.9;
+		List<String> text = null;
+		for (ModerationResult.Check c : r.checks()) {
+			if (c.suggestion().compareTo(suggestion) > 0) {
+				suggestion = c.suggestion();
+				label = c.label();
+				rate = c.rate();
+			}
+			if (c.ocrText() != null) {
+				text = c.ocrText();
+			}
+			boolean evidence = c.qrcodes() != null || c.hintWords() != null;
+			if (c.suggestion() == Suggestion.PASS && !evidence) {
+				continue;
+			}
+			List<Match> matches = c.hintWords() == null ? null
+					: c.hintWords().stream().map(w -> new Match(w, null, null, null)).toList();
+			List<FrameRef> frames = c.frames() == null ? null
+					: c.frames().stream().map(f -> new FrameRef(f.index(), f.offsetMillis())).toList();
+			List<QrCode> qrcodes = null;
+			if (c.qrcodes() != null) {
+				java.util.Map<String, Box> boxes = new java.util.LinkedHashMap<>();
+				c.qrcodes().forEach(q -> boxes.putIfAbsent(q.data(), new Box(q.x(), q.y(), q.w(), q.h())));
+				qrcodes = boxes.entrySet().stream().map(e -> new QrCode(e.getKey(), e.getValue())).toList();
+			}
+			findings.add(new Finding(c.name(), c.label(), c.suggestion(), c.rate(), null, null, null, null, null,
+					matches, qrcodes, frames));
+		}
+		List<ImageLibraryHit> libraries = r.libraryHits() == null ? null
+				: r.libraryHits()
+					.stream()
+					.map(h -> new ImageLibraryHit(h.libCode(), h.libName(), h.context()))
+					.toList();
+		return new MediaDocument(r.taskId(), r.dataId(), kind.wire(), suggestion, label, rate, findings, text,
+				libraries, null, r.humanVerdict());
 	}
 
 	/**

@@ -1,0 +1,42 @@
+package dev.vetter.api.green;
+
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import dev.vetter.moderation.AsyncJob;
+import dev.vetter.moderation.CallbackFormat;
+import dev.vetter.moderation.ModerationResult;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Callbacks of tasks started through Green API 1.0 (and the native API): {@code content}
+ * is the task's {@code data[i]} document ({@link TaskResult}); an asynchronous job's
+ * document is sent as it is stored.
+ */
+@Component
+class GreenCallbackFormat implements CallbackFormat {
+
+	private final JsonMapper json;
+
+	GreenCallbackFormat(JsonMapper json) {
+		this.json = json;
+	}
+
+	@Override
+	public String name() {
+		return DEFAULT;
+	}
+
+	@Override
+	public String content(ModerationResult result) {
+		return json.writeValueAsString(TaskResult.of(result));
+	}
+
+	@Override
+	public String jobContent(AsyncJob job, Map<String, Object> document) {
+		return json.writeValueAsString(document);
+	}
+
+}
