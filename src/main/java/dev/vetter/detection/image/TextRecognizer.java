@@ -57,12 +57,6 @@ public final class TextRecognizer implements AutoCloseable {
 
 	static final int ALONE_MIN_CHARS = 4;
 
-	/**
-	 * when the patches that may hold writing cover more than this share of the picture,
-	 * the whole picture is read instead
-	 */
-	static final double FULL_PICTURE_COVER = 0.5;
-
 	private final OcrProperties properties;
 
 	private final Path dataDirectory;
@@ -126,18 +120,19 @@ public final class TextRecognizer implements AutoCloseable {
 		Gray gray = Gray.of(image);
 		double scale = scaleFor(gray.w, gray.h);
 		Gray work = scale == 1.0 ? gray : gray.resize(scale);
-		List<TextRegions.Box> regions = TextRegions.find(work.w, work.h, work.px);
-		if (regions.isEmpty()) {
-			// no sharp, high-contrast strokes anywhere: nothing Tesseract could read
-			return new OcrResult(List.of());
-		}
-		long covered = regions.stream().mapToLong(TextRegions.Box::area).sum();
-		boolean whole = regions.stream().anyMatch(TextRegions.Box::line)
-				|| covered > FULL_PICTURE_COVER * work.w * work.h;
 		Engine engine = borrow();
 		boolean healthy = false;
 		try {
-			List<Line> candidates = whole ? readWhole(engine, work) : readPatches(engine, work, regions);
+			List<Line> candidates = new ArrayList<>();
+			for (OcrPass pass : properties.passes()) {
+				candidates.addAll(engine.read(pass.invert ? work.inverted() : work, pass, properties.minConfidence()));
+				if (candidates.isEmpty()) {
+					// the first pass saw no writing at all (Tesseract also tries each
+					// doubtful line inverted): a photo without text costs one pass, not
+					// four
+					break;
+				}
+			}
 			healthy = true;
 			return new OcrResult(merge(candidates).stream()
 				.filter(l -> l.support >= 2 || l.meanConfidence() >= ALONE_MIN_CONFIDENCE && l.alnum >= ALONE_MIN_CHARS)
@@ -148,37 +143,6 @@ public final class TextRecognizer implements AutoCloseable {
 		finally {
 			giveBack(engine, healthy);
 		}
-	}
-
-	/**
-	 * Every pass over the whole picture; when the first sees no writing at all, the
-	 * others are skipped.
-	 */
-	private List<Line> readWhole(Engine engine, Gray work) {
-		List<Line> candidates = new ArrayList<>();
-		for (OcrPass pass : properties.passes()) {
-			candidates.addAll(engine.read(pass.invert ? work.inverted() : work, pass, properties.minConfidence()));
-			if (candidates.isEmpty()) {
-				// Tesseract also tries each doubtful line inverted: a picture where the
-				// first pass sees nothing costs one pass, not four
-				break;
-			}
-		}
-		return candidates;
-	}
-
-	/** Every pass over each patch, the lines moved back to picture coordinates. */
-	private List<Line> readPatches(Engine engine, Gray work, List<TextRegions.Box> regions) {
-		List<Line> candidates = new ArrayList<>();
-		for (TextRegions.Box region : regions) {
-			Gray part = work.crop(region);
-			for (OcrPass pass : properties.passes()) {
-				List<Line> found = engine.read(pass.invert ? part.inverted() : part, pass, properties.minConfidence());
-				found.forEach(l -> l.shift(region.x(), region.y()));
-				candidates.addAll(found);
-			}
-		}
-		return candidates;
 	}
 
 	static double scaleFor(int w, int h) {
@@ -380,15 +344,6 @@ public final class TextRecognizer implements AutoCloseable {
 			this.passes = java.util.EnumSet.of(pass);
 		}
 
-		void shift(int dx, int dy) {
-			if (words > 0) {
-				x1 += dx;
-				x2 += dx;
-				y1 += dy;
-				y2 += dy;
-			}
-		}
-
 		double meanConfidence() {
 			return words == 0 ? 0 : confSum / words;
 		}
@@ -456,17 +411,6 @@ public final class TextRecognizer implements AutoCloseable {
 				g[i] = (byte) ((((p >> 16) & 0xff) * 299 + ((p >> 8) & 0xff) * 587 + (p & 0xff) * 114 + 500) / 1000);
 			}
 			return new Gray(w, h, g);
-		}
-
-		Gray crop(TextRegions.Box box) {
-			if (box.x() == 0 && box.y() == 0 && box.w() == w && box.h() == h) {
-				return this;
-			}
-			byte[] out = new byte[box.w() * box.h()];
-			for (int y = 0; y < box.h(); y++) {
-				System.arraycopy(px, (box.y() + y) * w + box.x(), out, y * box.w(), box.w());
-			}
-			return new Gray(box.w(), box.h(), out);
 		}
 
 		Gray inverted() {
