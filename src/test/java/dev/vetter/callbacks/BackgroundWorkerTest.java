@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
@@ -39,12 +39,8 @@ class BackgroundWorkerTest {
 	@Autowired
 	DeliveryWorker worker;
 
+	@RegisterExtension
 	final Receiver receiver = new Receiver();
-
-	@AfterEach
-	void stop() {
-		receiver.close();
-	}
 
 	@Test
 	void anEnqueueWakesTheWorkerWithoutWaitingForThePollInterval() {

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -40,30 +39,15 @@ class Green2CallbacksTest {
 	@Autowired
 	DeliveryWorker worker;
 
-	Receiver receiver;
-
-	@BeforeEach
-	void setUp() {
-		receiver = new Receiver();
-	}
-
-	@AfterEach
-	void tearDown() {
-		receiver.close();
-	}
+	@RegisterExtension
+	final Receiver receiver = new Receiver();
 
 	@Test
 	void anEscalatedTextModerationReachesThe20ShapedCallbackWhenDecided() throws Exception {
 		Fixtures fx = new Fixtures(port);
 		Fixtures.TenantKey tenant = fx.manualTenant(1, "[\"customized\"]");
 		Api reviewer = fx.reviewer(tenant.uid());
-		String seed = tenant.api()
-			.put("/v1/notifications", "{\"url\":\"" + receiver.url("/notify")
-					+ "\",\"cryptType\":\"SHA256\",\"types\":[\"machineScan\",\"review\"],\"suggestions\":[\"block\",\"review\",\"pass\"]}")
-			.json()
-			.get("seed")
-			.asString();
-		receiver.verifyWith(tenant.uid(), seed, CryptType.SHA256);
+		String seed = receiver.subscribe(tenant.api(), tenant.uid(), "/notify");
 		long lib = tenant.api()
 			.post("/v1/libraries", "{\"name\":\"watch2\",\"kind\":\"TEXT\",\"action\":\"REVIEW\"}")
 			.json()

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
@@ -46,17 +45,8 @@ class Green2MediaCallbacksTest {
 	@Autowired
 	DeliveryWorker worker;
 
-	Receiver receiver;
-
-	@BeforeEach
-	void setUp() {
-		receiver = new Receiver();
-	}
-
-	@AfterEach
-	void tearDown() {
-		receiver.close();
-	}
+	@RegisterExtension
+	final Receiver receiver = new Receiver();
 
 	@AfterAll
 	static void stopServer() {

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -66,19 +67,18 @@ class ImageReviewCallbacksTest {
 	@Autowired
 	MutableClock clock;
 
-	Receiver receiver;
+	@RegisterExtension
+	final Receiver receiver = new Receiver();
 
 	MediaFiles media;
 
 	@BeforeEach
 	void setUp() {
-		receiver = new Receiver();
 		media = new MediaFiles();
 	}
 
 	@AfterEach
 	void tearDown() {
-		receiver.close();
 		media.close();
 		clock.reset();
 	}
@@ -106,13 +106,7 @@ class ImageReviewCallbacksTest {
 		Fixtures fx = new Fixtures(port);
 		Fixtures.TenantKey tenant = fx.manualTenant(1, "[\"qrcode\",\"ad\"]");
 		Api reviewer = fx.reviewer(tenant.uid());
-		String seed = tenant.api()
-			.put("/v1/notifications", "{\"url\":\"" + receiver.url("/notify")
-					+ "\",\"cryptType\":\"SHA256\",\"types\":[\"machineScan\",\"review\"],\"suggestions\":[\"block\",\"review\",\"pass\"]}")
-			.json()
-			.get("seed")
-			.asString();
-		receiver.verifyWith(tenant.uid(), seed, CryptType.SHA256);
+		String seed = receiver.subscribe(tenant.api(), tenant.uid(), "/notify");
 		Api.Response policy = tenant.api()
 			.put("/v1/biz-types/photos", "{\"escalation\":{\"suggestions\":[\"review\"]}}");
 		assertThat(policy.status()).as(policy.body()).isEqualTo(200);

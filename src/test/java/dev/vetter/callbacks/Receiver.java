@@ -17,17 +17,24 @@ import java.util.function.Function;
 
 import javax.net.ssl.SSLContext;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 
+import dev.vetter.support.Api;
+
 /**
  * A real callback receiver on 127.0.0.1: records every POST (form fields and Vetter
  * headers), checks each request's checksum the way an Alibaba client does, and answers
- * what the test scripts.
+ * what the test scripts. Registered as a test's extension
+ * ({@code @RegisterExtension final Receiver receiver = new Receiver();}) it stops after
+ * each test.
  */
-final class Receiver implements AutoCloseable {
+final class Receiver implements AutoCloseable, AfterEachCallback {
 
 	/** One received callback. */
 	record Received(String path, String contentType, String deliveryId, String event, int attempt, String checksum,
@@ -120,6 +127,27 @@ final class Receiver implements AutoCloseable {
 	/** Answers the next requests with these behaviours in order, then 200. */
 	void script(Behaviour... behaviours) {
 		script.addAll(List.of(behaviours));
+	}
+
+	/**
+	 * Subscribes the tenant of {@code tenant} to every notification (machineScan and
+	 * review, all suggestions, SHA256) at {@code path} of this receiver, and checks every
+	 * request against the seed Vetter gave.
+	 * @return the seed
+	 */
+	String subscribe(Api tenant, long uid, String path) {
+		String seed = tenant.put("/v1/notifications", "{\"url\":\"" + url(path)
+				+ "\",\"cryptType\":\"SHA256\",\"types\":[\"machineScan\",\"review\"],\"suggestions\":[\"block\",\"review\",\"pass\"]}")
+			.json()
+			.get("seed")
+			.asString();
+		verifyWith(uid, seed, CryptType.SHA256);
+		return seed;
+	}
+
+	@Override
+	public void afterEach(ExtensionContext context) {
+		close();
 	}
 
 	/** Checks every request's checksum against uid + seed + content. */
