@@ -39,9 +39,10 @@ import dev.vetter.tenancy.internal.Users;
  * Answers "who is calling?" and "which tenant is this?" for the adapters, fast. Access
  * keys, verified logins and reviewer scopes are cached (Caffeine, size-bounded, expiring
  * after {@code vetter.security.credential-cache-ttl}, 10 s by default). A change made
- * through this class (password, key disabled or deleted, user created) invalidates the
- * entry at once on this node; other nodes see it when their entry expires. Unknown key
- * ids are cached apart, so a flood of made-up ids never evicts real keys.
+ * through this class (password, key disabled or deleted, user created, review tenants
+ * changed) invalidates the entry at once on this node; other nodes see it when their
+ * entry expires. Unknown key ids are cached apart, so a flood of made-up ids never evicts
+ * real keys.
  */
 @Service
 public class TenantDirectory {
