@@ -10,6 +10,7 @@ get cold-dev.csv https://raw.githubusercontent.com/thu-coai/COLDataset/main/COLD
 get cold-test.csv https://raw.githubusercontent.com/thu-coai/COLDataset/main/COLDataset/test.csv
 get hatecheck.csv https://raw.githubusercontent.com/paul-rottger/hatecheck-data/main/test_suite_cases.csv
 get olid-training-v1.0.tsv https://raw.githubusercontent.com/victoriyayeotobo/NLP-CW1/main/olid-training-v1.0.tsv
+get ethos-binary.csv https://raw.githubusercontent.com/intelligence-csd-auth-gr/Ethos-Hate-Speech-Dataset/705258e118ce9611ebbd5ab2a4841b0066547293/ethos/ethos_data/Ethos_Dataset_Binary.csv
 get davidson.csv https://raw.githubusercontent.com/t-davidson/hate-speech-and-offensive-language/master/data/labeled_data.csv
 # de Gibert et al. 2018 (Stormfront): 10,944 one-sentence files, so the pinned commit's archive
 if [ ! -s raw/stormfront/annotations_metadata.csv ]; then

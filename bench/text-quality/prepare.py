@@ -91,6 +91,15 @@ def main():
             parts[part].append(('hate' if r['label'] == 'hate' else 'clean', text))
         for part, rows in parts.items():
             write(f'stormfront-{part}.tsv', rows)
+    # ETHOS, Mollas et al. 2022 (GPL-3.0): 998 YouTube and Reddit comments, isHate = share of annotators who saw
+    # hate speech; >= 0.5 hate, else clean. Measured only (never trained on: weights derived from GPL data would
+    # carry its terms), all rows one test set
+    p = os.path.join(RAW, 'ethos-binary.csv')
+    if os.path.exists(p):
+        with open(p, encoding='utf-8-sig', newline='') as f:
+            rows = [('hate' if float(r['isHate']) >= 0.5 else 'clean', clean(r['comment']))
+                    for r in csv.DictReader(f, delimiter=';')]
+        write('ethos-test.tsv', rows)
     # Davidson et al. 2017 (MIT): the OUTSIDE measure, never used for training or tuning
     p = os.path.join(RAW, 'davidson.csv')
     if os.path.exists(p):

@@ -10,7 +10,7 @@ D=bench/text-quality/data
 mvn -q -B -o -Dspring-javaformat.skip=true test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
 run() { java -Xmx3g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" dev.vetter.detection.text.ClassifierTrainer "$@"; }
 case "${1:-zh}" in
-  zh) run src/main/resources/classifier/abuse-zh.bin.gz 16 3 6 1e-6 $D/cold-train.tsv $D/cold-dev.tsv ;;
+  zh) run src/main/resources/classifier/abuse-zh.bin.gz 18 3 6 1e-6 $D/cold-train.tsv $D/cold-dev.tsv 2 ;;
   en) run src/main/resources/classifier/abuse-en.bin.gz 16 4 6 1e-6 $D/olid-train.tsv,$D/hatecheck-dev.tsv $D/olid-dev.tsv ;;
   *) echo "usage: $0 zh|en" >&2; exit 2 ;;
 esac

@@ -3,10 +3,13 @@ package dev.vetter.moderation;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import dev.vetter.policy.ImageRules;
 import dev.vetter.policy.Suggestion;
 
 /**
- * How image findings become suggestions, and how much image work runs at once.
+ * How image findings become suggestions, and how much image work runs at once. The
+ * thresholds and the QR code suggestion are the service-wide defaults: a bizType policy
+ * overrides each of them ({@link ImageRules}, field {@code image} of the policy).
  *
  * @param pornReview NSFW score (porn + hentai, 0..1) from which the {@code porn} scene
  * answers {@code porn}/{@code review}
@@ -31,6 +34,26 @@ public record ImageScanProperties(@DefaultValue("0.8") double pornReview, @Defau
 		if (nsfwConcurrency < 1 || concurrency < 1) {
 			throw new IllegalArgumentException("vetter.moderation.image concurrency settings must be at least 1");
 		}
+	}
+
+	/**
+	 * The thresholds in force under a bizType's image rules: each value the rules set,
+	 * else this service-wide default.
+	 */
+	public Thresholds thresholds(ImageRules rules) {
+		return new Thresholds(rules.pornReview() != null ? rules.pornReview() : pornReview,
+				rules.pornBlock() != null ? rules.pornBlock() : pornBlock,
+				rules.sexyReview() != null ? rules.sexyReview() : sexyReview,
+				rules.sexyBlock() != null ? rules.sexyBlock() : Double.POSITIVE_INFINITY,
+				rules.qrcode() != null ? rules.qrcode() : qrcodeSuggestion);
+	}
+
+	/**
+	 * The thresholds one scan judges by; a score at or above a threshold reaches it, and
+	 * a block threshold wins over a review one.
+	 */
+	public record Thresholds(double pornReview, double pornBlock, double sexyReview, double sexyBlock,
+			Suggestion qrcode) {
 	}
 
 	public static ImageScanProperties defaults() {

@@ -35,11 +35,13 @@ import dev.vetter.policy.Suggestion;
  * escalated (the caller decides for the whole item).
  * <p>
  * Scenes: {@code porn} (NSFW classifier: {@code porn}, {@code sexy}, {@code normal};
- * review only unless {@code vetter.moderation.image.porn-block} says otherwise),
- * {@code qrcode} (QR codes with data and boxes), {@code ad} (QR codes, and the OCR text
- * run through the text engine with the tenant's text libraries), {@code ocr} (the
- * recognised lines), {@code terrorism}, {@code live}, {@code logo} (no model here: only
- * the OCR text's {@code politics}/{@code terrorism} hits for {@code terrorism}, otherwise
+ * review only unless the bizType's {@code image.pornBlock}/{@code sexyBlock} or
+ * {@code vetter.moderation.image.porn-block} says otherwise), {@code qrcode} (QR codes
+ * with data and boxes; {@code review} or {@code block} per the bizType's
+ * {@code image.qrcode}), {@code ad} (QR codes, and the OCR text run through the text
+ * engine with the tenant's text libraries), {@code ocr} (the recognised lines),
+ * {@code terrorism}, {@code live}, {@code logo} (no model here: only the OCR text's
+ * {@code politics}/{@code terrorism} hits for {@code terrorism}, otherwise
  * {@code normal}). Native work is bounded: the OCR engines are a fixed pool, and NSFW
  * classifications are capped by a semaphore ({@code nsfw-concurrency}).
  */
@@ -105,7 +107,9 @@ public class ImageScanner {
 	 */
 	public ImageFindings scan(long tenantId, String bizType, DecodedImage.Frame frame, Collection<String> scenes) {
 		Set<String> wanted = new LinkedHashSet<>(scenes);
-		List<ImageLibraryMatch> matches = libraryMatches(tenantId, bizType, frame);
+		ImagePolicy policy = catalog.imagePolicy(tenantId, bizType);
+		ImageScanProperties.Thresholds thresholds = properties.thresholds(policy.policy().image());
+		List<ImageLibraryMatch> matches = policy.hasLibraries() ? policy.matches(pdq.detect(frame)) : List.of();
 		LibraryAction decisive = decisive(matches);
 		// a PASS (allow-list) or BLOCK hit decides every scene but the informational ocr:
 		// the detectors would change nothing
@@ -120,22 +124,13 @@ public class ImageScanner {
 		List<ImageFindings.Scene> out = new ArrayList<>(wanted.size());
 		for (String scene : wanted) {
 			if (decisive != null && !"ocr".equals(scene)) {
-				out.add(libraryScene(scene, decisive, matches,
-						detect.contains(scene) ? detected(scene, nsfwScores, codes, lines, textVerdict) : null));
+				out.add(libraryScene(scene, decisive, matches, detect.contains(scene)
+						? detected(scene, thresholds, nsfwScores, codes, lines, textVerdict) : null));
 				continue;
 			}
-			out.add(detected(scene, nsfwScores, codes, lines, textVerdict));
+			out.add(detected(scene, thresholds, nsfwScores, codes, lines, textVerdict));
 		}
 		return new ImageFindings(out, nsfwScores);
-	}
-
-	/** The matches of the frame's PDQ hash in the image libraries the bizType applies. */
-	private List<ImageLibraryMatch> libraryMatches(long tenantId, String bizType, DecodedImage.Frame frame) {
-		ImagePolicy policy = catalog.imagePolicy(tenantId, bizType);
-		if (!policy.hasLibraries()) {
-			return List.of();
-		}
-		return policy.matches(pdq.detect(frame));
 	}
 
 	/** What the library hits decide: PASS (allow-list) first, then BLOCK, then REVIEW. */
@@ -180,14 +175,15 @@ public class ImageScanner {
 				List.of(), hits);
 	}
 
-	private ImageFindings.Scene detected(String scene, NsfwScores nsfwScores, List<ImageFindings.Located> codes,
-			List<ImageFindings.Located> lines, TextVerdict textVerdict) {
+	private static ImageFindings.Scene detected(String scene, ImageScanProperties.Thresholds thresholds,
+			NsfwScores nsfwScores, List<ImageFindings.Located> codes, List<ImageFindings.Located> lines,
+			TextVerdict textVerdict) {
 		return switch (scene) {
-			case "porn" -> porn(nsfwScores);
+			case "porn" -> porn(nsfwScores, thresholds);
 			case "qrcode" ->
 				codes.isEmpty() ? ImageFindings.Scene.normal(scene, NORMAL_RATE) : new ImageFindings.Scene(scene,
-						"qrcode", properties.qrcodeSuggestion(), QRCODE_RATE, List.of(), codes, List.of(), List.of());
-			case "ad" -> ad(codes, lines, textVerdict);
+						"qrcode", thresholds.qrcode(), QRCODE_RATE, List.of(), codes, List.of(), List.of());
+			case "ad" -> ad(codes, lines, textVerdict, thresholds.qrcode());
 			case "ocr" -> new ImageFindings.Scene(scene, "normal", Suggestion.PASS, NORMAL_RATE, List.of(), List.of(),
 					lines, List.of());
 			case "terrorism" -> fromText(scene, lines, textVerdict, TERRORISM_TEXT_LABELS);
@@ -214,16 +210,23 @@ public class ImageScanner {
 		}
 	}
 
-	private ImageFindings.Scene porn(NsfwScores scores) {
+	/**
+	 * Scene {@code porn} from the classifier's scores: a block threshold reached wins
+	 * over a review one, {@code porn} over {@code sexy} at the same suggestion.
+	 */
+	static ImageFindings.Scene porn(NsfwScores scores, ImageScanProperties.Thresholds thresholds) {
 		double porn = scores.porn() + scores.hentai();
 		double sexy = scores.sexy();
-		if (porn >= properties.pornBlock()) {
+		if (porn >= thresholds.pornBlock()) {
 			return scene("porn", "porn", Suggestion.BLOCK, porn);
 		}
-		if (porn >= properties.pornReview()) {
+		if (sexy >= thresholds.sexyBlock()) {
+			return scene("porn", "sexy", Suggestion.BLOCK, sexy);
+		}
+		if (porn >= thresholds.pornReview()) {
 			return scene("porn", "porn", Suggestion.REVIEW, porn);
 		}
-		if (sexy >= properties.sexyReview()) {
+		if (sexy >= thresholds.sexyReview()) {
 			return scene("porn", "sexy", Suggestion.REVIEW, sexy);
 		}
 		return scene("porn", "normal", Suggestion.PASS, 1 - Math.max(porn, sexy));
@@ -234,18 +237,18 @@ public class ImageScanner {
 				List.of(), List.of());
 	}
 
-	private ImageFindings.Scene ad(List<ImageFindings.Located> codes, List<ImageFindings.Located> lines,
-			TextVerdict verdict) {
+	private static ImageFindings.Scene ad(List<ImageFindings.Located> codes, List<ImageFindings.Located> lines,
+			TextVerdict verdict, Suggestion qrcode) {
 		ImageFindings.Scene fromText = fromText("ad", lines, verdict, AD_TEXT_LABELS);
 		if (codes.isEmpty()) {
 			return fromText;
 		}
-		if (fromText.suggestion().compareTo(properties.qrcodeSuggestion()) > 0) {
+		if (fromText.suggestion().compareTo(qrcode) > 0) {
 			return new ImageFindings.Scene("ad", fromText.label(), fromText.suggestion(), fromText.rate(),
 					fromText.hintWords(), codes, fromText.ocrLines(), List.of());
 		}
-		return new ImageFindings.Scene("ad", "qrcode", properties.qrcodeSuggestion(), QRCODE_RATE, fromText.hintWords(),
-				codes, fromText.ocrLines(), List.of());
+		return new ImageFindings.Scene("ad", "qrcode", qrcode, QRCODE_RATE, fromText.hintWords(), codes,
+				fromText.ocrLines(), List.of());
 	}
 
 	private static ImageFindings.Scene fromText(String scene, List<ImageFindings.Located> lines, TextVerdict verdict,

@@ -24,10 +24,12 @@ import dev.vetter.platform.InvalidInput;
  * (contact details, prices, shorteners, several links, obfuscation) are flagged;
  * {@code pass} = no link finding counts except an obfuscated one; {@code review} /
  * {@code block} = every link
+ * @param image how image findings are judged: NSFW thresholds of scene {@code porn} and
+ * the suggestion a QR code gives (absent values: the service-wide defaults)
  */
 public record BizTypePolicy(Boolean lexicons, Boolean rules, List<String> libraries,
 		Map<String, Suggestion> labelSuggestions, EscalationRules escalation, Map<String, Double> minRates,
-		Suggestion links) {
+		Suggestion links, ImageRules image) {
 
 	/** the minimum rate of a built-in finding when the policy names none for its label */
 	public static final double DEFAULT_MIN_RATE = 50;
@@ -36,11 +38,18 @@ public record BizTypePolicy(Boolean lexicons, Boolean rules, List<String> librar
 	public static final Set<String> TEXT_LABELS = Set.of("normal", "spam", "ad", "politics", "terrorism", "abuse",
 			"porn", "flood", "contraband", "meaningless", "customized");
 
-	public static final BizTypePolicy DEFAULT = new BizTypePolicy(true, true, null, Map.of(), null, Map.of(), null);
+	public static final BizTypePolicy DEFAULT = new BizTypePolicy(true, true, null, Map.of(), null, Map.of(), null,
+			null);
 
 	public BizTypePolicy(Boolean lexicons, Boolean rules, List<String> libraries,
 			Map<String, Suggestion> labelSuggestions, EscalationRules escalation) {
-		this(lexicons, rules, libraries, labelSuggestions, escalation, null, null);
+		this(lexicons, rules, libraries, labelSuggestions, escalation, null, null, null);
+	}
+
+	public BizTypePolicy(Boolean lexicons, Boolean rules, List<String> libraries,
+			Map<String, Suggestion> labelSuggestions, EscalationRules escalation, Map<String, Double> minRates,
+			Suggestion links) {
+		this(lexicons, rules, libraries, labelSuggestions, escalation, minRates, links, null);
 	}
 
 	public BizTypePolicy {
@@ -63,6 +72,7 @@ public record BizTypePolicy(Boolean lexicons, Boolean rules, List<String> librar
 				throw new InvalidInput("minRates." + e.getKey() + " must be a number from 0 to 100");
 			}
 		}
+		image = image == null ? ImageRules.NONE : image;
 	}
 
 	/** the minimum rate for a built-in finding of this label to count */

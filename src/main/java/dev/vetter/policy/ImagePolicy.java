@@ -6,7 +6,8 @@ import dev.vetter.detection.PdqHash;
 
 /**
  * A bizType policy as image scans use it: the tenant's IMAGE libraries the policy applies
- * and the index of their hashes.
+ * and the index of their hashes; the policy's {@link BizTypePolicy#image() image rules}
+ * (NSFW thresholds, the QR code suggestion) travel with it.
  *
  * @param applied the IMAGE libraries the policy applies (see
  * {@link BizTypePolicy#appliesTo})

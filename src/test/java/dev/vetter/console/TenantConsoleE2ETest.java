@@ -173,6 +173,57 @@ class TenantConsoleE2ETest extends ConsoleBrowserTest {
 	}
 
 	@Test
+	void aTenantAdminSetsAndClearsImageThresholdsOnThePolicyPage() {
+		Fixtures.TenantKey tenant = new Fixtures(port).tenant();
+		tenant.api().put("/v1/biz-types/photos", "{\"minRates\":{\"abuse\":70},\"links\":\"review\"}");
+		String admin = Users.create(port, "ivy", "[\"TENANT_ADMIN\"]", tenant.uid());
+		Page page = Browser.login(browser.newPage(), port, admin, Users.PASSWORD);
+
+		page.navigate(base() + "/console/tenant/policies?edit=photos");
+		assertThat(page.getByLabel("Porn score from which images go to review")).hasAttribute("placeholder", "0.8");
+		assertThat(page.getByLabel("Porn score from which images are blocked")).hasAttribute("placeholder", "never");
+		page.getByLabel("Porn score from which images go to review").fill("0.6");
+		page.getByLabel("Porn score from which images are blocked").fill("0.95");
+		page.getByLabel("Sexy score from which images are blocked").fill("0.99");
+		page.getByLabel("An image with a QR code").selectOption("block");
+		Browser.screenshot(page, "tenant-policy-image-thresholds");
+		page.getByText("Save policy").click();
+		assertThat(page.locator(".flash.ok")).hasText("Policy photos saved.");
+		assertThat(page.locator("tbody tr td").nth(5))
+			.hasText("porn review from 0.6; porn block from 0.95; sexy block from 0.99; QR code block");
+
+		var stored = tenant.api().get("/v1/biz-types/photos").json();
+		assertThat(stored.at("/image/pornReview").asDouble()).isEqualTo(0.6);
+		assertThat(stored.at("/image/pornBlock").asDouble()).isEqualTo(0.95);
+		assertThat(stored.at("/image/sexyBlock").asDouble()).isEqualTo(0.99);
+		assertThat(stored.at("/image/sexyReview").isMissingNode()).isTrue();
+		assertThat(stored.at("/image/qrcode").asString()).isEqualTo("block");
+		// what the page does not show is kept
+		assertThat(stored.at("/minRates/abuse").asDouble()).isEqualTo(70.0);
+		assertThat(stored.at("/links").asString()).isEqualTo("review");
+
+		// a block threshold under the review threshold is refused with the field named
+		page.navigate(base() + "/console/tenant/policies?edit=photos");
+		assertThat(page.getByLabel("Porn score from which images go to review")).hasValue("0.6");
+		page.getByLabel("Porn score from which images are blocked").fill("0.5");
+		page.getByText("Save policy").click();
+		assertThat(page.locator(".flash.error"))
+			.containsText("image.pornReview (0.6) must not be above image.pornBlock (0.5)");
+		assertThat(tenant.api().get("/v1/biz-types/photos").json().at("/image/pornBlock").asDouble()).isEqualTo(0.95);
+
+		// cleared fields fall back to the defaults
+		page.navigate(base() + "/console/tenant/policies?edit=photos");
+		page.getByLabel("Porn score from which images go to review").fill("");
+		page.getByLabel("Porn score from which images are blocked").fill("");
+		page.getByLabel("Sexy score from which images are blocked").fill("");
+		page.getByLabel("An image with a QR code").selectOption("");
+		page.getByText("Save policy").click();
+		assertThat(page.locator("tbody tr td").nth(5)).hasText("defaults");
+		assertThat(tenant.api().get("/v1/biz-types/photos").json().at("/image").size()).isZero();
+		page.context().close();
+	}
+
+	@Test
 	void notificationSeedIsShownOnceAndTheTestButtonDelivers() {
 		Fixtures.TenantKey tenant = new Fixtures(port).tenant();
 		String admin = Users.create(port, "nia", "[\"TENANT_ADMIN\"]", tenant.uid());

@@ -75,14 +75,22 @@ final class TextQuality {
 
 	private final TextPolicy policy;
 
+	/** false: the classifier is off (the threshold pick adds it by hand) */
+	private final boolean classifier;
+
 	TextQuality(TextDetector detector, BizTypePolicy policy) {
+		this(detector, policy, true);
+	}
+
+	TextQuality(TextDetector detector, BizTypePolicy policy, boolean classifier) {
 		this.detector = detector;
 		this.policy = new TextPolicy("quality", policy, detector.compile(List.of()));
+		this.classifier = classifier;
 	}
 
 	TextVerdict judge(String text) {
 		TextAnalysis a = detector.analyze(text, List.of(policy.libraryTerms()), new TextDetector.Options(
-				policy.policy().lexicons(), policy.policy().rules(), policy.policy().lexicons()));
+				policy.policy().lexicons(), policy.policy().rules(), classifier && policy.policy().lexicons()));
 		return TextModeration.judge("q", text, a, policy);
 	}
 

@@ -8,6 +8,7 @@ import java.util.List;
 
 import dev.vetter.detection.text.DefaultTextDetector;
 import dev.vetter.policy.BizTypePolicy;
+import dev.vetter.policy.Suggestion;
 
 /**
  * The text-quality benchmark: the default policy over every prepared set in
@@ -17,10 +18,14 @@ import dev.vetter.policy.BizTypePolicy;
 public final class TextQualityBench {
 
 	static final List<String> SETS = List.of("olid-dev", "olid-test", "stormfront-dev", "stormfront-test",
-			"hatecheck-dev", "hatecheck-test", "cold-dev", "cold-test", "davidson-outside");
+			"hatecheck-dev", "hatecheck-test", "ethos-test", "cold-dev", "cold-test", "davidson-outside");
 
 	public static void main(String[] args) throws IOException {
 		Path dir = Path.of(args.length > 0 ? args[0] : "bench/text-quality/data");
+		if (args.length > 3 && args[1].equals("--pick")) {
+			pick(dir.resolve(args[2] + ".tsv"), Double.parseDouble(args[3]));
+			return;
+		}
 		if (args.length > 2 && args[1].equals("--terms")) {
 			// development aid: which findings flag the clean posts of one set (never run
 			// it on
@@ -65,6 +70,53 @@ public final class TextQualityBench {
 		for (String sample : List.of("ci-cold", "ci-hatecheck")) {
 			System.out.println(TextQuality.row(quality.evaluate(sample + " (committed)", committed(sample))));
 		}
+	}
+
+	/**
+	 * The classifier threshold of a development set: the default policy with the
+	 * classifier off flags a post or not; the classifier's raw probability is added at
+	 * each candidate threshold; printed: every candidate, then the one with the highest
+	 * accuracy among those flagging at most {@code budget} of the set's clean posts
+	 * (never run it on a test split or the outside measure). Approximate: a
+	 * context-dependent term counts the classifier as its second signal in the real
+	 * engine, so check the pick with the full run.
+	 */
+	static void pick(Path set, double budget) throws IOException {
+		TextQuality quality = new TextQuality(new DefaultTextDetector(), BizTypePolicy.DEFAULT, false);
+		List<TextQuality.Post> posts;
+		try (InputStream in = Files.newInputStream(set)) {
+			posts = TextQuality.read(in);
+		}
+		int n = posts.size(), bad = 0;
+		boolean[] flagged = new boolean[n], clean = new boolean[n];
+		double[] p = new double[n];
+		for (int i = 0; i < n; i++) {
+			TextQuality.Post post = posts.get(i);
+			flagged[i] = quality.judge(post.text()).suggestion() != Suggestion.PASS;
+			clean[i] = post.label().equals("clean");
+			bad += clean[i] ? 0 : 1;
+			p[i] = dev.vetter.detection.text.ClassifierProbe.probability(post.text());
+		}
+		double bestAcc = -1;
+		String best = "none within the budget";
+		System.out.println("| threshold | recall | clean flagged | accuracy |");
+		for (int k = 300; k <= 990; k += 5) {
+			double thr = k / 1000.0;
+			int tp = 0, fp = 0;
+			for (int i = 0; i < n; i++) {
+				boolean f = flagged[i] || p[i] >= thr;
+				tp += f && !clean[i] ? 1 : 0;
+				fp += f && clean[i] ? 1 : 0;
+			}
+			double recall = (double) tp / bad, fpr = (double) fp / (n - bad), acc = (double) (tp + n - bad - fp) / n;
+			String line = String.format(java.util.Locale.ROOT, "| %.3f | %.3f | %.3f | %.3f |", thr, recall, fpr, acc);
+			System.out.println(line);
+			if (fpr <= budget && acc > bestAcc) {
+				bestAcc = acc;
+				best = line;
+			}
+		}
+		System.out.println("pick (budget " + budget + "): " + best);
 	}
 
 	/** A committed sample of src/test/resources/text-quality/. */

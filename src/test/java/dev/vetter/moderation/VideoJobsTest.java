@@ -111,6 +111,31 @@ class VideoJobsTest {
 	}
 
 	@Test
+	void videoFramesAreJudgedByTheBizTypesImageRules() throws Exception {
+		Fixtures.TenantKey tenant = new Fixtures(port).tenant();
+		assertThat(tenant.api().put("/v1/biz-types/qr-block", "{\"image\":{\"qrcode\":\"block\"}}").status())
+			.isEqualTo(200);
+		Path dir = Files.createTempDirectory("vetter-video-policy");
+		String url = media.file(video(dir.resolve("qr.mp4"), null));
+
+		JsonNode submit = tenant.sdk()
+			.call(new VideoAsyncScanRequest(),
+					"{\"bizType\":\"qr-block\",\"scenes\":[\"qrcode\"],\"interval\":1,"
+							+ "\"tasks\":[{\"dataId\":\"v\",\"url\":\"" + url + "\"}]}")
+			.json();
+		assertThat(submit.at("/data/0/code").asInt()).as(submit.toString()).isEqualTo(200);
+		String taskId = submit.at("/data/0/taskId").asString();
+
+		JsonNode data = Await.until(() -> tenant.sdk()
+			.call(new VideoAsyncScanResultsRequest(), "[\"" + taskId + "\"]")
+			.json()
+			.at("/data/0"), d -> d.get("code").asInt() != 280, "the video result", Await.MEDIA_JOB);
+		JsonNode qrcode = data.at("/results/0");
+		assertThat(qrcode.get("suggestion").asString()).as(data.toString()).isEqualTo("block");
+		assertThat(offsets(qrcode)).containsExactly(2.0);
+	}
+
+	@Test
 	void outOfRangeSamplingIsRefusedPerTaskAndCancelWorksOnFiles() throws Exception {
 		Fixtures.TenantKey tenant = new Fixtures(port).tenant();
 		JsonNode bad = tenant.sdk()

@@ -24,6 +24,7 @@ import dev.vetter.callbacks.CallbackAdministration;
 import dev.vetter.callbacks.DeliveryId;
 import dev.vetter.callbacks.NotificationSettings;
 import dev.vetter.moderation.HumanReview;
+import dev.vetter.moderation.ImageScanProperties;
 import dev.vetter.moderation.ModerationResult;
 import dev.vetter.moderation.TaskSearch;
 import dev.vetter.platform.ContentKind;
@@ -32,6 +33,7 @@ import dev.vetter.platform.NotFound;
 import dev.vetter.policy.BizTypePolicy;
 import dev.vetter.policy.EscalationRules;
 import dev.vetter.policy.ImageLibraries;
+import dev.vetter.policy.ImageRules;
 import dev.vetter.policy.Library;
 import dev.vetter.policy.LibraryAction;
 import dev.vetter.policy.LibraryKind;
@@ -61,9 +63,12 @@ class TenantConsoleController {
 
 	private final ImageLibraries images;
 
+	private final ImageScanProperties imageDefaults;
+
 	TenantConsoleController(TenantDirectory directory, PolicyAdministration policies, CallbackAdministration callbacks,
-			TaskSearch tasks, HumanReview humanReview, ImageLibraries images) {
+			TaskSearch tasks, HumanReview humanReview, ImageLibraries images, ImageScanProperties imageDefaults) {
 		this.images = images;
+		this.imageDefaults = imageDefaults;
 		this.directory = directory;
 		this.policies = policies;
 		this.callbacks = callbacks;
@@ -136,6 +141,10 @@ class TenantConsoleController {
 		String name = edit == null ? "" : edit;
 		model.addAttribute("name", name);
 		model.addAttribute("policy", all.getOrDefault(name, BizTypePolicy.DEFAULT));
+		model.addAttribute("imageDefaults", imageDefaults.thresholds(ImageRules.NONE));
+		Map<String, String> imageSummaries = new LinkedHashMap<>();
+		all.forEach((n, p) -> imageSummaries.put(n, summary(p.image())));
+		model.addAttribute("imageSummaries", imageSummaries);
 		return "console/tenant/policies";
 	}
 
@@ -153,9 +162,8 @@ class TenantConsoleController {
 				labelSuggestions.put(label, Suggestion.of(value));
 			}
 		}
-		EscalationRules escalation = policies.bizType(tenant, name)
-			.map(BizTypePolicy::escalation)
-			.orElse(EscalationRules.DEFAULT);
+		BizTypePolicy stored = policies.bizType(tenant, name).orElse(BizTypePolicy.DEFAULT);
+		EscalationRules escalation = stored.escalation();
 		if (directory.agreement(tenant).enabled() && form.containsKey("escalation")) {
 			List<Suggestion> on = new ArrayList<>();
 			for (Suggestion s : Suggestion.values()) {
@@ -172,10 +180,61 @@ class TenantConsoleController {
 			}
 			escalation = new EscalationRules(on, escalation.labels(), form.containsKey("reviewLibraries"), rate);
 		}
-		policies.putBizType(tenant, name, new BizTypePolicy(lexicons, rules,
-				allLibraries ? null : (libraries == null ? List.of() : libraries), labelSuggestions, escalation));
+		ImageRules image = new ImageRules(score(form, "pornReview"), score(form, "pornBlock"),
+				score(form, "sexyReview"), score(form, "sexyBlock"), suggestion(form.get("image.qrcode")));
+		// the form does not show minRates and links: they keep what the API set
+		policies.putBizType(tenant, name,
+				new BizTypePolicy(lexicons, rules, allLibraries ? null : (libraries == null ? List.of() : libraries),
+						labelSuggestions, escalation, stored.minRates(), stored.links(), image));
 		redirect.addFlashAttribute("message", "Policy " + name + " saved.");
 		return "redirect:/console/tenant/policies";
+	}
+
+	/** The image rules a policy sets, in a few words for the policies table. */
+	private static String summary(ImageRules rules) {
+		List<String> parts = new ArrayList<>();
+		if (rules.pornReview() != null) {
+			parts.add("porn review from " + rules.pornReview());
+		}
+		if (rules.pornBlock() != null) {
+			parts.add("porn block from " + rules.pornBlock());
+		}
+		if (rules.sexyReview() != null) {
+			parts.add("sexy review from " + rules.sexyReview());
+		}
+		if (rules.sexyBlock() != null) {
+			parts.add("sexy block from " + rules.sexyBlock());
+		}
+		if (rules.qrcode() != null) {
+			parts.add("QR code " + rules.qrcode().wire());
+		}
+		return parts.isEmpty() ? "defaults" : String.join("; ", parts);
+	}
+
+	/** The form's {@code image.<field>} score; blank: not set (the default applies). */
+	private static Double score(Map<String, String> form, String field) {
+		String value = form.get("image." + field);
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Double.valueOf(value.strip());
+		}
+		catch (NumberFormatException e) {
+			throw new InvalidInput("image." + field + " must be a score from 0 to 1, was '" + value + "'");
+		}
+	}
+
+	private static Suggestion suggestion(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Suggestion.of(value);
+		}
+		catch (IllegalArgumentException e) {
+			throw new InvalidInput("image.qrcode must be review or block");
+		}
 	}
 
 	@PostMapping("/console/tenant/policies/{name}/delete")

@@ -48,6 +48,12 @@ final class ImageInput {
 			}
 			return out;
 		}
+		if (image.getType() == BufferedImage.TYPE_INT_RGB || image.getType() == BufferedImage.TYPE_INT_ARGB) {
+			// the stored ints are the packed pixels already (alpha, if any, is masked off
+			// by every reader); getRGB would convert each through the colour model
+			image.getRaster().getDataElements(0, 0, w, h, out);
+			return out;
+		}
 		image.getRGB(0, 0, w, h, out, 0, w);
 		return out;
 	}

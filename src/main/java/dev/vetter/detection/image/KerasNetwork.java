@@ -517,8 +517,12 @@ final class KerasNetwork {
 			float[] in = inputs[0].d;
 			Act out = new Act(outH, outW, cout);
 			float[] o = out.d;
+			boolean pointwise = !depthwise && kh == 1 && kw == 1 && sh == 1 && sw == 1 && padTop == 0 && padLeft == 0;
 			for (int oy = 0; oy < outH; oy++) {
-				if (depthwise) {
+				if (pointwise) {
+					pointwiseRow(in, o, oy);
+				}
+				else if (depthwise) {
 					depthwiseRow(in, o, oy);
 				}
 				else {
@@ -531,6 +535,51 @@ final class KerasNetwork {
 				}
 			}
 			return out;
+		}
+
+		/**
+		 * A 1×1 convolution (most of MobileNetV2's work): four input channels per sweep
+		 * over the output channels, so each output value is loaded and stored once per
+		 * four products, not once per product. The sums are formed in the same order as
+		 * one channel at a time (and all-zero groups, common after a ReLU, are skipped as
+		 * single zeros are in {@link #convRow}), so the results are the same.
+		 */
+		private void pointwiseRow(float[] in, float[] o, int oy) {
+			int blocked = cin & ~3;
+			for (int ox = 0; ox < outW; ox++) {
+				int p = oy * outW + ox;
+				int ob = p * cout;
+				int ib = p * cin;
+				System.arraycopy(bias, 0, o, ob, cout);
+				int ci = 0;
+				for (; ci < blocked; ci += 4) {
+					float a0 = in[ib + ci];
+					float a1 = in[ib + ci + 1];
+					float a2 = in[ib + ci + 2];
+					float a3 = in[ib + ci + 3];
+					if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f) {
+						continue;
+					}
+					int w0 = ci * cout;
+					int w1 = w0 + cout;
+					int w2 = w1 + cout;
+					int w3 = w2 + cout;
+					for (int co = 0; co < cout; co++) {
+						o[ob + co] = o[ob + co] + a0 * kernel[w0 + co] + a1 * kernel[w1 + co] + a2 * kernel[w2 + co]
+								+ a3 * kernel[w3 + co];
+					}
+				}
+				for (; ci < cin; ci++) {
+					float a = in[ib + ci];
+					if (a == 0f) {
+						continue;
+					}
+					int wr = ci * cout;
+					for (int co = 0; co < cout; co++) {
+						o[ob + co] += a * kernel[wr + co];
+					}
+				}
+			}
 		}
 
 		private void convRow(float[] in, float[] o, int oy) {
@@ -564,18 +613,31 @@ final class KerasNetwork {
 			}
 		}
 
+		/**
+		 * Depthwise rows. Where a 3×3 window lies wholly inside the input (all but the
+		 * border pixels), the nine taps of a channel are summed in one sweep and stored
+		 * once; they are added in the same order as the general path, so the results are
+		 * the same.
+		 */
 		private void depthwiseRow(float[] in, float[] o, int oy) {
 			int c = cout;
+			int iy0 = oy * sh - padTop;
+			boolean rowsInside = kh == 3 && kw == 3 && iy0 >= 0 && iy0 + 3 <= inH;
 			for (int ox = 0; ox < outW; ox++) {
 				int ob = (oy * outW + ox) * c;
+				int ix0 = ox * sw - padLeft;
+				if (rowsInside && ix0 >= 0 && ix0 + 3 <= inW) {
+					depthwise3x3(in, o, ob, (iy0 * inW + ix0) * c, inW * c);
+					continue;
+				}
 				System.arraycopy(bias, 0, o, ob, c);
 				for (int ky = 0; ky < kh; ky++) {
-					int iy = oy * sh + ky - padTop;
+					int iy = iy0 + ky;
 					if (iy < 0 || iy >= inH) {
 						continue;
 					}
 					for (int kx = 0; kx < kw; kx++) {
-						int ix = ox * sw + kx - padLeft;
+						int ix = ix0 + kx;
 						if (ix < 0 || ix >= inW) {
 							continue;
 						}
@@ -586,6 +648,19 @@ final class KerasNetwork {
 						}
 					}
 				}
+			}
+		}
+
+		private void depthwise3x3(float[] in, float[] o, int ob, int ib, int row) {
+			int c = cout;
+			float[] k = kernel;
+			int a0 = ib, a1 = ib + c, a2 = ib + 2 * c;
+			int b0 = ib + row, b1 = b0 + c, b2 = b0 + 2 * c;
+			int d0 = b0 + row, d1 = d0 + c, d2 = d0 + 2 * c;
+			for (int ch = 0; ch < c; ch++) {
+				o[ob + ch] = bias[ch] + in[a0 + ch] * k[ch] + in[a1 + ch] * k[c + ch] + in[a2 + ch] * k[2 * c + ch]
+						+ in[b0 + ch] * k[3 * c + ch] + in[b1 + ch] * k[4 * c + ch] + in[b2 + ch] * k[5 * c + ch]
+						+ in[d0 + ch] * k[6 * c + ch] + in[d1 + ch] * k[7 * c + ch] + in[d2 + ch] * k[8 * c + ch];
 			}
 		}
 

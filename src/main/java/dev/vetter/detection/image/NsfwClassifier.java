@@ -118,16 +118,17 @@ public final class NsfwClassifier {
 		int h = image.getHeight();
 		int w = image.getWidth();
 		int[] rgb = ImageInput.rgb(image);
-		float[] src = new float[h * w * 3];
-		for (int i = 0; i < rgb.length; i++) {
-			int p = rgb[i];
-			src[i * 3] = ((p >> 16) & 0xff) / 255f;
-			src[i * 3 + 1] = ((p >> 8) & 0xff) / 255f;
-			src[i * 3 + 2] = (p & 0xff) / 255f;
-		}
 		if (h == outH && w == outW) {
+			float[] src = new float[h * w * 3];
+			for (int i = 0; i < rgb.length; i++) {
+				for (int d = 0; d < 3; d++) {
+					src[i * 3 + d] = channel(rgb[i], d);
+				}
+			}
 			return src;
 		}
+		// only the four neighbours of each output pixel are read (a 1 MP frame is not
+		// converted to floats as a whole); the arithmetic is the same per value
 		float[] dst = new float[outH * outW * 3];
 		double rowRatio = (outH > 1 ? h - 1 : h) / (double) (outH > 1 ? outH - 1 : outH);
 		double colRatio = (outW > 1 ? w - 1 : w) / (double) (outW > 1 ? outW - 1 : outW);
@@ -142,11 +143,15 @@ public final class NsfwClassifier {
 				int left = Math.max(0, (int) Math.floor(fc));
 				int right = Math.min(w - 1, (int) Math.ceil(fc));
 				double colFrac = fc - left;
+				int ptl = rgb[top * w + left];
+				int ptr = rgb[top * w + right];
+				int pbl = rgb[bottom * w + left];
+				int pbr = rgb[bottom * w + right];
 				for (int d = 0; d < 3; d++) {
-					double tl = src[(top * w + left) * 3 + d];
-					double tr = src[(top * w + right) * 3 + d];
-					double bl = src[(bottom * w + left) * 3 + d];
-					double br = src[(bottom * w + right) * 3 + d];
+					double tl = channel(ptl, d);
+					double tr = channel(ptr, d);
+					double bl = channel(pbl, d);
+					double br = channel(pbr, d);
 					double t = tl + (tr - tl) * colFrac;
 					double b = bl + (br - bl) * colFrac;
 					dst[o++] = (float) (t + (b - t) * rowFrac);
@@ -154,6 +159,11 @@ public final class NsfwClassifier {
 			}
 		}
 		return dst;
+	}
+
+	/** channel {@code d} (0 red, 1 green, 2 blue) of a packed pixel, / 255 */
+	private static float channel(int rgb, int d) {
+		return ((rgb >> (16 - 8 * d)) & 0xff) / 255f;
 	}
 
 }

@@ -37,7 +37,7 @@ final class AbuseClassifier {
 	}
 
 	static AbuseClassifier builtin() {
-		return new AbuseClassifier(load("abuse-zh.bin.gz"), 0.81, load("abuse-en.bin.gz"), 0.75);
+		return new AbuseClassifier(load("abuse-zh.bin.gz"), 0.700, load("abuse-en.bin.gz"), 0.75);
 	}
 
 	private static LinearTextClassifier load(String name) {

@@ -52,6 +52,12 @@ final class BuiltinLexicon {
 	 */
 	private static final java.util.Set<String> ENGLISH_COLLISIONS = readWords("/lexicon/english-collisions.txt");
 
+	/**
+	 * Terms of the lists that are neutral words in any context
+	 * (lexicon/neutral-terms.txt): skipped in every list.
+	 */
+	private static final java.util.Set<String> NEUTRAL_TERMS = readWords("/lexicon/neutral-terms.txt");
+
 	private static java.util.Set<String> readWords(String path) {
 		try (InputStream in = BuiltinLexicon.class.getResourceAsStream(path)) {
 			if (in == null) {
@@ -119,8 +125,8 @@ final class BuiltinLexicon {
 				String flags = c.length > 4 ? c[4].trim() : "";
 				boolean foreign = lang != null && !lang.equals("en");
 				for (String term : expand(c[3].trim())) {
-					if (foreign && ENGLISH_COLLISIONS
-						.contains(stripAccents(term.strip().toLowerCase(java.util.Locale.ROOT)))) {
+					String key = stripAccents(term.strip().toLowerCase(java.util.Locale.ROOT));
+					if (foreign && ENGLISH_COLLISIONS.contains(key) || NEUTRAL_TERMS.contains(key)) {
 						continue;
 					}
 					if (!term.isBlank()) {

@@ -210,6 +210,9 @@ public class DefaultTextDetector implements TextDetector {
 					continue;
 				}
 			}
+			if (splitsKinshipWord(t.original, f.start(), f.end())) {
+				continue;
+			}
 			lex.add(hit(t, e, sev, rate, f.start(), f.end()));
 		}
 		context(t, lex, classifierRate);
@@ -241,6 +244,36 @@ public class DefaultTextDetector implements TextDetector {
 				active.add(h);
 			}
 		}
+	}
+
+	/**
+	 * A Chinese match that cuts a kinship word: its first or last char is the first or
+	 * second half of a doubled kinship char ({@code 他妈|妈} "his mother", {@code 妈|妈逼着}
+	 * "mother forced", {@code 娘|娘的}) or of {@code 姑娘}/{@code 新娘} ("the girl's"): Chinese
+	 * has no word spaces, so these are not the curse words the lexicon lists.
+	 */
+	static boolean splitsKinshipWord(String o, int start, int end) {
+		if (end - start < 2) {
+			return false;
+		}
+		char first = kin(o.charAt(start)), last = kin(o.charAt(end - 1));
+		if (start > 0) {
+			char before = kin(o.charAt(start - 1));
+			if (first != 0 && (before == first || first == '娘' && (before == '姑' || before == '新'))) {
+				return true;
+			}
+		}
+		return end < o.length() && last != 0 && kin(o.charAt(end)) == last;
+	}
+
+	/** the kinship char (Simplified), or 0; 姑 and 新 only as the char before 娘 */
+	private static char kin(char c) {
+		return switch (c) {
+			case '妈', '媽' -> '妈';
+			case '娘', '奶', '爸', '爷', '姑', '新' -> c;
+			case '爺' -> '爷';
+			default -> 0;
+		};
 	}
 
 	private static int lowerBound(int[] a, int key) {

@@ -58,7 +58,7 @@ final class FloodRule implements TextRule {
 				}
 				int start = a - p;
 				if (b - a + 1 >= need && meaningfulUnit(g, start, p)) {
-					regions.add(new int[] { start, b + 1 });
+					regions.add(new int[] { start, b + 1, expressiveUnit(g, start, p) ? 1 : 0 });
 				}
 				i = b + 1 + need;
 			}
@@ -87,7 +87,7 @@ final class FloodRule implements TextRule {
 					while (e > symStart && g[e - 1] == ' ') {
 						e--;
 					}
-					regions.add(new int[] { symStart, e });
+					regions.add(new int[] { symStart, e, 1 });
 				}
 				symStart = -1;
 			}
@@ -101,9 +101,10 @@ final class FloodRule implements TextRule {
 			int[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
 			if (last != null && r[0] <= last[1]) {
 				last[1] = Math.max(last[1], r[1]);
+				last[2] &= r[2];
 			}
 			else {
-				merged.add(new int[] { r[0], r[1] });
+				merged.add(new int[] { r[0], r[1], r[2] });
 			}
 		}
 		int covered = 0;
@@ -122,9 +123,44 @@ final class FloodRule implements TextRule {
 			if (b <= a) {
 				continue;
 			}
-			out.add("flood", dominant ? Severity.BLOCK : Severity.REVIEW, dominant ? 90 : 75, gi[a], gi[b - 1] + 1,
-					"flood");
+			double rate = dominant ? 90 : r[2] == 1 ? EXPRESSIVE_RATE : 75;
+			out.add("flood", dominant ? Severity.BLOCK : Severity.REVIEW, rate, gi[a], gi[b - 1] + 1, "flood");
 		}
+	}
+
+	/**
+	 * Rate of an expressive run inside a text it does not dominate — one repeated char
+	 * ({@code 哈哈哈…}, {@code ！！！…}, {@code ………}), a run of punctuation, symbols or emoji,
+	 * a repeated emoji code ({@code [赞][赞]…}): under the default minimum rate (50), so it
+	 * passes unless a bizType lowers {@code minRates.flood}; repeated words and phrases
+	 * keep 75.
+	 */
+	static final double EXPRESSIVE_RATE = 45;
+
+	/**
+	 * one char, no letter or digit at all, or a bracketed emoji code such as
+	 * {@code [doge]}
+	 */
+	private static boolean expressiveUnit(char[] g, int start, int p) {
+		if (p == 1) {
+			return true;
+		}
+		boolean letters = false;
+		for (int k = start; k < start + p; k++) {
+			letters |= Character.isLetterOrDigit(g[k]);
+		}
+		if (!letters) {
+			return true;
+		}
+		// emoji codes: as many opening as closing brackets (the unit is a rotation of the
+		// repeat, "[赞][赞]" may be sampled as "赞][赞][")
+		int open = 0, close = 0;
+		for (int k = start; k < start + p; k++) {
+			char c = g[k];
+			open += c == '[' || c == '【' ? 1 : 0;
+			close += c == ']' || c == '】' ? 1 : 0;
+		}
+		return open > 0 && open == close;
 	}
 
 	private static double minReps(int p) {

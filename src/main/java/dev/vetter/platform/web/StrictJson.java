@@ -67,7 +67,7 @@ public final class StrictJson {
 	}
 
 	/** {@code tasks[0].content} from Jackson's reference chain. */
-	static String path(List<JacksonException.Reference> references) {
+	public static String path(List<JacksonException.Reference> references) {
 		StringBuilder sb = new StringBuilder();
 		for (JacksonException.Reference ref : references) {
 			if (ref.getPropertyName() != null) {

@@ -21,6 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class PolicyCodec {
 
+	private static final String FIELDS = "lexicons, rules, libraries, labelSuggestions, minRates, links, "
+			+ "escalation (suggestions, labels, reviewLibraries, auditSampleRate), "
+			+ "image (pornReview, pornBlock, sexyReview, sexyBlock, qrcode)";
+
 	private final JsonMapper mapper = StrictJson.apply(JsonMapper.builder())
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.build();
@@ -38,8 +42,7 @@ public class PolicyCodec {
 			return policy;
 		}
 		catch (UnrecognizedPropertyException e) {
-			throw new InvalidInput("unknown policy field '" + e.getPropertyName()
-					+ "'; known: lexicons, rules, libraries, labelSuggestions, minRates, links, escalation (suggestions, labels, reviewLibraries, auditSampleRate)");
+			throw new InvalidInput("unknown policy field '" + StrictJson.path(e.getPath()) + "'; known: " + FIELDS);
 		}
 		catch (JacksonException e) {
 			Throwable cause = e.getCause();
@@ -47,7 +50,9 @@ public class PolicyCodec {
 				throw v;
 			}
 			if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
-				throw new InvalidInput("the policy is not valid: " + cause.getMessage());
+				String path = StrictJson.path(e.getPath());
+				throw new InvalidInput(
+						"the policy is not valid: " + (path.isEmpty() ? "" : path + ": ") + cause.getMessage());
 			}
 			String described = StrictJson.describe(e);
 			if (described != null) {

@@ -190,7 +190,13 @@ class PolicyController {
 	}
 
 	@PutMapping("/v1/biz-types/{name}")
-	@Operation(summary = "Create or replace a bizType policy")
+	@Operation(summary = "Create or replace a bizType policy",
+			description = "Every field is optional; unknown fields are refused (400 validation-failed naming the field). "
+					+ "image: how image findings are judged, for images, GIF frames and video frames: pornReview, pornBlock "
+					+ "(porn + hentai score), sexyReview, sexyBlock (sexy score), each 0..1 with a block threshold not "
+					+ "under its review threshold, and qrcode (review|block: what a QR code gives). An absent value takes "
+					+ "the service-wide default (vetter.moderation.image.*: review from 0.8 / 0.9, no block, QR code "
+					+ "review); without a block threshold the NSFW classifier alone never blocks.")
 	BizTypePolicy putBizType(Caller caller, @PathVariable String name,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(
 					content = @io.swagger.v3.oas.annotations.media.Content(

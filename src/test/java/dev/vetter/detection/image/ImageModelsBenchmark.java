@@ -99,8 +99,94 @@ class ImageModelsBenchmark {
 		System.out.println("| case | p50 | p99 | images/s |");
 		System.out.println("|---|---|---|---|");
 		rows.forEach(System.out::println);
+		System.out.println("load average " + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 		System.out.printf("%npeak heap (sum of pool peaks) %d MB, peak RSS %s, %d cores, %s%n", heap >> 20, rss,
 				Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
+	}
+
+	/**
+	 * Thread CPU time per image of each detector on the frames the end-to-end benchmark
+	 * scans (24 JPEGs of 1224x816 from the test photos: every third with a meme caption,
+	 * every fifth with a QR code pasted in at 8 degrees), decoded as the service decodes
+	 * them. CPU time, not wall time, so a loaded machine inflates it little.
+	 */
+	@Test
+	void perDetectorCpu() {
+		perDetectorCpu(NsfwClassifier.load(NsfwProperties.defaults())).forEach(System.out::println);
+		System.out.println("load average " + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+	}
+
+	static List<String> perDetectorCpu(NsfwClassifier nsfw) {
+		String[] photos = { "astronaut.png", "chelsea.png", "coffee.png" };
+		DefaultImageDecoder decoder = new DefaultImageDecoder(ImageLimits.DEFAULTS);
+		List<dev.vetter.detection.DecodedImage.Frame> frames = new ArrayList<>();
+		int images = Integer.getInteger("bench.frames", 24);
+		double decodeCpu = 0;
+		for (int i = 0; i < images; i++) {
+			BufferedImage image = TestImages.resize(TestImages.crop(TestImages.photo(photos[i % 3]), (i * 3) % 20),
+					1224, 816);
+			if (i % 3 == 1) {
+				image = TestImages.caption(image,
+						i % 2 == 0 ? "CHEAP PILLS visit spam.example" : "Holiday in the hills");
+			}
+			if (i % 5 == 2) {
+				image = TestImages.paste(image, TestImages.qrCode("https://qr.example/offer/" + i, 5), 300 + 40 * i,
+						420, 8);
+			}
+			byte[] jpeg = TestImages.jpeg(image, 0.85f);
+			long c = cpu();
+			frames.add(decoder.decode(jpeg, dev.vetter.detection.FrameSampling.FIRST_FRAME).first());
+			decodeCpu += (cpu() - c) / 1e6;
+		}
+		QrCodeDetector qr = new QrCodeDetector();
+		List<String> out = new ArrayList<>();
+		out.add("");
+		out.add("Per detector, thread CPU ms per 1224x816 frame (" + images + " frames: " + (images + 1) / 3
+				+ " captioned, " + (images + 2) / 5 + " with a QR code), mean of 3 rounds after 1 warm-up round:");
+		out.add("");
+		out.add("| detector | CPU ms/frame | found |");
+		out.add("|---|---:|---|");
+		out.add(String.format("| JPEG decode | %.1f | |", decodeCpu / images));
+		try (TextRecognizer ocr = new TextRecognizer(OcrProperties.defaults())) {
+			double total = decodeCpu / images;
+			String[] found = new String[3];
+			double[] ms = new double[3];
+			for (int round = 0; round < 4; round++) {
+				long[] c = new long[3];
+				int codes = 0, lines = 0, pillFrames = 0;
+				for (dev.vetter.detection.DecodedImage.Frame f : frames) {
+					long t = cpu();
+					codes += qr.detect(f).size();
+					long t1 = cpu();
+					OcrResult text = ocr.recognize(f.image());
+					long t2 = cpu();
+					nsfw.classify(f.image());
+					long t3 = cpu();
+					c[0] += t1 - t;
+					c[1] += t2 - t1;
+					c[2] += t3 - t2;
+					lines += text.lines().size();
+					pillFrames += text.text().toLowerCase(java.util.Locale.ROOT).contains("pills") ? 1 : 0;
+				}
+				found[0] = codes + " codes";
+				found[1] = lines + " lines, 'pills' in " + pillFrames + " frames";
+				found[2] = "";
+				for (int k = 0; round > 0 && k < 3; k++) {
+					ms[k] += c[k] / 1e6 / images / 3;
+				}
+			}
+			String[] names = { "QR (ZXing)", "OCR (Tesseract)", "NSFW (interpreter, incl. resize)" };
+			for (int k = 0; k < 3; k++) {
+				out.add(String.format("| %s | %.1f | %s |", names[k], ms[k], found[k]));
+				total += ms[k];
+			}
+			out.add(String.format("| **sum** | **%.1f** | |", total));
+		}
+		return out;
+	}
+
+	private static long cpu() {
+		return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
 	}
 
 	interface Job<T> {

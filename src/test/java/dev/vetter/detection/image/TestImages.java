@@ -256,7 +256,7 @@ public final class TestImages {
 	}
 
 	/** One frame of an animated GIF: an image placed at (left, top), shown for delay. */
-	record GifFrame(BufferedImage image, int left, int top, int delayCentis, String disposal) {
+	public record GifFrame(BufferedImage image, int left, int top, int delayCentis, String disposal) {
 	}
 
 	public static byte[] animatedGif(GifFrame... frames) {

@@ -123,6 +123,27 @@ class BuiltinLexiconTest {
 		assertTrue(a.hits().stream().noneMatch(h -> h.severity() == TextHit.Severity.BLOCK), () -> describe(a));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "他妈妈考虑明年给孩子报一个体育班", "跟你妈妈有嫌隙", "还是妈妈逼着吃掉", "这两个姑娘的五官", "娘娘的手", "黄种人和白种人是不同的人种" })
+	void chineseKinshipWordsAndNeutralTermsAreNotAbuse(String text) {
+		// 他妈|妈 "his mother", 妈|妈逼着 "mother forced", 姑|娘的 "the girl's": the match cuts a
+		// kinship word; 人种 "race" is a neutral word (lexicon/neutral-terms.txt)
+		TextAnalysis a = analyze(text, LEXICON_ONLY);
+		assertTrue(a.hits().isEmpty(), () -> describe(a));
+	}
+
+	@Test
+	void chineseCurseWordsStillHitBesideKinshipWords() {
+		assertEquals(TextHit.Severity.BLOCK, first("他妈的，又迟到了", "abuse").severity());
+		first("去你妈", "abuse");
+		first("操你妈", "abuse");
+		first("妈的，烦死了", "abuse");
+		assertTrue(DefaultTextDetector.splitsKinshipWord("他妈妈", 0, 2));
+		assertFalse(DefaultTextDetector.splitsKinshipWord("他妈的", 0, 2));
+		assertTrue(DefaultTextDetector.splitsKinshipWord("姑娘的", 1, 3));
+		assertFalse(DefaultTextDetector.splitsKinshipWord("你娘的", 1, 3));
+	}
+
 	@Test
 	void lexiconsCanBeSwitchedOff() {
 		assertTrue(analyze("fuck", new TextDetector.Options(false, false)).hits().isEmpty());

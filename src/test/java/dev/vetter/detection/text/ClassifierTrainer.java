@@ -18,8 +18,10 @@ import java.util.Random;
  *
  * <p>
  * Arguments:
- * {@code out.bin.gz bits charMax epochs l2 train.tsv[,train2.tsv...] dev.tsv[,...]}; TSV
- * rows are {@code label<TAB>text}, every label but {@code clean} is positive.
+ * {@code out.bin.gz bits charMax epochs l2 train.tsv[,train2.tsv...] dev.tsv[,...] [cleanWeight]};
+ * TSV rows are {@code label<TAB>text}, every label but {@code clean} is positive;
+ * {@code cleanWeight} (default 1) weighs the loss of a clean row against an offensive one
+ * (2: a false flag costs twice a miss).
  */
 public final class ClassifierTrainer {
 
@@ -34,6 +36,7 @@ public final class ClassifierTrainer {
 		double l2 = Double.parseDouble(args[4]);
 		List<Doc> train = load(args[5], bits, charMax);
 		List<Doc> dev = load(args[6], bits, charMax);
+		double cleanWeight = args.length > 7 ? Double.parseDouble(args[7]) : 1;
 		int n = 1 << bits;
 		float[] w = new float[n];
 		double[] g2 = new double[n];
@@ -52,7 +55,7 @@ public final class ClassifierTrainer {
 				}
 				double p = LinearTextClassifier.sigmoid(z);
 				loss -= d.y == 1 ? Math.log(Math.max(p, 1e-12)) : Math.log(Math.max(1 - p, 1e-12));
-				double err = p - d.y;
+				double err = (p - d.y) * (d.y == 0 ? cleanWeight : 1);
 				for (int b : d.buckets) {
 					double g = err * inv + l2 * w[b];
 					g2[b] += g * g;

@@ -103,6 +103,27 @@ class TextRulesTest {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "胡狐不分哈哈哈哈哈哈哈哈哈哈哈福建人吗？", "家住宁夏，98年的洪水没见过，只是看过《惊涛骇浪》………………没看过可以补充下",
+			"喜欢东北人的直爽，以后要多多支持东北人的产业，有机会一定去东北[赞][赞][赞][赞][赞][赞]",
+			"That was great!!!!!!!!!!!! See you tomorrow at the station", "少女心呀砰砰砰砰砰砰砰砰砰砰砰砰砰砰的冒呀" })
+	void expressiveRunsInsideProseRateUnderTheDefaultMinimum(String text) {
+		// found, but rated under the default minimum rate (50): the default policy passes
+		// them
+		TextAnalysis a = rules(text);
+		assertFalse(rule(a, "flood").isEmpty(), () -> describe(a));
+		assertTrue(rule(a, "flood").stream().allMatch(h -> h.rate() == FloodRule.EXPRESSIVE_RATE), () -> describe(a));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "hey buy now buy now buy now buy now buy now ok", "spam spam spam spam spam spam and more",
+			"哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈" })
+	void repeatedPhrasesAndDominantFloodsKeepTheirRate(String text) {
+		TextAnalysis a = rules(text);
+		assertFalse(rule(a, "flood").isEmpty(), () -> describe(a));
+		assertTrue(rule(a, "flood").stream().allMatch(h -> h.rate() >= 75), () -> describe(a));
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "I really really like it.", "The number is 1000000000.", "Haha, that is funny.",
 			"She said no, no, no.", "Wait... what?", "We won 3-0!" })
 	void ordinaryRepetitionIsNotFlood(String text) {
