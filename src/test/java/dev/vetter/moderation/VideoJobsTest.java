@@ -116,7 +116,7 @@ class VideoJobsTest {
 		assertThat(tenant.api().put("/v1/biz-types/qr-block", "{\"image\":{\"qrcode\":\"block\"}}").status())
 			.isEqualTo(200);
 		Path dir = Files.createTempDirectory("vetter-video-policy");
-		String url = media.file(video(dir.resolve("qr.mp4"), null));
+		String url = media.file(MediaFixtures.spamVideo(dir.resolve("qr.mp4"), null));
 
 		JsonNode submit = tenant.sdk()
 			.call(new VideoAsyncScanRequest(),
