@@ -52,7 +52,7 @@ import tools.jackson.databind.node.ObjectNode;
 class HostileInputTest {
 
 	/** Only grows: docs/reliability.md reports the current count. */
-	static final int MIN_CASES = 709;
+	static final int MIN_CASES = 728;
 
 	static final Set<String> CODES = Arrays.stream(ProblemCode.values())
 		.map(ProblemCode::code)

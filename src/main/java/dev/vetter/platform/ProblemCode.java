@@ -15,6 +15,8 @@ public enum ProblemCode {
 	METHOD_NOT_ALLOWED("method-not-allowed", 405, 400), CONFLICT("conflict", 409, 400),
 	MANUAL_REVIEW_DISABLED("manual-review-disabled", 403, 596), EXPIRED("expired", 410, 594),
 	TOO_MANY_REQUESTS("too-many-requests", 429, 588),
+	/** a tenant uid in a request body names no tenant (operators' user administration) */
+	UNKNOWN_TENANT("unknown-tenant", 400, 400),
 	/** the media could not be downloaded, or its URL (or a redirect) is refused */
 	MEDIA_UNAVAILABLE("media-unavailable", 422, 480),
 	/** the media did not download within the kind's deadline */

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,6 +22,7 @@ import dev.vetter.review.internal.ReviewItem;
 import dev.vetter.review.internal.ReviewItems;
 import dev.vetter.tenancy.Caller;
 import dev.vetter.tenancy.ReviewScope;
+import dev.vetter.tenancy.ReviewScopeChanged;
 import dev.vetter.tenancy.Role;
 import dev.vetter.tenancy.TenantDirectory;
 
@@ -33,6 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class ReviewWorkflow {
+
+	private static final Logger log = LoggerFactory.getLogger(ReviewWorkflow.class);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -243,6 +249,23 @@ public class ReviewWorkflow {
 			throw missing(itemId);
 		}
 		return new ReviewedTask(itemId, item.tenantId(), item.taskId(), item.kind());
+	}
+
+	/**
+	 * An operator changed a reviewer's tenants: leases the reviewer holds on items of a
+	 * tenant no longer in scope go back to the queue at once (in the change's
+	 * transaction), logged as {@code RELEASED} with the reason, so another reviewer can
+	 * take them and the reviewer's next claim gets an item in scope.
+	 */
+	@EventListener
+	void scopeChanged(ReviewScopeChanged event) {
+		ReviewScope scope = event.scope();
+		List<Long> released = items.releaseOutsideScope(event.userId(), scope.allTenants(),
+				scope.tenantIds().toArray(Long[]::new), clock.instant(), "{\"reason\":\"review scope changed\"}");
+		if (!released.isEmpty()) {
+			log.info("released review items {} held by user {}: their tenant left the user's review scope", released,
+					event.userId());
+		}
 	}
 
 	/**

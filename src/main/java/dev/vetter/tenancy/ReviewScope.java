@@ -3,9 +3,9 @@ package dev.vetter.tenancy;
 import java.util.Set;
 
 /**
- * The tenants whose content a reviewer may see: every tenant only when the user was
- * created with {@code allTenants}; otherwise the assigned ones, and none when none are
- * assigned.
+ * The tenants whose content a reviewer may see: every tenant only when the user has
+ * {@code allTenants} (given at creation or by an operator later); otherwise the assigned
+ * ones, and none when none are assigned.
  */
 public record ReviewScope(boolean allTenants, Set<Long> tenantIds) {
 

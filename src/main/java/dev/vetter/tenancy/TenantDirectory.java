@@ -6,13 +6,18 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,12 +39,15 @@ import dev.vetter.tenancy.internal.Users;
  * Answers "who is calling?" and "which tenant is this?" for the adapters, fast. Access
  * keys, verified logins and reviewer scopes are cached (Caffeine, size-bounded, expiring
  * after {@code vetter.security.credential-cache-ttl}, 10 s by default). A change made
- * through this class (password, key disabled or deleted, user created) invalidates the
- * entry at once on this node; other nodes see it when their entry expires. Unknown key
- * ids are cached apart, so a flood of made-up ids never evicts real keys.
+ * through this class (password, key disabled or deleted, user created, review tenants
+ * changed) invalidates the entry at once on this node; other nodes see it when their
+ * entry expires. Unknown key ids are cached apart, so a flood of made-up ids never evicts
+ * real keys.
  */
 @Service
 public class TenantDirectory {
+
+	private static final Logger log = LoggerFactory.getLogger(TenantDirectory.class);
 
 	private static final int MAX_CACHED = 10_000;
 
@@ -59,6 +67,8 @@ public class TenantDirectory {
 
 	private final PasswordEncoder passwords;
 
+	private final ApplicationEventPublisher events;
+
 	/** Compared against when the user does not exist, so both cost one bcrypt check. */
 	private final String dummyHash;
 
@@ -75,8 +85,10 @@ public class TenantDirectory {
 	private final Cache<Long, ReviewScope> scopeCache;
 
 	TenantDirectory(AccessKeys accessKeys, Tenants tenants, Users users, UserTenants userTenants, Agreements agreements,
-			PasswordEncoder passwords, @Value("${vetter.security.credential-cache-ttl:10s}") Duration ttl) {
+			PasswordEncoder passwords, ApplicationEventPublisher events,
+			@Value("${vetter.security.credential-cache-ttl:10s}") Duration ttl) {
 		this.agreements = agreements;
+		this.events = events;
 		this.accessKeys = accessKeys;
 		this.tenants = tenants;
 		this.users = users;
@@ -222,6 +234,51 @@ public class TenantDirectory {
 		scopeCache.invalidate(id);
 		loginCache.invalidate(username);
 		return id;
+	}
+
+	/** A user's review tenants as set by {@link #assignTenants}. */
+	public record UserAssignment(long id, String username, Set<Role> roles, Set<Long> tenantUids, boolean allTenants) {
+	}
+
+	/**
+	 * Replaces the tenants a user reviews for: the tenants given (none when empty), or
+	 * every tenant with {@code allTenants}. Effective at once on this node: the user's
+	 * next claim or list uses the new scope, and leases the user holds on items outside
+	 * it are given back to the queue ({@link ReviewScopeChanged}). A tenant admin's
+	 * tenant is fixed and cannot be changed here.
+	 * @param actor who made the change, for the log
+	 */
+	@Transactional
+	public UserAssignment assignTenants(String username, Set<Long> tenantUids, Boolean allTenants, String actor) {
+		Users.User user = users.byUsername(username).orElseThrow(() -> new NotFound("user " + username));
+		boolean all = Boolean.TRUE.equals(allTenants);
+		if (tenantUids == null && allTenants == null) {
+			throw new InvalidInput("give tenants (a list of tenant uids, empty for none) or allTenants");
+		}
+		Set<Long> uids = tenantUids == null ? Set.of() : Set.copyOf(tenantUids);
+		if (all && !uids.isEmpty()) {
+			throw new InvalidInput("give either tenants or allTenants, not both");
+		}
+		if (user.roles().contains(Role.TENANT_ADMIN)) {
+			throw new InvalidInput("a TENANT_ADMIN belongs to its one tenant; its tenants cannot be changed");
+		}
+		Set<Long> tenantIds = new HashSet<>();
+		for (Long uid : uids) {
+			if (uid == null) {
+				throw new InvalidInput("tenants: a tenant uid cannot be null");
+			}
+			tenantIds.add(tenants.byUid(uid)
+				.orElseThrow(() -> new InvalidInput(ProblemCode.UNKNOWN_TENANT, "tenants: no tenant with uid " + uid))
+				.id());
+		}
+		users.setAllTenants(user.id(), all);
+		userTenants.replace(user.id(), tenantIds);
+		scopeCache.invalidate(user.id());
+		ReviewScope scope = new ReviewScope(all, tenantIds);
+		events.publishEvent(new ReviewScopeChanged(user.id(), scope));
+		log.info("review tenants of user {} (id {}) set by {}: allTenants={}, tenant uids {}", username, user.id(),
+				actor, all, new TreeSet<>(uids));
+		return new UserAssignment(user.id(), user.username(), user.roles(), uids, all);
 	}
 
 	/** Sets a user's password; the old one stops working at once on this node. */

@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.vetter.console.ConsoleProperties;
 import dev.vetter.platform.ContentKind;
 import dev.vetter.platform.InvalidInput;
+import dev.vetter.platform.NotFound;
 import dev.vetter.review.QueueDashboard;
 import dev.vetter.review.ReviewInsights;
 import dev.vetter.tenancy.Caller;
@@ -150,6 +151,28 @@ class OperatorConsoleController {
 		model.addAttribute("tenants", tenants);
 		model.addAttribute("roles", Role.values());
 		return "console/operator/users";
+	}
+
+	@GetMapping("/console/operator/users/{username}")
+	String user(@PathVariable String username, Model model) {
+		TenancyListing.UserSummary user = listing.users()
+			.stream()
+			.filter(u -> u.username().equals(username))
+			.findFirst()
+			.orElseThrow(() -> new NotFound("user " + username));
+		model.addAttribute("user", user);
+		model.addAttribute("tenants", listing.tenants());
+		return "console/operator/user";
+	}
+
+	@PostMapping("/console/operator/users/{username}/tenants")
+	String assignTenants(Caller caller, @PathVariable String username,
+			@RequestParam(name = "tenant", required = false) List<Long> tenantUids,
+			@RequestParam(defaultValue = "false") boolean allTenants, RedirectAttributes redirect) {
+		directory.assignTenants(username, tenantUids == null ? Set.of() : Set.copyOf(tenantUids), allTenants,
+				caller.principal());
+		redirect.addFlashAttribute("message", "Tenants of " + username + " saved.");
+		return "redirect:/console/operator/users/" + username;
 	}
 
 	@PostMapping("/console/operator/users")

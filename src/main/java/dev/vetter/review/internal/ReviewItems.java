@@ -113,6 +113,33 @@ public class ReviewItems {
 			.optional();
 	}
 
+	/**
+	 * Gives back, and logs as released, the live leases this reviewer holds on open items
+	 * outside the scope (their tenant was taken from the reviewer); the ids released.
+	 */
+	public List<Long> releaseOutsideScope(long reviewerId, boolean allTenants, Long[] tenants, Instant now,
+			String payloadJson) {
+		return jdbc.sql("""
+				with released as (
+				  update review_items set claimed_by = null, lease_until = null
+				  where claimed_by = :me and lease_until > :now and status in ('PENDING', 'ESCALATED')
+				    and not (cast(:unrestricted as boolean) or tenant_id = any(cast(:tenants as bigint[])))
+				  returning id
+				), logged as (
+				  insert into review_events (item_id, type, actor, payload, at)
+				  select id, 'RELEASED', null, cast(:payload as jsonb), :now from released
+				)
+				select id from released
+				""")
+			.param("me", reviewerId)
+			.param("now", Timestamp.from(now))
+			.param("unrestricted", allTenants)
+			.param("tenants", tenants)
+			.param("payload", payloadJson)
+			.query(Long.class)
+			.list();
+	}
+
 	/** Claims the next free item of the given status in queue order, or nothing. */
 	public Optional<ClaimedItem> claimNext(String status, long reviewerId, boolean allTenants, Long[] tenants,
 			Instant now, Instant until) {

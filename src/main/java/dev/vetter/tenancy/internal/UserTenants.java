@@ -24,6 +24,12 @@ public class UserTenants {
 		}
 	}
 
+	/** Replaces the user's tenants with these (none when empty). */
+	public void replace(long userId, Set<Long> tenantIds) {
+		jdbc.sql("delete from user_tenants where user_id = :u").param("u", userId).update();
+		assign(userId, tenantIds);
+	}
+
 	public Set<Long> of(long userId) {
 		return new HashSet<>(jdbc.sql("select tenant_id from user_tenants where user_id = :u")
 			.param("u", userId)

@@ -58,6 +58,14 @@ public class Users {
 			.update() == 1;
 	}
 
+	/** Sets whether the user reviews for every tenant. */
+	public void setAllTenants(long id, boolean allTenants) {
+		jdbc.sql("update users set all_tenants = :all where id = :id")
+			.param("all", allTenants)
+			.param("id", id)
+			.update();
+	}
+
 	public Optional<User> byId(long id) {
 		return jdbc.sql("select id, username, password_hash, tenant_id, roles, all_tenants from users where id = :id")
 			.param("id", id)

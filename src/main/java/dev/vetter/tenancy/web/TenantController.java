@@ -35,6 +35,9 @@ class TenantController {
 	record UserCreated(long id, String username, Set<Role> roles, Set<Long> tenants, boolean allTenants) {
 	}
 
+	record TenantAssignment(Set<Long> tenants, Boolean allTenants) {
+	}
+
 	record NewPassword(String password) {
 	}
 
@@ -97,6 +100,17 @@ class TenantController {
 	@Operation(summary = "Set a user's password (operator only); the old one stops working at once")
 	void changePassword(@PathVariable String username, @RequestBody NewPassword body) {
 		directory.changePassword(username, body.password());
+	}
+
+	@PutMapping("/v1/admin/users/{username}/tenants")
+	@Operation(summary = "Replace the tenants a reviewer or lead works for (operator only)",
+			description = "tenants: tenant uids, empty for none; or allTenants: true for every tenant. Effective at once: "
+					+ "the user's next claim uses the new scope, and leases on items of a removed tenant go back "
+					+ "to the queue. An unknown uid answers 400 unknown-tenant; a TENANT_ADMIN's tenant is fixed.")
+	UserCreated assignTenants(Caller caller, @PathVariable String username, @RequestBody TenantAssignment body) {
+		TenantDirectory.UserAssignment user = directory.assignTenants(username, body.tenants(), body.allTenants(),
+				caller.principal());
+		return new UserCreated(user.id(), user.username(), user.roles(), user.tenantUids(), user.allTenants());
 	}
 
 	@PutMapping("/v1/admin/access-keys/{accessKeyId}")
