@@ -48,12 +48,7 @@ class Green2CallbacksTest {
 		Fixtures.TenantKey tenant = fx.manualTenant(1, "[\"customized\"]");
 		Api reviewer = fx.reviewer(tenant.uid());
 		String seed = receiver.subscribe(tenant.api(), tenant.uid(), "/notify");
-		long lib = tenant.api()
-			.post("/v1/libraries", "{\"name\":\"watch2\",\"kind\":\"TEXT\",\"action\":\"REVIEW\"}")
-			.json()
-			.get("id")
-			.asLong();
-		tenant.api().post("/v1/libraries/" + lib + "/entries", "{\"entries\":[\"flibbertigibbet\"]}");
+		long lib = Fixtures.reviewWords(tenant.api(), "watch2", "flibbertigibbet");
 		Client client = GreenSdk2.client(port, tenant.accessKeyId(), tenant.secret(), null);
 
 		TextModerationResponseBody scan = client

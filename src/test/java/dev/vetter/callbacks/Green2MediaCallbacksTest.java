@@ -58,12 +58,7 @@ class Green2MediaCallbacksTest {
 		Fixtures fx = new Fixtures(port);
 		Fixtures.TenantKey tenant = fx.manualTenant(1, "[\"customized\"]");
 		Api reviewer = fx.reviewer(tenant.uid());
-		long lib = tenant.api()
-			.post("/v1/libraries", "{\"name\":\"spoken-watch\",\"kind\":\"TEXT\",\"action\":\"REVIEW\"}")
-			.json()
-			.get("id")
-			.asLong();
-		tenant.api().post("/v1/libraries/" + lib + "/entries", "{\"entries\":[\"password\"]}");
+		long lib = Fixtures.reviewWords(tenant.api(), "spoken-watch", "password");
 		receiver.verifyWith(tenant.uid(), "seed_v2", CryptType.SHA256);
 		Client client = GreenSdk2.client(port, tenant.accessKeyId(), tenant.secret(), null);
 

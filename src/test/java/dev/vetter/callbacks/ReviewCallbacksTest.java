@@ -68,12 +68,7 @@ class ReviewCallbacksTest {
 		Fixtures.TenantKey tenant = fx.manualTenant(1, "[\"customized\"]");
 		Api reviewer = fx.reviewer(tenant.uid());
 		String seed = receiver.subscribe(tenant.api(), tenant.uid(), "/notify");
-		long lib = tenant.api()
-			.post("/v1/libraries", "{\"name\":\"watch\",\"kind\":\"TEXT\",\"action\":\"REVIEW\"}")
-			.json()
-			.get("id")
-			.asLong();
-		tenant.api().post("/v1/libraries/" + lib + "/entries", "{\"entries\":[\"gobbledygook\"]}");
+		long lib = Fixtures.reviewWords(tenant.api(), "watch", "gobbledygook");
 
 		JsonNode scan = tenant.sdk()
 			.call(new TextScanRequest(),

@@ -72,12 +72,7 @@ class ImageWorkbenchE2ETest extends ConsoleBrowserTest {
 	void reviewerSeesTheEscalatedImageVeiledWithItsBoxesRevealsItWithRAndBlocksIt() {
 		Fixtures.TenantKey tenant = new Fixtures(port).manualTenant(1, "[\"qrcode\",\"customized\"]");
 		escalate(tenant, "photos", "review");
-		long lib = tenant.api()
-			.post("/v1/libraries", "{\"name\":\"watch\",\"kind\":\"TEXT\",\"action\":\"REVIEW\"}")
-			.json()
-			.get("id")
-			.asLong();
-		tenant.api().post("/v1/libraries/" + lib + "/entries", "{\"entries\":[\"zorblax\"]}");
+		long lib = Fixtures.reviewWords(tenant.api(), "watch", "zorblax");
 		byte[] jpeg = TestImages
 			.jpeg(TestImages.paste(GreenImageScanTest.captioned(TestImages.photo("chelsea.png"), "BUY ZORBLAX NOW", 8),
 					TestImages.qrCode("https://qr.example/join-now", 5), 760, 440, 0), 0.9f);

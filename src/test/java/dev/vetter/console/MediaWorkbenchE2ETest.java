@@ -146,12 +146,7 @@ class MediaWorkbenchE2ETest extends ConsoleBrowserTest {
 	@Test
 	void anAudioIsSilentUntilPlayedItsHitSeeksThePlayerAndBBlocksIt() {
 		Fixtures.TenantKey tenant = new Fixtures(port).manualTenant(1, "[\"customized\",\"abuse\"]");
-		long lib = tenant.api()
-			.post("/v1/libraries", "{\"name\":\"spoken\",\"kind\":\"TEXT\",\"action\":\"REVIEW\"}")
-			.json()
-			.get("id")
-			.asLong();
-		tenant.api().post("/v1/libraries/" + lib + "/entries", "{\"entries\":[\"password\"]}");
+		long lib = Fixtures.reviewWords(tenant.api(), "spoken", "password");
 		JsonNode submit = tenant.sdk()
 			.call(new VoiceAsyncScanRequest(),
 					"{\"scenes\":[\"antispam\"],\"tasks\":[{\"dataId\":\"a1\",\"url\":\""

@@ -33,12 +33,7 @@ class ReviewerWorkbenchE2ETest extends ConsoleBrowserTest {
 			assertThat(tenant.api()
 				.put("/v1/notifications", "{\"url\":\"" + receiver.url() + "\",\"types\":[\"review\"]}")
 				.status()).isEqualTo(200);
-			long lib = tenant.api()
-				.post("/v1/libraries", "{\"name\":\"watch\",\"kind\":\"TEXT\",\"action\":\"REVIEW\"}")
-				.json()
-				.get("id")
-				.asLong();
-			tenant.api().post("/v1/libraries/" + lib + "/entries", "{\"entries\":[\"gobbledygook\"]}");
+			long lib = Fixtures.reviewWords(tenant.api(), "watch", "gobbledygook");
 			JsonNode scan = tenant.api()
 				.post("/v1/text/moderations", "{\"content\":\"this is pure gobbledygook, friend\"}")
 				.json();

@@ -35,12 +35,7 @@ class WorkbenchBenchmark {
 	void decideEscalatedTextsFromTheKeyboard() {
 		int n = Integer.getInteger("bench.items", 200);
 		Fixtures.TenantKey tenant = new Fixtures(port).manualTenant(1, "[\"abuse\"]");
-		long lib = tenant.api()
-			.post("/v1/libraries", "{\"name\":\"watch\",\"kind\":\"TEXT\",\"action\":\"REVIEW\"}")
-			.json()
-			.get("id")
-			.asLong();
-		tenant.api().post("/v1/libraries/" + lib + "/entries", "{\"entries\":[\"gobbledygook\"]}");
+		long lib = Fixtures.reviewWords(tenant.api(), "watch", "gobbledygook");
 		List<String> tasks = new ArrayList<>();
 		for (int i = 0; i < n; i++) {
 			tasks.add(tenant.api()

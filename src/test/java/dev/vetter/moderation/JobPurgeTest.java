@@ -79,12 +79,7 @@ class JobPurgeTest {
 	void anExpiredJobAnswers594AndLosesItsBlobsWhileAJobInReviewKeepsItsOwn() {
 		Fixtures fx = new Fixtures(port);
 		Fixtures.TenantKey tenant = fx.manualTenant(1, "[\"customized\"]");
-		long lib = tenant.api()
-			.post("/v1/libraries", "{\"name\":\"watch\",\"kind\":\"TEXT\",\"action\":\"REVIEW\"}")
-			.json()
-			.get("id")
-			.asLong();
-		tenant.api().post("/v1/libraries/" + lib + "/entries", "{\"entries\":[\"bank account\"]}");
+		long lib = Fixtures.reviewWords(tenant.api(), "watch", "bank account");
 		String clean = upload(tenant, "weather.wav");
 		String reviewed = upload(tenant, "phishing.wav");
 		assertThat(tenant.api().get("/v1/jobs/" + clean).json().get("state").asString()).isEqualTo("DONE");

@@ -97,12 +97,7 @@ class StoredResultCompatibilityTest {
 		Fixtures fx = new Fixtures(port);
 		Fixtures.TenantKey tenant = fx.manualTenant(1, "[\"customized\"]");
 		long tenantId = directory.tenantByUid(tenant.uid()).id();
-		long lib = tenant.api()
-			.post("/v1/libraries", "{\"name\":\"suspicious\",\"kind\":\"TEXT\",\"action\":\"REVIEW\"}")
-			.json()
-			.get("id")
-			.asLong();
-		tenant.api().post("/v1/libraries/" + lib + "/entries", "{\"entries\":[\"flibbertigibbet\"]}");
+		long lib = Fixtures.reviewWords(tenant.api(), "suspicious", "flibbertigibbet");
 		JsonNode scan = tenant.sdk()
 			.call(new TextScanRequest(),
 					"{\"scenes\":[\"antispam\"],\"tasks\":[{\"dataId\":\"n1\",\"content\":\"a flibbertigibbet\"}]}")

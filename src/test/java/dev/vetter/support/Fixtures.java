@@ -34,6 +34,22 @@ public final class Fixtures {
 				new GreenSdk(port, id, secret));
 	}
 
+	/**
+	 * Creates a TEXT library with action REVIEW holding {@code words} for the tenant
+	 * behind {@code tenant}.
+	 * @return the library id
+	 */
+	public static long reviewWords(Api tenant, String name, String... words) {
+		Api.Response created = tenant.post("/v1/libraries",
+				"{\"name\":\"" + name + "\",\"kind\":\"TEXT\",\"action\":\"REVIEW\"}");
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		long id = created.json().get("id").asLong();
+		String entries = String.join("\",\"", words);
+		Api.Response added = tenant.post("/v1/libraries/" + id + "/entries", "{\"entries\":[\"" + entries + "\"]}");
+		assertThat(added.status()).as(added.body()).isBetween(200, 201);
+		return id;
+	}
+
 	/** A tenant with manual review on. */
 	public TenantKey manualTenant(int requiredReviews, String labelsJson) {
 		TenantKey t = tenant();

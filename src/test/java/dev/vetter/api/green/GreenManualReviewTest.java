@@ -209,12 +209,7 @@ class GreenManualReviewTest {
 		Fixtures fx = new Fixtures(port);
 		Fixtures.TenantKey tenant = fx.manualTenant(1, "[\"abuse\",\"customized\"]");
 		Api reviewer = fx.reviewer(tenant.uid());
-		long lib = tenant.api()
-			.post("/v1/libraries", "{\"name\":\"suspicious\",\"kind\":\"TEXT\",\"action\":\"REVIEW\"}")
-			.json()
-			.get("id")
-			.asLong();
-		tenant.api().post("/v1/libraries/" + lib + "/entries", "{\"entries\":[\"flibbertigibbet\"]}");
+		long lib = Fixtures.reviewWords(tenant.api(), "suspicious", "flibbertigibbet");
 
 		JsonNode scan = tenant.sdk()
 			.call(new TextScanRequest(),
@@ -238,12 +233,7 @@ class GreenManualReviewTest {
 	void withoutManualReviewNothingEscalates() {
 		Fixtures fx = new Fixtures(port);
 		Fixtures.TenantKey tenant = fx.tenant();
-		long lib = tenant.api()
-			.post("/v1/libraries", "{\"name\":\"suspicious\",\"kind\":\"TEXT\",\"action\":\"REVIEW\"}")
-			.json()
-			.get("id")
-			.asLong();
-		tenant.api().post("/v1/libraries/" + lib + "/entries", "{\"entries\":[\"flibbertigibbet\"]}");
+		long lib = Fixtures.reviewWords(tenant.api(), "suspicious", "flibbertigibbet");
 
 		JsonNode scan = tenant.sdk()
 			.call(new TextScanRequest(), "{\"scenes\":[\"antispam\"],\"tasks\":[{\"content\":\"flibbertigibbet\"}]}")
