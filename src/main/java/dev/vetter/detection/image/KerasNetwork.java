@@ -1,10 +1,15 @@
 package dev.vetter.detection.image;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import tools.jackson.databind.JsonNode;
 
@@ -12,20 +17,35 @@ import dev.vetter.detection.image.TfjsModelFiles.Tensor;
 
 /**
  * A small interpreter for Keras functional models of the MobileNetV2 kind, batch size
- * one, NHWC float32, TensorFlow padding rules. Supported layers: InputLayer,
- * ZeroPadding2D, Conv2D, DepthwiseConv2D, BatchNormalization, ReLU, Activation, Add,
- * AveragePooling2D, Flatten, Dense, Dropout. At load, every BatchNormalization that
- * directly follows a convolution is folded into that convolution's kernel and bias, and a
- * ReLU that follows it becomes the convolution's output clamp. Immutable after
- * construction; {@link #run} may be called from several threads at once (each call
- * allocates its own activations).
+ * one, float32, TensorFlow padding rules. Supported layers: InputLayer, ZeroPadding2D,
+ * Conv2D, DepthwiseConv2D, BatchNormalization, ReLU, Activation, Add, AveragePooling2D,
+ * Flatten, Dense, Dropout. At load, every BatchNormalization that directly follows a
+ * convolution is folded into that convolution's kernel and bias, a ReLU that follows it
+ * becomes the convolution's output clamp, and a ZeroPadding2D read only by a convolution
+ * becomes that convolution's padding.
+ * <p>
+ * <b>Layout.</b> The model's input and output are NHWC (Keras order), but activations
+ * inside are <em>planar</em>: one {@code float[]} per channel holding its h×w pixels
+ * row-major (CHW, each plane its own array). Every hot loop then runs over pixels with
+ * all its arrays indexed by the same loop variable (plus at most one loop-invariant
+ * offset), the only shape HotSpot C2 (Java 17) turns into AVX vector code; and it is long
+ * (a whole plane or a tile of one), not the 16–1280 channels of one pixel. See
+ * {@code docs/adr/0002-nsfwjs-interpreter.md}.
+ * <p>
+ * Immutable after construction; {@link #run} may be called from several threads at once.
+ * Each call borrows a {@link Workspace} (all activation planes and scratch, sized at
+ * load) from a small pool, so a call allocates almost nothing.
  */
 final class KerasNetwork {
 
-	/** An activation tensor: height × width × channels, row-major (NHWC without N). */
-	record Act(int h, int w, int c, float[] d) {
-		Act(int h, int w, int c) {
-			this(h, w, c, new float[h * w * c]);
+	/**
+	 * An activation tensor: {@code c} planes of {@code h×w} floats, row-major. Planes are
+	 * workspace buffers and may be longer than {@code h×w}; only the first {@code h×w}
+	 * values are meaningful.
+	 */
+	record Act(int h, int w, int c, float[][] planes) {
+		int pixels() {
+			return h * w;
 		}
 	}
 
@@ -45,7 +65,7 @@ final class KerasNetwork {
 
 		final String name;
 
-		final int[] inputs;
+		int[] inputs;
 
 		int output;
 
@@ -56,32 +76,148 @@ final class KerasNetwork {
 			this.inputs = inputs;
 		}
 
-		abstract Act apply(Act[] in);
+		/** computes {@code out} (its planes are this call's workspace buffers) */
+		abstract void apply(Act[] in, Act out, Workspace ws);
+
+		/** what the per-layer-kind profile groups this operation under */
+		String kind() {
+			return getClass().getSimpleName();
+		}
+
+		/** floats of scratch this operation needs in the workspace (one array) */
+		int scratchFloats() {
+			return 0;
+		}
+
+		/** number of scratch planes (for im2col) and their length */
+		int[] scratchPlanes() {
+			return new int[] { 0, 0 };
+		}
 
 	}
+
+	/**
+	 * Everything one call writes: a plane set per activation buffer (slots whose
+	 * lifetimes do not overlap share a buffer), two shifted-copy planes for the depthwise
+	 * convolutions and the im2col planes of a general convolution.
+	 */
+	static final class Workspace {
+
+		final float[][][] buffers;
+
+		final float[] left;
+
+		final float[] right;
+
+		final float[][] columns;
+
+		Workspace(int[][] planeLengths, int shiftFloats, int[] scratchPlanes) {
+			buffers = new float[planeLengths.length][][];
+			for (int b = 0; b < planeLengths.length; b++) {
+				buffers[b] = new float[planeLengths[b].length][];
+				for (int k = 0; k < planeLengths[b].length; k++) {
+					buffers[b][k] = new float[planeLengths[b][k]];
+				}
+			}
+			left = new float[shiftFloats];
+			right = new float[shiftFloats];
+			columns = new float[scratchPlanes[0]][scratchPlanes[1]];
+		}
+
+		long floats() {
+			long n = left.length + right.length;
+			for (float[][] b : buffers) {
+				for (float[] p : b) {
+					n += p.length;
+				}
+			}
+			for (float[] p : columns) {
+				n += p.length;
+			}
+			return n;
+		}
+
+	}
+
+	private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+	/** idle workspaces kept for reuse; more concurrent calls allocate and drop theirs */
+	private static final int KEEP_WORKSPACES = Math.max(2, Runtime.getRuntime().availableProcessors());
 
 	private final Shape inputShape;
 
 	private final List<Op> ops;
 
-	private final int[] lastUse;
-
 	private final int outputSlot;
 
-	private final int slotCount;
+	/** activation buffer of each slot */
+	private final int[] bufferOf;
+
+	/** per buffer, the length of each of its planes (the largest use of that plane) */
+	private final int[][] planeLengths;
+
+	private final int shiftFloats;
+
+	private final int[] scratchPlanes;
+
+	private final ConcurrentLinkedQueue<Workspace> idle = new ConcurrentLinkedQueue<>();
 
 	private KerasNetwork(Shape inputShape, List<Op> ops, int outputSlot, int slotCount) {
 		this.inputShape = inputShape;
 		this.ops = ops;
 		this.outputSlot = outputSlot;
-		this.slotCount = slotCount;
-		this.lastUse = new int[slotCount];
+		int[] lastUse = new int[slotCount];
+		Arrays.fill(lastUse, -1);
 		for (int i = 0; i < ops.size(); i++) {
 			for (int s : ops.get(i).inputs) {
 				lastUse[s] = i;
 			}
 		}
-		lastUse[outputSlot] = Integer.MAX_VALUE;
+		// give each slot a buffer no live slot holds; a buffer is free again after the
+		// last op that reads its slot
+		bufferOf = new int[slotCount];
+		Arrays.fill(bufferOf, -1);
+		List<int[]> lengths = new ArrayList<>();
+		ArrayDeque<Integer> free = new ArrayDeque<>();
+		place(0, inputShape, lengths, free);
+		int shift = 0;
+		int[] scratch = { 0, 0 };
+		for (int i = 0; i < ops.size(); i++) {
+			Op op = ops.get(i);
+			place(op.output, op.shape, lengths, free);
+			for (int s : Arrays.stream(op.inputs).distinct().toArray()) {
+				if (lastUse[s] == i && s != outputSlot) {
+					free.push(bufferOf[s]);
+				}
+			}
+			shift = Math.max(shift, op.scratchFloats());
+			int[] sp = op.scratchPlanes();
+			scratch[0] = Math.max(scratch[0], sp[0]);
+			scratch[1] = Math.max(scratch[1], sp[1]);
+		}
+		this.planeLengths = lengths.toArray(int[][]::new);
+		this.shiftFloats = shift;
+		this.scratchPlanes = scratch;
+	}
+
+	private void place(int slot, Shape shape, List<int[]> lengths, ArrayDeque<Integer> free) {
+		int b;
+		if (free.isEmpty()) {
+			b = lengths.size();
+			lengths.add(new int[0]);
+		}
+		else {
+			b = free.pop();
+		}
+		int[] len = lengths.get(b);
+		if (len.length < shape.c()) {
+			len = Arrays.copyOf(len, shape.c());
+			lengths.set(b, len);
+		}
+		for (int k = 0; k < shape.c(); k++) {
+			len[k] = Math.max(len[k], shape.h() * shape.w());
+		}
+		bufferOf[slot] = b;
 	}
 
 	Shape inputShape() {
@@ -96,30 +232,85 @@ final class KerasNetwork {
 		return ops.size();
 	}
 
+	/** floats one workspace holds (one per concurrent call) */
+	long workspaceFloats() {
+		return new Workspace(planeLengths, shiftFloats, scratchPlanes).floats();
+	}
+
 	/**
 	 * Runs the network on one NHWC input of {@link #inputShape()}; returns the output
-	 * vector.
+	 * vector (NHWC order).
 	 */
 	float[] run(float[] input) {
+		return run(input, null);
+	}
+
+	/**
+	 * {@link #run(float[])}, adding the thread CPU nanoseconds of each operation to
+	 * {@code cpuByKind} under its {@link Op#kind()} (for the benchmark's breakdown).
+	 */
+	float[] run(float[] input, Map<String, Long> cpuByKind) {
 		if (input.length != inputShape.size()) {
 			throw new IllegalArgumentException("input must hold " + inputShape + " floats, got " + input.length);
 		}
-		Act[] slots = new Act[slotCount];
-		slots[0] = new Act(inputShape.h, inputShape.w, inputShape.c, input);
-		for (int i = 0; i < ops.size(); i++) {
-			Op op = ops.get(i);
+		Workspace ws = idle.poll();
+		if (ws == null) {
+			ws = new Workspace(planeLengths, shiftFloats, scratchPlanes);
+		}
+		try {
+			return run(input, ws, cpuByKind);
+		}
+		finally {
+			if (idle.size() < KEEP_WORKSPACES) {
+				idle.offer(ws);
+			}
+		}
+	}
+
+	private float[] run(float[] input, Workspace ws, Map<String, Long> cpuByKind) {
+		Act[] slots = new Act[bufferOf.length];
+		Act first = act(0, inputShape, ws);
+		int n = first.pixels();
+		for (int p = 0; p < n; p++) {
+			for (int c = 0; c < first.c; c++) {
+				first.planes[c][p] = input[p * first.c + c];
+			}
+		}
+		slots[0] = first;
+		for (Op op : ops) {
 			Act[] in = new Act[op.inputs.length];
 			for (int k = 0; k < in.length; k++) {
 				in[k] = slots[op.inputs[k]];
 			}
-			slots[op.output] = op.apply(in);
-			for (int s : op.inputs) {
-				if (lastUse[s] == i) {
-					slots[s] = null;
-				}
+			Act out = act(op.output, op.shape, ws);
+			if (cpuByKind == null) {
+				op.apply(in, out, ws);
+			}
+			else {
+				long t = THREADS.getCurrentThreadCpuTime();
+				op.apply(in, out, ws);
+				cpuByKind.merge(op.kind(), THREADS.getCurrentThreadCpuTime() - t, Long::sum);
+			}
+			slots[op.output] = out;
+		}
+		return toHwc(slots[outputSlot]);
+	}
+
+	private Act act(int slot, Shape shape, Workspace ws) {
+		return new Act(shape.h(), shape.w(), shape.c(), ws.buffers[bufferOf[slot]]);
+	}
+
+	/** a fresh array in Keras (HWC) order */
+	private static float[] toHwc(Act a) {
+		int n = a.pixels();
+		float[] out = new float[n * a.c];
+		for (int c = 0; c < a.c; c++) {
+			float[] plane = a.planes[c];
+			for (int p = 0; p < n; p++) {
+				out[p * a.c + c] = plane[p];
 			}
 		}
-		return slots[outputSlot].d;
+		return out;
 	}
 
 	// ---------------------------------------------------------------- loading
@@ -186,6 +377,11 @@ final class KerasNetwork {
 			for (String w : weights.keySet()) {
 				if (!usedWeights.contains(w)) {
 					throw new ModelFileCorrupt("weights: " + w + " belongs to no layer of the topology");
+				}
+			}
+			for (Op op : ops) {
+				if (op instanceof Conv conv) {
+					conv.pack();
 				}
 			}
 			return new KerasNetwork(input, List.copyOf(ops), out, nextSlot);
@@ -340,6 +536,16 @@ final class KerasNetwork {
 			}
 			float[] bias = cfg.path("use_bias").asBoolean(true) ? weight(name, "bias", cout).values().clone()
 					: new float[cout];
+			// a ZeroPadding2D read only by this convolution becomes its padding (zero
+			// taps
+			// are skipped rather than copied)
+			if (producer.get(in[0]) instanceof ZeroPad pad && consumers.getOrDefault(valueName.get(in[0]), 0) == 1) {
+				ops.remove(pad);
+				in = pad.inputs;
+				s = shapeOf.get(in[0]);
+				padTop += pad.top;
+				padLeft += pad.left;
+			}
 			Conv op = new Conv(name, in, depthwise, s, kh, kw, sh, sw, padTop, padLeft, outH, outW, cout, kernel, bias);
 			activation(name, cfg.path("activation").asString("linear"), op);
 			emit(name, op, new Shape(outH, outW, cout));
@@ -466,12 +672,19 @@ final class KerasNetwork {
 
 	// ---------------------------------------------------------------- operations
 
+	/**
+	 * Pixels per tile of a matrix product: 1024 floats (4 KB) per plane, so the two
+	 * output rows being summed stay in L1 and the tile of all input planes in L2.
+	 */
+	static final int TILE = 1024;
+
 	private static final class Conv extends Op {
 
 		final boolean depthwise;
 
 		final int inH, inW, cin, kh, kw, sh, sw, padTop, padLeft, outH, outW, cout;
 
+		/** Keras layout {@code [kh][kw][cin][cout]} ({@code [kh][kw][c][1]} depthwise) */
 		final float[] kernel;
 
 		final float[] bias;
@@ -479,6 +692,13 @@ final class KerasNetwork {
 		float lo = Float.NEGATIVE_INFINITY;
 
 		float hi = Float.POSITIVE_INFINITY;
+
+		/**
+		 * the kernel rearranged for {@link #apply}: {@code [cout][kh][kw][cin]} (one row
+		 * of weights per output channel, in im2col plane order), or {@code [c][kh][kw]}
+		 * depthwise
+		 */
+		float[] packed;
 
 		Conv(String name, int[] inputs, boolean depthwise, Shape in, int kh, int kw, int sh, int sw, int padTop,
 				int padLeft, int outH, int outW, int cout, float[] kernel, float[] bias) {
@@ -512,100 +732,195 @@ final class KerasNetwork {
 			}
 		}
 
+		/** once folding is done: the kernel in the order {@link #apply} reads it */
+		void pack() {
+			int taps = kh * kw;
+			if (depthwise) {
+				packed = new float[cout * taps];
+				for (int c = 0; c < cout; c++) {
+					for (int t = 0; t < taps; t++) {
+						packed[c * taps + t] = kernel[t * cout + c];
+					}
+				}
+			}
+			else {
+				int rows = taps * cin;
+				packed = new float[cout * rows];
+				for (int co = 0; co < cout; co++) {
+					for (int q = 0; q < rows; q++) {
+						packed[co * rows + q] = kernel[q * cout + co];
+					}
+				}
+			}
+		}
+
+		boolean pointwise() {
+			return !depthwise && kh == 1 && kw == 1 && sh == 1 && sw == 1 && padTop == 0 && padLeft == 0 && outH == inH
+					&& outW == inW;
+		}
+
+		/** a 3×3 stride-1 'same' depthwise convolution, the common MobileNetV2 case */
+		boolean depthwise3x3Same() {
+			return depthwise && kh == 3 && kw == 3 && sh == 1 && sw == 1 && padTop == 1 && padLeft == 1 && outH == inH
+					&& outW == inW;
+		}
+
+		boolean clamps() {
+			return lo != Float.NEGATIVE_INFINITY || hi != Float.POSITIVE_INFINITY;
+		}
+
 		@Override
-		Act apply(Act[] inputs) {
-			float[] in = inputs[0].d;
-			Act out = new Act(outH, outW, cout);
-			float[] o = out.d;
-			boolean pointwise = !depthwise && kh == 1 && kw == 1 && sh == 1 && sw == 1 && padTop == 0 && padLeft == 0;
-			for (int oy = 0; oy < outH; oy++) {
-				if (pointwise) {
-					pointwiseRow(in, o, oy);
-				}
-				else if (depthwise) {
-					depthwiseRow(in, o, oy);
-				}
-				else {
-					convRow(in, o, oy);
+		String kind() {
+			if (depthwise) {
+				return "depthwise " + kh + "x" + kw + (depthwise3x3Same() ? "" : ", stride " + sh);
+			}
+			if (pointwise()) {
+				return cout > cin ? "pointwise 1x1, expand" : "pointwise 1x1, project";
+			}
+			return "conv " + kh + "x" + kw + " (im2col + matrix product)";
+		}
+
+		@Override
+		int scratchFloats() {
+			return depthwise3x3Same() ? inH * inW : 0;
+		}
+
+		@Override
+		int[] scratchPlanes() {
+			return depthwise || pointwise() ? new int[] { 0, 0 } : new int[] { kh * kw * cin, outH * outW };
+		}
+
+		@Override
+		void apply(Act[] inputs, Act out, Workspace ws) {
+			float[][] in = inputs[0].planes();
+			if (pointwise()) {
+				matrixProduct(in, cin, out.planes(), outH * outW);
+			}
+			else if (depthwise3x3Same()) {
+				for (int c = 0; c < cout; c++) {
+					depthwise3x3Same(in[c], out.planes()[c], c, ws);
 				}
 			}
-			if (lo != Float.NEGATIVE_INFINITY || hi != Float.POSITIVE_INFINITY) {
-				for (int i = 0; i < o.length; i++) {
-					o[i] = Math.min(Math.max(o[i], lo), hi);
+			else if (depthwise) {
+				for (int c = 0; c < cout; c++) {
+					depthwiseGeneral(in[c], out.planes()[c], c);
 				}
 			}
-			return out;
+			else {
+				im2col(in, ws.columns);
+				matrixProduct(ws.columns, kh * kw * cin, out.planes(), outH * outW);
+			}
 		}
 
 		/**
-		 * A 1×1 convolution (most of MobileNetV2's work): four input channels per sweep
-		 * over the output channels, so each output value is loaded and stored once per
-		 * four products, not once per product. The sums are formed in the same order as
-		 * one channel at a time (and all-zero groups, common after a ReLU, are skipped as
-		 * single zeros are in {@link #convRow}), so the results are the same.
+		 * out[co] = bias[co] + Σ_q packed[co][q] · rows[q], over {@code n} pixels: the
+		 * 1×1 convolution (rows = input planes) or a general one (rows = im2col planes).
+		 * Two output planes take four input rows per sweep: 8 multiply-adds per 6 loads
+		 * and 2 stores, the largest loop body HotSpot still vectorises (a 4×4 body falls
+		 * back to scalar code). Over tiles of {@link #TILE} pixels; bias first, clamp
+		 * last.
 		 */
-		private void pointwiseRow(float[] in, float[] o, int oy) {
-			int blocked = cin & ~3;
-			for (int ox = 0; ox < outW; ox++) {
-				int p = oy * outW + ox;
-				int ob = p * cout;
-				int ib = p * cin;
-				System.arraycopy(bias, 0, o, ob, cout);
-				int ci = 0;
-				for (; ci < blocked; ci += 4) {
-					float a0 = in[ib + ci];
-					float a1 = in[ib + ci + 1];
-					float a2 = in[ib + ci + 2];
-					float a3 = in[ib + ci + 3];
-					if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f) {
-						continue;
+		private void matrixProduct(float[][] rows, int k, float[][] out, int n) {
+			for (int p0 = 0; p0 < n; p0 += TILE) {
+				int p1 = Math.min(n, p0 + TILE);
+				int co = 0;
+				for (; co + 1 < cout; co += 2) {
+					float[] o0 = out[co];
+					float[] o1 = out[co + 1];
+					Arrays.fill(o0, p0, p1, bias[co]);
+					Arrays.fill(o1, p0, p1, bias[co + 1]);
+					int w0 = co * k;
+					int w1 = w0 + k;
+					int q = 0;
+					for (; q + 3 < k; q += 4) {
+						sweep2x4(rows[q], rows[q + 1], rows[q + 2], rows[q + 3], o0, o1, w0 + q, w1 + q, p0, p1);
 					}
-					int w0 = ci * cout;
-					int w1 = w0 + cout;
-					int w2 = w1 + cout;
-					int w3 = w2 + cout;
-					for (int co = 0; co < cout; co++) {
-						o[ob + co] = o[ob + co] + a0 * kernel[w0 + co] + a1 * kernel[w1 + co] + a2 * kernel[w2 + co]
-								+ a3 * kernel[w3 + co];
+					for (; q < k; q++) {
+						sweep2x1(rows[q], o0, o1, packed[w0 + q], packed[w1 + q], p0, p1);
 					}
+					clamp(o0, p0, p1);
+					clamp(o1, p0, p1);
 				}
-				for (; ci < cin; ci++) {
-					float a = in[ib + ci];
-					if (a == 0f) {
-						continue;
+				if (co < cout) {
+					float[] o0 = out[co];
+					Arrays.fill(o0, p0, p1, bias[co]);
+					for (int q = 0; q < k; q++) {
+						sweep2x1(rows[q], o0, o0, packed[co * k + q], 0f, p0, p1);
 					}
-					int wr = ci * cout;
-					for (int co = 0; co < cout; co++) {
-						o[ob + co] += a * kernel[wr + co];
-					}
+					clamp(o0, p0, p1);
 				}
 			}
 		}
 
-		private void convRow(float[] in, float[] o, int oy) {
-			for (int ox = 0; ox < outW; ox++) {
-				int ob = (oy * outW + ox) * cout;
-				System.arraycopy(bias, 0, o, ob, cout);
-				for (int ky = 0; ky < kh; ky++) {
-					int iy = oy * sh + ky - padTop;
-					if (iy < 0 || iy >= inH) {
-						continue;
-					}
-					for (int kx = 0; kx < kw; kx++) {
-						int ix = ox * sw + kx - padLeft;
-						if (ix < 0 || ix >= inW) {
-							continue;
-						}
-						int ib = (iy * inW + ix) * cin;
-						int wb = (ky * kw + kx) * cin * cout;
-						for (int ci = 0; ci < cin; ci++) {
-							float a = in[ib + ci];
-							if (a == 0f) {
+		private void sweep2x4(float[] x0, float[] x1, float[] x2, float[] x3, float[] o0, float[] o1, int w0, int w1,
+				int p0, int p1) {
+			sweep2x4(x0, x1, x2, x3, o0, o1, packed[w0], packed[w0 + 1], packed[w0 + 2], packed[w0 + 3], packed[w1],
+					packed[w1 + 1], packed[w1 + 2], packed[w1 + 3], p0, p1);
+		}
+
+		/**
+		 * o0 += a·x, o1 += b·x over four rows x and elements [p0, p1): the kernel of both
+		 * matrix products
+		 */
+		private static void sweep2x4(float[] x0, float[] x1, float[] x2, float[] x3, float[] o0, float[] o1, float a0,
+				float a1, float a2, float a3, float b0, float b1, float b2, float b3, int p0, int p1) {
+			for (int p = p0; p < p1; p++) {
+				float v0 = x0[p], v1 = x1[p], v2 = x2[p], v3 = x3[p];
+				o0[p] += a0 * v0 + a1 * v1 + a2 * v2 + a3 * v3;
+				o1[p] += b0 * v0 + b1 * v1 + b2 * v2 + b3 * v3;
+			}
+		}
+
+		/**
+		 * one input row into two outputs; with {@code o1 == o0} and {@code b == 0} one
+		 */
+		private static void sweep2x1(float[] x, float[] o0, float[] o1, float a, float b, int p0, int p1) {
+			if (o1 == o0) {
+				for (int p = p0; p < p1; p++) {
+					o0[p] += a * x[p];
+				}
+				return;
+			}
+			for (int p = p0; p < p1; p++) {
+				float v = x[p];
+				o0[p] += a * v;
+				o1[p] += b * v;
+			}
+		}
+
+		private void clamp(float[] o, int p0, int p1) {
+			if (!clamps()) {
+				return;
+			}
+			float l = lo, h = hi;
+			for (int p = p0; p < p1; p++) {
+				o[p] = Math.min(Math.max(o[p], l), h);
+			}
+		}
+
+		/**
+		 * im2col: row {@code (ky*kw + kx)*cin + ci} holds, for every output pixel, the
+		 * input value under tap (ky, kx) of channel ci (zero in the padding), so the
+		 * convolution becomes {@link #matrixProduct}. Used for the first 3×3 stride-2
+		 * convolution on the RGB planes (27 rows).
+		 */
+		private void im2col(float[][] in, float[][] columns) {
+			for (int ky = 0; ky < kh; ky++) {
+				for (int kx = 0; kx < kw; kx++) {
+					for (int ci = 0; ci < cin; ci++) {
+						float[] x = in[ci];
+						float[] col = columns[(ky * kw + kx) * cin + ci];
+						for (int oy = 0; oy < outH; oy++) {
+							int iy = oy * sh + ky - padTop;
+							int ob = oy * outW;
+							if (iy < 0 || iy >= inH) {
+								Arrays.fill(col, ob, ob + outW, 0f);
 								continue;
 							}
-							int wr = wb + ci * cout;
-							for (int co = 0; co < cout; co++) {
-								o[ob + co] += a * kernel[wr + co];
+							int ib = iy * inW;
+							for (int ox = 0; ox < outW; ox++) {
+								int ix = ox * sw + kx - padLeft;
+								col[ob + ox] = ix < 0 || ix >= inW ? 0f : x[ib + ix];
 							}
 						}
 					}
@@ -614,53 +929,97 @@ final class KerasNetwork {
 		}
 
 		/**
-		 * Depthwise rows. Where a 3×3 window lies wholly inside the input (all but the
-		 * border pixels), the nine taps of a channel are summed in one sweep and stored
-		 * once; they are added in the same order as the general path, so the results are
-		 * the same.
+		 * One channel of a 3×3 stride-1 'same' depthwise convolution, as three sweeps
+		 * over the whole plane, one per kernel row. The left and right neighbours are
+		 * read from two shifted copies of the plane (zero where the shift crosses a row
+		 * end), so every array in a sweep is indexed by the pixel plus one loop-invariant
+		 * row offset and the sweeps vectorise.
 		 */
-		private void depthwiseRow(float[] in, float[] o, int oy) {
-			int c = cout;
-			int iy0 = oy * sh - padTop;
-			boolean rowsInside = kh == 3 && kw == 3 && iy0 >= 0 && iy0 + 3 <= inH;
-			for (int ox = 0; ox < outW; ox++) {
-				int ob = (oy * outW + ox) * c;
-				int ix0 = ox * sw - padLeft;
-				if (rowsInside && ix0 >= 0 && ix0 + 3 <= inW) {
-					depthwise3x3(in, o, ob, (iy0 * inW + ix0) * c, inW * c);
-					continue;
-				}
-				System.arraycopy(bias, 0, o, ob, c);
-				for (int ky = 0; ky < kh; ky++) {
-					int iy = iy0 + ky;
-					if (iy < 0 || iy >= inH) {
-						continue;
-					}
-					for (int kx = 0; kx < kw; kx++) {
-						int ix = ix0 + kx;
-						if (ix < 0 || ix >= inW) {
-							continue;
-						}
-						int ib = (iy * inW + ix) * c;
-						int wb = (ky * kw + kx) * c;
-						for (int ch = 0; ch < c; ch++) {
-							o[ob + ch] += in[ib + ch] * kernel[wb + ch];
-						}
-					}
-				}
+		private void depthwise3x3Same(float[] x, float[] o, int c, Workspace ws) {
+			int w = inW;
+			int n = inH * inW;
+			float[] l = ws.left;
+			float[] r = ws.right;
+			// l[p] = x[p - 1], r[p] = x[p + 1] within a row, 0 across a row end
+			System.arraycopy(x, 0, l, 1, n - 1);
+			System.arraycopy(x, 1, r, 0, n - 1);
+			for (int row = 0; row < n; row += w) {
+				l[row] = 0f;
+				r[row + w - 1] = 0f;
+			}
+			int k = c * 9;
+			float[] kk = packed;
+			// middle kernel row, with the bias: every pixel
+			float b = bias[c], k3 = kk[k + 3], k4 = kk[k + 4], k5 = kk[k + 5];
+			for (int p = 0; p < n; p++) {
+				o[p] = b + k3 * l[p] + k4 * x[p] + k5 * r[p];
+			}
+			// top kernel row reads the row above: every pixel but those of the first row
+			kernelRow(x, l, r, o, -w, kk[k], kk[k + 1], kk[k + 2], w, n);
+			// bottom kernel row reads the row below: every pixel but those of the last
+			// row
+			kernelRow(x, l, r, o, w, kk[k + 6], kk[k + 7], kk[k + 8], 0, n - w);
+			clamp(o, 0, n);
+		}
+
+		private static void kernelRow(float[] x, float[] l, float[] r, float[] o, int d, float k0, float k1, float k2,
+				int from, int to) {
+			for (int p = from; p < to; p++) {
+				o[p] += k0 * l[p + d] + k1 * x[p + d] + k2 * r[p + d];
 			}
 		}
 
-		private void depthwise3x3(float[] in, float[] o, int ob, int ib, int row) {
-			int c = cout;
-			float[] k = kernel;
-			int a0 = ib, a1 = ib + c, a2 = ib + 2 * c;
-			int b0 = ib + row, b1 = b0 + c, b2 = b0 + 2 * c;
-			int d0 = b0 + row, d1 = d0 + c, d2 = d0 + 2 * c;
-			for (int ch = 0; ch < c; ch++) {
-				o[ob + ch] = bias[ch] + in[a0 + ch] * k[ch] + in[a1 + ch] * k[c + ch] + in[a2 + ch] * k[2 * c + ch]
-						+ in[b0 + ch] * k[3 * c + ch] + in[b1 + ch] * k[4 * c + ch] + in[b2 + ch] * k[5 * c + ch]
-						+ in[d0 + ch] * k[6 * c + ch] + in[d1 + ch] * k[7 * c + ch] + in[d2 + ch] * k[8 * c + ch];
+		/**
+		 * One channel of any other depthwise convolution (MobileNetV2: 3×3 stride 2), in
+		 * scalar code (a strided read does not vectorise). A window wholly inside the
+		 * input sums its nine taps without bounds checks; border windows skip the taps in
+		 * the padding.
+		 */
+		private void depthwiseGeneral(float[] x, float[] o, int c) {
+			int taps = kh * kw;
+			int k = c * taps;
+			float b = bias[c];
+			boolean threeByThree = kh == 3 && kw == 3;
+			float k0 = 0, k1 = 0, k2 = 0, k3 = 0, k4 = 0, k5 = 0, k6 = 0, k7 = 0, k8 = 0;
+			if (threeByThree) {
+				k0 = packed[k];
+				k1 = packed[k + 1];
+				k2 = packed[k + 2];
+				k3 = packed[k + 3];
+				k4 = packed[k + 4];
+				k5 = packed[k + 5];
+				k6 = packed[k + 6];
+				k7 = packed[k + 7];
+				k8 = packed[k + 8];
+			}
+			for (int oy = 0; oy < outH; oy++) {
+				int iy = oy * sh - padTop;
+				boolean rowsInside = threeByThree && iy >= 0 && iy + 3 <= inH;
+				for (int ox = 0; ox < outW; ox++) {
+					int ix = ox * sw - padLeft;
+					float s;
+					if (rowsInside && ix >= 0 && ix + 3 <= inW) {
+						int i0 = iy * inW + ix;
+						int i1 = i0 + inW;
+						int i2 = i1 + inW;
+						s = b + x[i0] * k0 + x[i0 + 1] * k1 + x[i0 + 2] * k2 + x[i1] * k3 + x[i1 + 1] * k4
+								+ x[i1 + 2] * k5 + x[i2] * k6 + x[i2 + 1] * k7 + x[i2 + 2] * k8;
+					}
+					else {
+						s = b;
+						for (int ky = 0; ky < kh; ky++) {
+							if (iy + ky < 0 || iy + ky >= inH) {
+								continue;
+							}
+							for (int kx = 0; kx < kw; kx++) {
+								if (ix + kx >= 0 && ix + kx < inW) {
+									s += x[(iy + ky) * inW + ix + kx] * packed[k + ky * kw + kx];
+								}
+							}
+						}
+					}
+					o[oy * outW + ox] = Math.min(Math.max(s, lo), hi);
+				}
 			}
 		}
 
@@ -677,14 +1036,15 @@ final class KerasNetwork {
 		}
 
 		@Override
-		Act apply(Act[] in) {
+		void apply(Act[] in, Act out, Workspace ws) {
 			Act a = in[0];
-			Act out = new Act(shape.h, shape.w, shape.c);
-			int row = a.w * a.c;
-			for (int y = 0; y < a.h; y++) {
-				System.arraycopy(a.d, y * row, out.d, ((y + top) * shape.w + left) * shape.c, row);
+			for (int c = 0; c < a.c(); c++) {
+				float[] o = out.planes()[c];
+				Arrays.fill(o, 0, out.pixels(), 0f);
+				for (int y = 0; y < a.h(); y++) {
+					System.arraycopy(a.planes()[c], y * a.w(), o, (y + top) * out.w() + left, a.w());
+				}
 			}
-			return out;
 		}
 
 	}
@@ -696,15 +1056,18 @@ final class KerasNetwork {
 		}
 
 		@Override
-		Act apply(Act[] in) {
-			float[] sum = in[0].d.clone();
-			for (int k = 1; k < in.length; k++) {
-				float[] b = in[k].d;
-				for (int i = 0; i < sum.length; i++) {
-					sum[i] += b[i];
+		void apply(Act[] in, Act out, Workspace ws) {
+			int n = out.pixels();
+			for (int c = 0; c < out.c(); c++) {
+				float[] sum = out.planes()[c];
+				System.arraycopy(in[0].planes()[c], 0, sum, 0, n);
+				for (int k = 1; k < in.length; k++) {
+					float[] b = in[k].planes()[c];
+					for (int p = 0; p < n; p++) {
+						sum[p] += b[p];
+					}
 				}
 			}
-			return new Act(shape.h, shape.w, shape.c, sum);
 		}
 
 	}
@@ -720,14 +1083,16 @@ final class KerasNetwork {
 		}
 
 		@Override
-		Act apply(Act[] in) {
-			float[] x = in[0].d;
-			float[] y = new float[x.length];
-			int c = mul.length;
-			for (int i = 0; i < x.length; i++) {
-				y[i] = x[i] * mul[i % c] + add[i % c];
+		void apply(Act[] in, Act out, Workspace ws) {
+			int n = out.pixels();
+			for (int c = 0; c < out.c(); c++) {
+				float[] x = in[0].planes()[c];
+				float[] y = out.planes()[c];
+				float m = mul[c], a = add[c];
+				for (int p = 0; p < n; p++) {
+					y[p] = x[p] * m + a;
+				}
 			}
-			return new Act(shape.h, shape.w, shape.c, y);
 		}
 
 	}
@@ -743,13 +1108,15 @@ final class KerasNetwork {
 		}
 
 		@Override
-		Act apply(Act[] in) {
-			float[] x = in[0].d;
-			float[] y = new float[x.length];
-			for (int i = 0; i < x.length; i++) {
-				y[i] = Math.min(Math.max(x[i], lo), hi);
+		void apply(Act[] in, Act out, Workspace ws) {
+			int n = out.pixels();
+			for (int c = 0; c < out.c(); c++) {
+				float[] x = in[0].planes()[c];
+				float[] y = out.planes()[c];
+				for (int p = 0; p < n; p++) {
+					y[p] = Math.min(Math.max(x[p], lo), hi);
+				}
 			}
-			return new Act(shape.h, shape.w, shape.c, y);
 		}
 
 	}
@@ -767,32 +1134,30 @@ final class KerasNetwork {
 		}
 
 		@Override
-		Act apply(Act[] in) {
+		void apply(Act[] in, Act out, Workspace ws) {
 			Act a = in[0];
-			Act out = new Act(shape.h, shape.w, shape.c);
-			float[] acc = new float[a.c];
-			for (int oy = 0; oy < shape.h; oy++) {
-				for (int ox = 0; ox < shape.w; ox++) {
-					java.util.Arrays.fill(acc, 0f);
-					for (int y = oy * sh; y < oy * sh + ph; y++) {
-						for (int x = ox * sw; x < ox * sw + pw; x++) {
-							int b = (y * a.w + x) * a.c;
-							for (int c = 0; c < a.c; c++) {
-								acc[c] += a.d[b + c];
+			for (int c = 0; c < a.c(); c++) {
+				float[] x = a.planes()[c];
+				float[] o = out.planes()[c];
+				for (int oy = 0; oy < out.h(); oy++) {
+					for (int ox = 0; ox < out.w(); ox++) {
+						float acc = 0f;
+						for (int y = oy * sh; y < oy * sh + ph; y++) {
+							for (int xx = ox * sw; xx < ox * sw + pw; xx++) {
+								acc += x[y * a.w() + xx];
 							}
 						}
-					}
-					int ob = (oy * shape.w + ox) * a.c;
-					for (int c = 0; c < a.c; c++) {
-						out.d[ob + c] = acc[c] / (ph * pw);
+						o[oy * out.w() + ox] = acc / (ph * pw);
 					}
 				}
 			}
-			return out;
 		}
 
 	}
 
+	/**
+	 * Keras flattens in HWC order: value k of the output is pixel k / c, channel k % c
+	 */
 	private static final class FlattenOp extends Op {
 
 		FlattenOp(String name, int[] inputs) {
@@ -800,8 +1165,14 @@ final class KerasNetwork {
 		}
 
 		@Override
-		Act apply(Act[] in) {
-			return new Act(1, 1, in[0].d.length, in[0].d);
+		void apply(Act[] in, Act out, Workspace ws) {
+			Act a = in[0];
+			int n = a.pixels();
+			for (int p = 0; p < n; p++) {
+				for (int c = 0; c < a.c(); c++) {
+					out.planes()[p * a.c() + c][0] = a.planes()[c][p];
+				}
+			}
 		}
 
 	}
@@ -824,11 +1195,11 @@ final class KerasNetwork {
 		}
 
 		@Override
-		Act apply(Act[] in) {
-			float[] x = in[0].d;
+		void apply(Act[] in, Act out, Workspace ws) {
+			float[][] x = in[0].planes();
 			float[] y = bias.clone();
 			for (int i = 0; i < n; i++) {
-				float a = x[i];
+				float a = x[i][0];
 				int r = i * m;
 				for (int j = 0; j < m; j++) {
 					y[j] += a * kernel[r + j];
@@ -857,7 +1228,9 @@ final class KerasNetwork {
 				default -> {
 				}
 			}
-			return new Act(1, 1, m, y);
+			for (int j = 0; j < m; j++) {
+				out.planes()[j][0] = y[j];
+			}
 		}
 
 	}

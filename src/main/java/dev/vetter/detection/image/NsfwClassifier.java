@@ -110,6 +110,18 @@ public final class NsfwClassifier {
 	}
 
 	/**
+	 * {@link #classify}, adding thread CPU nanoseconds per layer kind (and the resize) to
+	 * {@code cpuByKind}; for the benchmark's breakdown.
+	 */
+	NsfwScores profile(BufferedImage image, Map<String, Long> cpuByKind) {
+		var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+		long t = threads.getCurrentThreadCpuTime();
+		float[] input = preprocess(image, network.inputShape().h(), network.inputShape().w());
+		cpuByKind.merge("resize to " + network.inputShape(), threads.getCurrentThreadCpuTime() - t, Long::sum);
+		return NsfwScores.of(network.run(input, cpuByKind));
+	}
+
+	/**
 	 * nsfwjs's preprocessing: RGB to float32 / 255, then (unless already the target size)
 	 * tfjs's {@code resizeBilinear} with
 	 * {@code alignCorners=true, halfPixelCenters=false}.

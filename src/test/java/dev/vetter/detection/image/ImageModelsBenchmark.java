@@ -116,6 +116,39 @@ class ImageModelsBenchmark {
 		System.out.println("load average " + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 	}
 
+	/**
+	 * Where the NSFW interpreter's time goes: thread CPU ms per image by layer kind (and
+	 * the resize), mean over the 3 test photos resized to 1224x816, 20 rounds after 10
+	 * warm-up rounds.
+	 */
+	@Test
+	void nsfwLayers() {
+		NsfwClassifier nsfw = NsfwClassifier.load(NsfwProperties.defaults());
+		List<BufferedImage> photos = new ArrayList<>();
+		for (String name : List.of("astronaut.png", "chelsea.png", "coffee.png")) {
+			photos.add(TestImages.resize(TestImages.photo(name), 1224, 816));
+		}
+		java.util.Map<String, Long> warm = new java.util.TreeMap<>();
+		for (int i = 0; i < 30; i++) {
+			nsfw.profile(photos.get(i % 3), warm);
+		}
+		java.util.Map<String, Long> cpu = new java.util.TreeMap<>();
+		int runs = 60;
+		for (int i = 0; i < runs; i++) {
+			nsfw.profile(photos.get(i % 3), cpu);
+		}
+		System.out.println();
+		System.out.println("| NSFW layer kind | CPU ms/image |");
+		System.out.println("|---|---:|");
+		long total = 0;
+		for (var e : cpu.entrySet()) {
+			System.out.printf("| %s | %.1f |%n", e.getKey(), e.getValue() / 1e6 / runs);
+			total += e.getValue();
+		}
+		System.out.printf("| **total** | **%.1f** |%n", total / 1e6 / runs);
+		System.out.println("load average " + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+	}
+
 	static List<String> perDetectorCpu(NsfwClassifier nsfw) {
 		String[] photos = { "astronaut.png", "chelsea.png", "coffee.png" };
 		DefaultImageDecoder decoder = new DefaultImageDecoder(ImageLimits.DEFAULTS);
