@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
  * Porn, Sexy), run by our own pure-Java interpreter ({@link KerasNetwork}); see
  * {@code docs/adr/0002-nsfwjs-interpreter.md}. Preprocessing is nsfwjs's: RGB pixels /
  * 255, then bilinear resize with {@code alignCorners=true} to the model's input size.
- * Thread-safe; each call uses one core for roughly 100 ms.
+ * Thread-safe; each call uses one core for roughly 60-70 ms (see
+ * {@code docs/benchmarks.md}).
  */
 public final class NsfwClassifier {
 
