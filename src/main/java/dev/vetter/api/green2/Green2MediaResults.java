@@ -156,7 +156,7 @@ final class Green2MediaResults {
 			if (urls.get(offset) != null) {
 				f.put("TempUrl", urls.get(offset));
 			}
-			f.put("Results", List.of(Map.of("Service", FRAME_SERVICE, "Result", labels.result(false))));
+			f.put("Results", List.of(ordered("Service", FRAME_SERVICE, "Result", labels.result(false))));
 			frameList.add(f);
 		});
 		Map<String, Object> frameResult = new LinkedHashMap<>();
@@ -241,8 +241,19 @@ final class Green2MediaResults {
 
 	private static List<Map<String, Object>> summaries(Map<String, Integer> counts) {
 		List<Map<String, Object>> out = new ArrayList<>(counts.size());
-		counts.forEach((label, n) -> out.add(Map.of("Label", label, "LabelSum", n)));
+		counts.forEach((label, n) -> out.add(ordered("Label", label, "LabelSum", n)));
 		return out;
+	}
+
+	/**
+	 * Two fields in this order ({@code Map.of} iterates in an order that changes from one
+	 * run to the next, so the same result was written differently).
+	 */
+	private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put(k1, v1);
+		m.put(k2, v2);
+		return m;
 	}
 
 	private static Suggestion suggestion(JsonNode node) {
