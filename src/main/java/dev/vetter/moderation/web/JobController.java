@@ -26,7 +26,6 @@ import dev.vetter.tenancy.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Native view of asynchronous jobs: state and progress, the result (Green per-task shape,
@@ -41,12 +40,9 @@ class JobController {
 
 	private final BlobStore blobs;
 
-	private final JsonMapper json;
-
-	JobController(AsyncJobs jobs, BlobStore blobs, JsonMapper json) {
+	JobController(AsyncJobs jobs, BlobStore blobs) {
 		this.jobs = jobs;
 		this.blobs = blobs;
-		this.json = json;
 	}
 
 	@GetMapping("/v1/jobs/{taskId}")
@@ -92,7 +88,7 @@ class JobController {
 		out.put("result", result);
 		int code = answer.code();
 		if (code == 200) {
-			out.put("document", NativeDocuments.media(job.kind(), json.valueToTree(result)));
+			out.put("document", NativeDocuments.media(job.kind(), answer.result()));
 		}
 		else if (code != 280 && code != 410) {
 			// failed, or expired; a cancelled job says so in its state

@@ -117,8 +117,7 @@ class ManualReviewController {
 			// an escalated job: the native document of its job document, as /v1/jobs/{id}
 			JobAnswer answer = jobs.result(tenant(caller), null, taskId);
 			if (answer.code() == 200) {
-				body.put("document",
-						NativeDocuments.media(task.kind(), json.valueToTree(jobs.defaultDocument(answer))));
+				body.put("document", NativeDocuments.media(task.kind(), answer.result()));
 			}
 			return body;
 		}
