@@ -682,8 +682,8 @@ final class KerasNetwork {
 	 * The loop steps of matrixProduct's outer loops, read from fields HotSpot cannot
 	 * fold. With constant steps C2 makes those loops counted loops and eliminates their
 	 * range checks by splitting each into three copies, which clones the inner loop three
-	 * times and then leaves it scalar (measured at about 5 instead of 30-40 GFLOP/s of
-	 * multiply-adds); with an unknown step it does not.
+	 * times and then leaves it scalar (measured at about 5 instead of 30-40 G
+	 * multiply-adds/s); with an unknown step it does not.
 	 */
 	private static int tileStep = TILE;
 
@@ -836,7 +836,7 @@ final class KerasNetwork {
 		private void matrixProduct(float[][] rows, int k, float[][] out, int n) {
 			int tile = tileStep, pair = pairStep, quad = quadStep;
 			for (int p0 = 0; p0 < n; p0 += tile) {
-				int p1 = Math.min(n, p0 + TILE);
+				int p1 = Math.min(n, p0 + tile);
 				int co = 0;
 				for (; co + 1 < cout; co += pair) {
 					float[] o0 = out[co];
@@ -873,8 +873,8 @@ final class KerasNetwork {
 		}
 
 		/**
-		 * o0 += a·x, o1 += b·x over four rows x and elements [p0, p1): the kernel of both
-		 * matrix products
+		 * o0 += a·x, o1 += b·x over four rows x and elements [p0, p1): the kernel of the
+		 * matrix product
 		 */
 		private static void sweep2x4(float[] x0, float[] x1, float[] x2, float[] x3, float[] o0, float[] o1, float a0,
 				float a1, float a2, float a3, float b0, float b1, float b2, float b3, int p0, int p1) {
