@@ -57,6 +57,16 @@ public final class TextRecognizer implements AutoCloseable {
 
 	static final int ALONE_MIN_CHARS = 4;
 
+	/**
+	 * when the regions that may hold writing cover more than this share of the picture,
+	 * the whole picture is read instead (busy textures everywhere: the regions say
+	 * little)
+	 */
+	static final double FULL_PICTURE_COVER = 0.5;
+
+	/** with more regions than this the whole picture is read (one call each costs) */
+	static final int MAX_REGIONS = 12;
+
 	private final OcrProperties properties;
 
 	private final Path dataDirectory;
@@ -120,17 +130,26 @@ public final class TextRecognizer implements AutoCloseable {
 		Gray gray = Gray.of(image);
 		double scale = scaleFor(gray.w, gray.h);
 		Gray work = scale == 1.0 ? gray : gray.resize(scale);
+		List<TextRegions.Box> regions = TextRegions.find(work.w, work.h, work.px);
+		if (regions.isEmpty()) {
+			// no sharp, high-contrast stroke anywhere: nothing Tesseract could read
+			return new OcrResult(List.of());
+		}
+		long covered = regions.stream().mapToLong(TextRegions.Box::area).sum();
+		boolean whole = regions.stream().anyMatch(TextRegions.Box::line)
+				|| covered > FULL_PICTURE_COVER * work.w * work.h || regions.size() > MAX_REGIONS;
 		Engine engine = borrow();
 		boolean healthy = false;
 		try {
 			List<Line> candidates = new ArrayList<>();
-			for (OcrPass pass : properties.passes()) {
-				candidates.addAll(engine.read(pass.invert ? work.inverted() : work, pass, properties.minConfidence()));
-				if (candidates.isEmpty()) {
-					// the first pass saw no writing at all (Tesseract also tries each
-					// doubtful line inverted): a photo without text costs one pass, not
-					// four
-					break;
+			if (whole) {
+				candidates.addAll(readAll(engine, work));
+			}
+			else {
+				for (TextRegions.Box region : regions) {
+					List<Line> found = readAll(engine, work.crop(region.x(), region.y(), region.w(), region.h()));
+					found.forEach(l -> l.place(region.x(), region.y()));
+					candidates.addAll(found);
 				}
 			}
 			healthy = true;
@@ -143,6 +162,22 @@ public final class TextRecognizer implements AutoCloseable {
 		finally {
 			giveBack(engine, healthy);
 		}
+	}
+
+	/**
+	 * Every pass over {@code image}; when the first sees no writing at all, the others
+	 * are skipped (Tesseract also tries each doubtful line inverted, so light text
+	 * counts).
+	 */
+	private List<Line> readAll(Engine engine, Gray image) {
+		List<Line> candidates = new ArrayList<>();
+		for (OcrPass pass : properties.passes()) {
+			candidates.addAll(engine.read(pass.invert ? image.inverted() : image, pass, properties.minConfidence()));
+			if (candidates.isEmpty()) {
+				break;
+			}
+		}
+		return candidates;
 	}
 
 	static double scaleFor(int w, int h) {
@@ -344,6 +379,16 @@ public final class TextRecognizer implements AutoCloseable {
 			this.passes = java.util.EnumSet.of(pass);
 		}
 
+		/** from a region at (dx, dy) to the whole picture */
+		void place(int dx, int dy) {
+			if (words > 0) {
+				x1 += dx;
+				y1 += dy;
+				x2 += dx;
+				y2 += dy;
+			}
+		}
+
 		double meanConfidence() {
 			return words == 0 ? 0 : confSum / words;
 		}
@@ -411,6 +456,17 @@ public final class TextRecognizer implements AutoCloseable {
 				g[i] = (byte) ((((p >> 16) & 0xff) * 299 + ((p >> 8) & 0xff) * 587 + (p & 0xff) * 114 + 500) / 1000);
 			}
 			return new Gray(w, h, g);
+		}
+
+		Gray crop(int x, int y, int cw, int ch) {
+			if (x == 0 && y == 0 && cw == w && ch == h) {
+				return this;
+			}
+			byte[] out = new byte[cw * ch];
+			for (int r = 0; r < ch; r++) {
+				System.arraycopy(px, (y + r) * w + x, out, r * cw, cw);
+			}
+			return new Gray(cw, ch, out);
 		}
 
 		Gray inverted() {
