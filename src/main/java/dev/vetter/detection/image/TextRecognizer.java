@@ -24,14 +24,18 @@ import static org.bytedeco.tesseract.global.tesseract.TessDeleteText;
 
 /**
  * OCR for photos and captions with Tesseract 5 (LSTM) through bytedeco. The image is
- * turned to grayscale, small images are upscaled, and each configured {@link OcrPass}
- * (page segmentation × binarisation × polarity) reads it; when the first pass finds no
- * line of writing at all, the others are skipped (most photos carry no text, and this
- * makes them about four times cheaper). Words below {@link OcrProperties#minConfidence()}
- * or without letters or digits are dropped; lines from all passes are merged by overlap,
- * the best-read one kept, and a line survives only if two passes found text there or it
- * is confident and long ({@link #ALONE_MIN_CONFIDENCE}, {@link #ALONE_MIN_CHARS}):
- * texture noise rarely does either.
+ * turned to grayscale, small images are upscaled, and a cheap look ({@link TextRegions})
+ * finds where sharp strokes are: none means no OCR at all; a few regions covering at most
+ * half the picture are read region by region (a line of writing at two scales, and the
+ * whole picture as well when such a crop reads nothing); otherwise the whole picture is
+ * read. Each read runs each configured {@link OcrPass} (page segmentation × binarisation
+ * × polarity); when the first pass finds no line of writing at all, the others are
+ * skipped (most photos carry no text, and this makes them about four times cheaper).
+ * Words below {@link OcrProperties#minConfidence()} or without letters or digits are
+ * dropped; lines from all passes are merged by overlap, the best-read one kept, and a
+ * line survives only if two passes found text there or it is confident and long
+ * ({@link #ALONE_MIN_CONFIDENCE}, {@link #ALONE_MIN_CHARS}): texture noise rarely does
+ * either.
  * <p>
  * A {@link TessBaseAPI} is not thread-safe: a fixed pool of engines is shared, and a call
  * waits at most {@link OcrProperties#acquireTimeout()} for one ({@link RecognizerBusy}).
@@ -66,6 +70,14 @@ public final class TextRecognizer implements AutoCloseable {
 
 	/** with more regions than this the whole picture is read (one call each costs) */
 	static final int MAX_REGIONS = 12;
+
+	/**
+	 * a line-like region is read at these scales of the (scaled) picture: Tesseract
+	 * misreads some outlined captions at one scale and not at the other ("PIEES" for
+	 * "PILLS"), and 0.75 brings large captions towards its preferred x-height of about 30
+	 * pixels
+	 */
+	static final double[] LINE_SCALES = { 1.0, 0.75 };
 
 	private final OcrProperties properties;
 
@@ -136,8 +148,7 @@ public final class TextRecognizer implements AutoCloseable {
 			return new OcrResult(List.of());
 		}
 		long covered = regions.stream().mapToLong(TextRegions.Box::area).sum();
-		boolean whole = regions.stream().anyMatch(TextRegions.Box::line)
-				|| covered > FULL_PICTURE_COVER * work.w * work.h || regions.size() > MAX_REGIONS;
+		boolean whole = covered > FULL_PICTURE_COVER * work.w * work.h || regions.size() > MAX_REGIONS;
 		Engine engine = borrow();
 		boolean healthy = false;
 		try {
@@ -146,10 +157,14 @@ public final class TextRecognizer implements AutoCloseable {
 				candidates.addAll(readAll(engine, work));
 			}
 			else {
+				boolean unsure = false;
 				for (TextRegions.Box region : regions) {
-					List<Line> found = readAll(engine, work.crop(region.x(), region.y(), region.w(), region.h()));
-					found.forEach(l -> l.place(region.x(), region.y()));
-					candidates.addAll(found);
+					unsure |= !readRegion(engine, work, region, candidates);
+				}
+				if (unsure) {
+					// a line of writing that a crop could not read: the whole picture
+					// too, as without regions (its lines merge with the crops' ones)
+					candidates.addAll(readAll(engine, work));
 				}
 			}
 			healthy = true;
@@ -178,6 +193,30 @@ public final class TextRecognizer implements AutoCloseable {
 			}
 		}
 		return candidates;
+	}
+
+	/**
+	 * Reads one region and adds its lines, in the coordinates of the whole (scaled)
+	 * picture, to {@code out}: a patch once, a line of writing at each of
+	 * {@link #LINE_SCALES} (the best read of each line wins in {@link #merge}).
+	 * @return false when a line region read nothing at some scale
+	 */
+	private boolean readRegion(Engine engine, Gray work, TextRegions.Box region, List<Line> out) {
+		Gray crop = work.crop(region.x(), region.y(), region.w(), region.h());
+		if (!region.line()) {
+			List<Line> found = readAll(engine, crop);
+			found.forEach(l -> l.place(1.0, region.x(), region.y()));
+			out.addAll(found);
+			return true;
+		}
+		boolean read = true;
+		for (double s : LINE_SCALES) {
+			List<Line> found = readAll(engine, s == 1.0 ? crop : crop.resize(s));
+			found.forEach(l -> l.place(s, region.x(), region.y()));
+			out.addAll(found);
+			read &= !found.isEmpty();
+		}
+		return read;
 	}
 
 	static double scaleFor(int w, int h) {
@@ -379,13 +418,13 @@ public final class TextRecognizer implements AutoCloseable {
 			this.passes = java.util.EnumSet.of(pass);
 		}
 
-		/** from a region at (dx, dy) to the whole picture */
-		void place(int dx, int dy) {
+		/** from a region at (dx, dy), scaled by {@code s}, to the whole picture */
+		void place(double s, int dx, int dy) {
 			if (words > 0) {
-				x1 += dx;
-				y1 += dy;
-				x2 += dx;
-				y2 += dy;
+				x1 = dx + (int) Math.floor(x1 / s);
+				y1 = dy + (int) Math.floor(y1 / s);
+				x2 = dx + (int) Math.ceil(x2 / s);
+				y2 = dy + (int) Math.ceil(y2 / s);
 			}
 		}
 
