@@ -46,8 +46,12 @@ def main():
     for split in ('train', 'dev', 'test'):
         p = os.path.join(RAW, f'cold-{split}.csv')
         if os.path.exists(p):
-            rows = [('offensive' if r['label'] == '1' else 'clean', clean(r['TEXT'])) for r in csv_rows(p)]
-            write(f'cold-{split}.tsv', rows)
+            raw = [r for r in csv_rows(p) if clean(r['TEXT'])]
+            write(f'cold-{split}.tsv', [('offensive' if r['label'] == '1' else 'clean', clean(r['TEXT'])) for r in raw])
+            if split != 'test':
+                # the topic of each row (gender, race, region), same order: the threshold pick's groups
+                with open(os.path.join(OUT, f'cold-{split}.groups'), 'w', encoding='utf-8', newline='\n') as f:
+                    f.writelines(r['topic'] + '\n' for r in raw)
     # HateCheck (CC-BY-4.0): synthetic functional tests; split by case id (even dev, odd test)
     p = os.path.join(RAW, 'hatecheck.csv')
     if os.path.exists(p):

@@ -1,16 +1,20 @@
 #!/bin/sh
 # Reproduces the committed classifier weights (src/main/resources/classifier/) from the prepared data
 # (bench/text-quality/fetch.sh + prepare.py). Deterministic: same data, same bytes.
-#   bench/text-quality/train.sh zh     # COLD train -> abuse-zh.bin.gz, reports on COLD dev
+#   bench/text-quality/train.sh zh-cv  # 5-fold cross-validation over COLD train+dev -> data/cold-oof.txt
+#                                      # (out-of-fold probabilities for run.sh --pick cold-train,cold-dev 0.04 ...)
+#   bench/text-quality/train.sh zh     # COLD train+dev -> abuse-zh.bin.gz
 #   bench/text-quality/train.sh en     # OLID train part + HateCheck dev part -> abuse-en.bin.gz, reports on OLID dev
-# Arguments of the trainer: out bits charMax epochs l2 train dev (2^16 buckets; longest word char n-gram).
+# Arguments of the trainer: out bits charMax epochs l2 train dev|- [cleanWeight] (2^bits buckets; longest
+# word char n-gram); cross-validation: cv bits charMax epochs l2 files cleanWeight k [oof] (ClassifierTrainer).
 set -e
 cd "$(dirname "$0")/../.."
 D=bench/text-quality/data
 mvn -q -B -o -Dspring-javaformat.skip=true test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
 run() { java -Xmx3g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" dev.vetter.detection.text.ClassifierTrainer "$@"; }
 case "${1:-zh}" in
-  zh) run src/main/resources/classifier/abuse-zh.bin.gz 18 3 6 1e-6 $D/cold-train.tsv $D/cold-dev.tsv 2 ;;
+  zh-cv) run cv 18 3 6 1e-6 $D/cold-train.tsv,$D/cold-dev.tsv 2 5 $D/cold-oof.txt ;;
+  zh) run src/main/resources/classifier/abuse-zh.bin.gz 18 3 6 1e-6 $D/cold-train.tsv,$D/cold-dev.tsv - 2 ;;
   en) run src/main/resources/classifier/abuse-en.bin.gz 16 4 6 1e-6 $D/olid-train.tsv,$D/hatecheck-dev.tsv $D/olid-dev.tsv ;;
-  *) echo "usage: $0 zh|en" >&2; exit 2 ;;
+  *) echo "usage: $0 zh|zh-cv|en" >&2; exit 2 ;;
 esac

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +31,6 @@ import dev.vetter.policy.EscalationRules;
 import dev.vetter.policy.PolicyCatalog;
 import dev.vetter.review.ReviewWorkflow;
 
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,8 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  * delivered for it afterwards.
  *
  * <p>
- * Per-task answers are Green-style documents ({@code code}, {@code msg}, {@code dataId},
- * {@code taskId}, ...), so both the Green adapters and the native API use them.
+ * Per-task answers are {@link JobAnswer}s (a per-task status code and, once the machine
+ * result is there, the {@link JobResult}); each wire API maps them to its documents.
  */
 @Service
 public class AsyncJobs {
@@ -82,13 +80,16 @@ public class AsyncJobs {
 
 	private final TransactionTemplate tx;
 
+	private final JobDocuments documents;
+
 	private final Map<String, AtomicBoolean> running = new ConcurrentHashMap<>();
 
 	private volatile boolean stopping;
 
 	AsyncJobs(List<JobHandler> handlers, Jobs jobs, Tasks tasks, HumanReview humanReview, ReviewWorkflow workflow,
 			Callbacks callbacks, PolicyCatalog policies, JsonMapper json, Clock clock, JobProperties properties,
-			JobScheduling.JobClient scheduler, TransactionTemplate tx) {
+			JobScheduling.JobClient scheduler, TransactionTemplate tx, JobDocuments documents) {
+		this.documents = documents;
 		for (JobHandler handler : handlers) {
 			JobHandler previous = this.handlers.put(handler.kind(), handler);
 			if (previous != null) {
@@ -186,8 +187,8 @@ public class AsyncJobs {
 	 * for a failed task, 410 for a cancelled one, 594 past retention, 404 for an unknown
 	 * task or one of another kind.
 	 */
-	public List<Map<String, Object>> results(long tenantId, ContentKind kind, List<String> taskIds) {
-		List<Map<String, Object>> out = new ArrayList<>(taskIds.size());
+	public List<JobAnswer> results(long tenantId, ContentKind kind, List<String> taskIds) {
+		List<JobAnswer> out = new ArrayList<>(taskIds.size());
 		for (String taskId : taskIds) {
 			out.add(result(tenantId, kind, taskId));
 		}
@@ -195,7 +196,7 @@ public class AsyncJobs {
 	}
 
 	/** One task's answer; see {@link #results}. */
-	public Map<String, Object> result(long tenantId, ContentKind kind, String taskId) {
+	public JobAnswer result(long tenantId, ContentKind kind, String taskId) {
 		Optional<AsyncJob> found = jobs.byId(tenantId, taskId).filter(j -> kind == null || j.kind() == kind);
 		if (found.isEmpty()) {
 			return answer(404, "NOT_FOUND: no such task", null, taskId);
@@ -213,18 +214,26 @@ public class AsyncJobs {
 		};
 	}
 
-	private Map<String, Object> document(AsyncJob job) {
+	private JobAnswer document(AsyncJob job) {
 		Optional<String> stored = jobs.result(job.taskId());
 		if (stored.isEmpty()) {
 			// purged (JobPurge) under a longer retention than the one configured now
 			return answer(594, "EXPIRED: the task's result is past its retention", job.dataId(), job.taskId());
 		}
-		Map<String, Object> doc = json.readValue(stored.get(), new TypeReference<LinkedHashMap<String, Object>>() {
-		});
-		tasks.byId(job.tenantId(), job.taskId())
+		JobResult result = StoredJobResults.read(json, stored.get(), job.kind());
+		Optional<ModerationResult.HumanVerdict> verdict = tasks.byId(job.tenantId(), job.taskId())
 			.filter(t -> t.auditResult() != null && "DONE".equals(t.status()))
-			.ifPresent(t -> doc.put("auditResult", json.readValue(t.auditResult(), Map.class)));
-		return doc;
+			.map(t -> json.readValue(t.auditResult(), ModerationResult.HumanVerdict.class));
+		return JobAnswer.done(verdict.map(result::withHumanVerdict).orElse(result));
+	}
+
+	/**
+	 * An answer in the document shape of the default callback format (Green API 1.0's
+	 * {@code data[i]} of {@code /green/{kind}/results}), which the native job resource
+	 * carries as {@code result}.
+	 */
+	public Map<String, Object> defaultDocument(JobAnswer answer) {
+		return documents.document(answer);
 	}
 
 	/**
@@ -233,9 +242,9 @@ public class AsyncJobs {
 	 * task closed, so no verdict is recorded or delivered afterwards. Per task: 200 (also
 	 * for a task cancelled before), 409 for a finished task, 404 for an unknown one.
 	 */
-	public List<Map<String, Object>> cancel(long tenantId, ContentKind kind, List<String> taskIds) {
-		List<Map<String, Object>> out = tx.execute(status -> {
-			List<Map<String, Object>> answers = new ArrayList<>(taskIds.size());
+	public List<JobAnswer> cancel(long tenantId, ContentKind kind, List<String> taskIds) {
+		List<JobAnswer> out = tx.execute(status -> {
+			List<JobAnswer> answers = new ArrayList<>(taskIds.size());
 			for (String taskId : taskIds) {
 				answers.add(cancelOne(tenantId, kind, taskId));
 			}
@@ -250,7 +259,7 @@ public class AsyncJobs {
 		return out;
 	}
 
-	private Map<String, Object> cancelOne(long tenantId, ContentKind kind, String taskId) {
+	private JobAnswer cancelOne(long tenantId, ContentKind kind, String taskId) {
 		Optional<AsyncJob> found = jobs.byId(tenantId, taskId)
 			.filter(j -> kind == null || j.kind() == kind)
 			.flatMap(j -> jobs.lock(taskId));
@@ -272,15 +281,8 @@ public class AsyncJobs {
 		return answer(200, "OK", job.dataId(), taskId);
 	}
 
-	private static Map<String, Object> answer(int code, String msg, String dataId, String taskId) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("code", code);
-		m.put("msg", msg);
-		if (dataId != null) {
-			m.put("dataId", dataId);
-		}
-		m.put("taskId", taskId);
-		return m;
+	private static JobAnswer answer(int code, String msg, String dataId, String taskId) {
+		return JobAnswer.of(code, msg, dataId, taskId);
 	}
 
 	/**
@@ -374,27 +376,16 @@ public class AsyncJobs {
 			if (locked.isEmpty() || locked.get().state() != JobState.PROCESSING) {
 				return;
 			}
-			Map<String, Object> doc = new LinkedHashMap<>();
-			doc.put("code", 200);
-			doc.put("msg", "OK");
-			if (job.dataId() != null) {
-				doc.put("dataId", job.dataId());
-			}
-			doc.put("taskId", job.taskId());
-			if (job.url() != null) {
-				doc.put("url", job.url());
-			}
-			outcome.result().forEach(doc::putIfAbsent);
-			String docJson = json.writeValueAsString(doc);
+			String stored = StoredJobResults.write(json, outcome.result());
 			EscalationRules rules = policies.textPolicy(job.tenantId(), job.bizType()).policy().escalation();
 			Tasks.RequestCallback callback = jobs.callback(job.taskId());
 			String format = jobs.resultFormat(job.taskId()).orElse(null);
-			boolean escalated = humanReview.escalateJob(job, outcome, docJson, rules, callback, format);
+			boolean escalated = humanReview.escalateJob(job, outcome, stored, rules, callback, format);
 			String suggestion = outcome.summary().suggestion().wire();
-			jobs.finish(job.taskId(), docJson, suggestion, escalated ? JobState.REVIEWING : JobState.DONE,
+			jobs.finish(job.taskId(), stored, suggestion, escalated ? JobState.REVIEWING : JobState.DONE,
 					clock.instant());
 			CallbackEvent event = CallbackEvent.machineScan(job.taskId(), suggestion,
-					humanReview.render(format, locked.get(), docJson));
+					humanReview.render(format, locked.get(), outcome.result()));
 			if (callback.url() != null) {
 				callbacks.enqueueToStoredCallback(job.tenantId(), event, callback.url(), callback.seed(),
 						callback.cryptType());

@@ -1,12 +1,10 @@
 package dev.vetter.moderation;
 
-import java.util.Map;
-
 /**
  * How a durable task's callbacks are written, chosen by the name stored with the task
  * (none stored: {@link #DEFAULT}). Implemented by the adapter of each wire API. The
  * default format's {@link #content(ModerationResult)} is also the document that
- * asynchronous image jobs store and that {@code GET /v1/tasks/{taskId}} answers.
+ * {@code GET /v1/tasks/{taskId}} answers.
  */
 public interface CallbackFormat {
 
@@ -24,11 +22,10 @@ public interface CallbackFormat {
 
 	/**
 	 * The callback {@code content} of an asynchronous job (video, voice, image): its
-	 * result document as the Green 1.0 results API answers it ({@code code}, {@code msg},
-	 * {@code dataId}, {@code taskId}, {@code results}, ...; plus {@code auditResult} once
-	 * a human decided).
+	 * result as the format's results API answers it (plus the human verdict once a human
+	 * decided).
 	 * @param job the job as stored now (its kind and progress)
 	 */
-	String jobContent(AsyncJob job, Map<String, Object> document);
+	String jobContent(AsyncJob job, JobResult result);
 
 }

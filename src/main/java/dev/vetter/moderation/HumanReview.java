@@ -78,9 +78,12 @@ public class HumanReview {
 
 	private final SchedulerClient scheduler;
 
+	private final JobDocuments documents;
+
 	HumanReview(Tasks tasks, Callbacks callbacks, ReviewWorkflow workflow, TenantDirectory directory, JsonMapper json,
 			Clock clock, ModerationProperties properties, ManualSubjects subjects, CallbackFormats formats, Jobs jobs,
-			JobScheduling.JobClient scheduler) {
+			JobScheduling.JobClient scheduler, JobDocuments documents) {
+		this.documents = documents;
 		this.jobs = jobs;
 		this.scheduler = scheduler.client();
 		this.formats = formats;
@@ -142,7 +145,7 @@ public class HumanReview {
 	@Transactional
 	boolean escalateScan(Escalation escalation, ModerationResult machineResult, EscalationRules rules) {
 		String machineJson = StoredResults.write(json, machineResult);
-		if (!escalate(escalation, machineJson, formats.defaultDocument(machineResult), rules)) {
+		if (!escalate(escalation, machineJson, formats.defaultDocument(machineResult), machineResult, rules)) {
 			return false;
 		}
 		callbacks.enqueue(escalation.tenantId(), CallbackEvent.machineScan(escalation.taskId(),
@@ -156,12 +159,14 @@ public class HumanReview {
 	 * the request's callback, for the verdict) and its review item, in the caller's
 	 * transaction. Reviewers see {@link JobOutcome#reviewSnapshot()} and the machine
 	 * result. The job keeps its own media blob.
+	 * @param machineJson the job's result as stored ({@link StoredJobResults})
 	 * @return whether the job was escalated
 	 */
 	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
 	boolean escalateJob(AsyncJob job, JobOutcome outcome, String machineJson, EscalationRules rules,
 			Tasks.RequestCallback callback, String format) {
-		return escalate(Escalation.job(job, outcome, callback, format), machineJson, json.readTree(machineJson), rules);
+		return escalate(Escalation.job(job, outcome, callback, format), machineJson,
+				documents.document(JobAnswer.done(outcome.result())), outcome.result(), rules);
 	}
 
 	/**
@@ -208,10 +213,15 @@ public class HumanReview {
 	 * The one escalation path of every kind and mode: the rules, the tenant's agreement,
 	 * the stored task and the review item (its snapshot, priority and SLA deadline).
 	 * @param machineJson the machine result as stored with the task
-	 * @param machineView the machine result as reviewers see it ({@code machine} of the
-	 * snapshot: the document of the default callback format, the shape tenants see too)
+	 * @param machineView the machine result in the document of the default callback
+	 * format ({@code machine} of the snapshot: the shape tenants see, kept for API
+	 * clients of the review queue that read it)
+	 * @param machineResult the machine result in Vetter's own vocabulary
+	 * ({@code machineResult} of the snapshot: a {@link ModerationResult}, or a
+	 * {@link JobResult} for a job), what the workbench reads
 	 */
-	private boolean escalate(Escalation e, String machineJson, Object machineView, EscalationRules rules) {
+	private boolean escalate(Escalation e, String machineJson, Object machineView, Object machineResult,
+			EscalationRules rules) {
 		if (!EscalationPolicy.escalates(e.summary(), rules)) {
 			return false;
 		}
@@ -230,6 +240,7 @@ public class HumanReview {
 		}
 		Map<String, Object> snapshot = new LinkedHashMap<>(e.snapshot());
 		snapshot.put("machine", machineView);
+		snapshot.put("machineResult", machineResult);
 		int priority = e.summary().suggestion() == dev.vetter.policy.Suggestion.PASS ? -1 : 0;
 		workflow.submit(new ReviewSubmission(e.tenantId(), e.taskId(), e.kind(), json.writeValueAsString(snapshot),
 				agreement.criteria(), agreement.labels(), priority, now.plus(agreement.sla(e.kind())),
@@ -410,11 +421,10 @@ public class HumanReview {
 		String format = tasks.resultFormat(task.taskId()).orElse(null);
 		String content;
 		if (jobs.reviewed(task.taskId())) {
-			// an asynchronous job: its own result document, with the verdict
-			Map<String, Object> doc = new LinkedHashMap<>(
-					json.readValue(jobs.result(task.taskId()).orElseThrow(), Map.class));
-			doc.put("auditResult", audit);
-			content = render(format, jobs.byId(task.taskId()).orElseThrow(), json.writeValueAsString(doc));
+			// an asynchronous job: its own result, with the verdict
+			AsyncJob job = jobs.byId(task.taskId()).orElseThrow();
+			JobResult result = StoredJobResults.read(json, jobs.result(task.taskId()).orElseThrow(), job.kind());
+			content = render(format, job, result.withHumanVerdict(audit));
 		}
 		else {
 			content = render(format, document(task));
@@ -435,17 +445,9 @@ public class HumanReview {
 		}
 	}
 
-	/**
-	 * A job's result document in the callback format of the API that started it (Green
-	 * API 1.0 documents are sent as they are).
-	 */
-	@SuppressWarnings("unchecked")
-	String render(String format, AsyncJob job, String documentJson) {
-		CallbackFormat f = formats.get(format);
-		if (CallbackFormat.DEFAULT.equals(f.name())) {
-			return documentJson;
-		}
-		return f.jobContent(job, json.readValue(documentJson, LinkedHashMap.class));
+	/** A job's result in the callback format of the API that started it. */
+	String render(String format, AsyncJob job, JobResult result) {
+		return formats.get(format).jobContent(job, result);
 	}
 
 	private String render(String format, ModerationResult result) {

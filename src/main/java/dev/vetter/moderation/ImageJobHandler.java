@@ -37,10 +37,7 @@ class ImageJobHandler implements JobHandler {
 
 	private final JsonMapper json;
 
-	private final CallbackFormats formats;
-
-	ImageJobHandler(ImageModeration images, MediaFetcher fetcher, Jobs jobs, JsonMapper json, CallbackFormats formats) {
-		this.formats = formats;
+	ImageJobHandler(ImageModeration images, MediaFetcher fetcher, Jobs jobs, JsonMapper json) {
 		this.images = images;
 		this.fetcher = fetcher;
 		this.jobs = jobs;
@@ -93,14 +90,8 @@ class ImageJobHandler implements JobHandler {
 		if (!scanned.ok()) {
 			throw new JobFailed(result.failure().code(), result.failure().message());
 		}
-		// job documents are kept in the default format's shape (Green API 1.0's data[i])
-		Map<String, Object> written = formats.defaultDocument(result);
-		Map<String, Object> doc = new LinkedHashMap<>();
-		doc.put("results", written.get("results"));
-		if (written.containsKey("extras")) {
-			doc.put("extras", written.get("extras"));
-		}
-		return new JobOutcome(doc, scanned.summary(), ImageResults.reviewSnapshot(job.url(), scanned.frames()));
+		return new JobOutcome(JobResult.image(job, result), scanned.summary(),
+				ImageResults.reviewSnapshot(job.url(), scanned.frames()));
 	}
 
 	private JsonNode read(String params) {

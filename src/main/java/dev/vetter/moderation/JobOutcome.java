@@ -6,15 +6,14 @@ import java.util.Objects;
 /**
  * What a {@link JobHandler} found.
  *
- * @param result the kind's own fields of the task's result document ({@code results},
- * {@code audioScanResults}, ...); {@code code}, {@code msg}, {@code dataId},
- * {@code taskId} and {@code url} are added by {@link AsyncJobs}
+ * @param result the machine result in Vetter's own vocabulary (stored, and mapped by each
+ * wire API)
  * @param summary the verdict the tenant's escalation rules read: the worst suggestion of
  * the parts, its label and rate, and the findings (library hits for review-library rules)
  * @param reviewSnapshot what reviewers see when the job is escalated (media URLs, flagged
  * frames with offsets, transcript with hit times)
  */
-public record JobOutcome(Map<String, Object> result, TextVerdict summary, Map<String, Object> reviewSnapshot) {
+public record JobOutcome(JobResult result, TextVerdict summary, Map<String, Object> reviewSnapshot) {
 
 	public JobOutcome {
 		Objects.requireNonNull(result, "result");

@@ -15,11 +15,10 @@ import dev.vetter.detection.Transcript;
  * to the seconds it was spoken and to its utterance.
  *
  * @param verdict the text verdict on the normalised transcript
- * @param details one entry per hit: {@code startTime}, {@code endTime} (seconds),
- * {@code text} (the utterance), {@code label}, {@code keyword}, {@code libName}
+ * @param hits one per hit, with the seconds it was spoken and its utterance
  * @param transcript the utterances with their times, for reviewers
  */
-record SpeechFindings(TextVerdict verdict, List<Map<String, Object>> details, List<Map<String, Object>> transcript) {
+record SpeechFindings(TextVerdict verdict, List<JobResult.SpeechHit> hits, List<Map<String, Object>> transcript) {
 
 	static SpeechFindings of(TextModeration text, long tenantId, String bizType, String taskId, Transcript heard) {
 		List<Transcript.Word> words = heard.words();
@@ -44,7 +43,7 @@ record SpeechFindings(TextVerdict verdict, List<Map<String, Object>> details, Li
 			utterance.put("text", segmentTexts.get(s));
 			transcript.add(utterance);
 		}
-		List<Map<String, Object>> details = new ArrayList<>();
+		List<JobResult.SpeechHit> hits = new ArrayList<>();
 		for (TextVerdict.Finding finding : verdict.findings()) {
 			for (TextVerdict.Context context : finding.contexts()) {
 				for (int[] position : context.positions()) {
@@ -55,39 +54,51 @@ record SpeechFindings(TextVerdict verdict, List<Map<String, Object>> details, Li
 					catch (IllegalArgumentException e) {
 						continue;
 					}
-					Map<String, Object> detail = new LinkedHashMap<>();
-					detail.put("startTime", round(span.startSeconds()));
-					detail.put("endTime", round(span.endSeconds()));
-					detail.put("text", segmentOfWord.length == 0 ? spoken.text()
-							: segmentTexts.get(segmentOfWord[Math.min(span.firstWord(), segmentOfWord.length - 1)]));
-					detail.put("label", finding.label());
-					detail.put("suggestion", finding.suggestion().wire());
-					detail.put("keyword", context.context());
-					if (context.library() != null) {
-						detail.put("libName", context.library().name());
-						detail.put("libCode", context.library().code());
-					}
-					if (context.rule() != null) {
-						detail.put("ruleType", context.rule());
-					}
-					details.add(detail);
+					String utterance = segmentOfWord.length == 0 ? spoken.text()
+							: segmentTexts.get(segmentOfWord[Math.min(span.firstWord(), segmentOfWord.length - 1)]);
+					ModerationResult.LibraryRef library = context.library() == null ? null
+							: new ModerationResult.LibraryRef(context.library().id(), context.library().name(),
+									context.library().code());
+					hits.add(new JobResult.SpeechHit(round(span.startSeconds()), round(span.endSeconds()), utterance,
+							finding.label(), finding.suggestion(), context.context(), library, context.rule()));
 				}
 			}
 		}
-		return new SpeechFindings(verdict, details, transcript);
+		return new SpeechFindings(verdict, List.copyOf(hits), transcript);
 	}
 
-	/** The scene's entry of {@code results} (or {@code audioScanResults}). */
-	Map<String, Object> sceneResult(String scene) {
-		Map<String, Object> r = new LinkedHashMap<>();
-		r.put("scene", scene);
-		r.put("label", verdict.label());
-		r.put("suggestion", verdict.suggestion().wire());
-		r.put("rate", verdict.rate());
-		if (!details.isEmpty()) {
-			r.put("details", details);
+	/** The speech analysis as a check ({@code antispam}): the verdict and its hits. */
+	JobResult.MediaCheck check(String name) {
+		return new JobResult.MediaCheck(name, verdict.label(), verdict.suggestion(), verdict.rate(), null,
+				hits.isEmpty() ? null : hits);
+	}
+
+	/**
+	 * The hits as reviewers see them beside the transcript ({@code hits} of the review
+	 * item's content): {@code startTime}, {@code endTime} (seconds), {@code text} (the
+	 * utterance), {@code label}, {@code suggestion}, {@code keyword}, {@code libName?},
+	 * {@code libCode?}, {@code ruleType?}.
+	 */
+	List<Map<String, Object>> reviewHits() {
+		List<Map<String, Object>> out = new ArrayList<>(hits.size());
+		for (JobResult.SpeechHit hit : hits) {
+			Map<String, Object> detail = new LinkedHashMap<>();
+			detail.put("startTime", hit.startSeconds());
+			detail.put("endTime", hit.endSeconds());
+			detail.put("text", hit.utterance());
+			detail.put("label", hit.label());
+			detail.put("suggestion", hit.suggestion().wire());
+			detail.put("keyword", hit.text());
+			if (hit.library() != null) {
+				detail.put("libName", hit.library().name());
+				detail.put("libCode", hit.library().code());
+			}
+			if (hit.rule() != null) {
+				detail.put("ruleType", hit.rule());
+			}
+			out.add(detail);
 		}
-		return r;
+		return out;
 	}
 
 	private static String segmentText(SpokenText spoken, int segment, int[] segmentOfWord) {

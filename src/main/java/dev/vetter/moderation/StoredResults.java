@@ -12,8 +12,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * How a {@link ModerationResult} is kept in a JSON column ({@code machine_result}): the
  * result's own fields with a {@code format} marker. Rows written before the marker hold
- * the Green API 1.0 {@code data[i]} document (and escalated asynchronous jobs still store
- * their job document, which has that shape); they are read by converting.
+ * the Green API 1.0 {@code data[i]} document (escalated asynchronous jobs stored their
+ * job document, which has that shape); they are read by converting. An escalated job
+ * stored now keeps its {@link JobResult} ({@link StoredJobResults}), read as its
+ * {@link JobResult#toModerationResult() task result}.
  */
 final class StoredResults {
 
@@ -32,6 +34,11 @@ final class StoredResults {
 
 	static ModerationResult read(JsonMapper json, String stored) {
 		JsonNode node = json.readTree(stored);
+		if (StoredJobResults.isJobResult(node)) {
+			// an escalated job's machine result
+			JobResult job = StoredJobResults.read(json, node, null);
+			return job.toModerationResult();
+		}
 		if (node.has("format")) {
 			if (!FORMAT.equals(node.get("format").asString())) {
 				throw new IllegalStateException("unknown stored result format " + node.get("format"));

@@ -297,7 +297,7 @@ class VideoJobs implements JobHandler {
 			Files.deleteIfExists(file);
 		}
 		context.checkCancelled();
-		return outcome(job, scenes, frames, transcript);
+		return outcome(job, scenes, frames, transcript, null);
 	}
 
 	/**
@@ -311,7 +311,7 @@ class VideoJobs implements JobHandler {
 			throws IOException {
 		AsyncJob job = context.job();
 		List<FrameResult> frames = new ArrayList<>();
-		List<Map<String, Object>> failed = new ArrayList<>();
+		List<JobResult.FailedFrame> failed = new ArrayList<>();
 		for (int i = 0; i < clientFrames.size(); i++) {
 			context.checkCancelled();
 			context.checkDeadline();
@@ -345,56 +345,40 @@ class VideoJobs implements JobHandler {
 		}
 		context.progress(new JobProgress(clientFrames.size(), clientFrames.size(), 0, 0));
 		if (frames.isEmpty()) {
-			Map<String, Object> first = failed.get(0);
-			throw new JobFailed((Integer) first.get("code"),
-					"none of the " + clientFrames.size() + " frames could be used; the first: " + first.get("msg"));
+			JobResult.FailedFrame first = failed.get(0);
+			throw new JobFailed(first.code(),
+					"none of the " + clientFrames.size() + " frames could be used; the first: " + first.message());
 		}
-		JobOutcome outcome = outcome(job, scenes, frames, null);
-		if (!failed.isEmpty()) {
-			outcome.result().put("failedFrames", failed);
-		}
-		return outcome;
+		return outcome(job, scenes, frames, null, failed.isEmpty() ? null : failed);
 	}
 
-	private static Map<String, Object> failedFrame(ClientFrame frame, int code, String msg) {
-		Map<String, Object> f = new LinkedHashMap<>();
-		f.put("offset", round(frame.offset()));
-		f.put("url", frame.url());
-		f.put("code", code);
-		f.put("msg", msg);
-		return f;
+	private static JobResult.FailedFrame failedFrame(ClientFrame frame, int code, String msg) {
+		return new JobResult.FailedFrame(round(frame.offset()), frame.url(), code, msg);
 	}
 
-	private JobOutcome outcome(AsyncJob job, List<String> scenes, List<FrameResult> frames, Transcript transcript) {
+	private JobOutcome outcome(AsyncJob job, List<String> scenes, List<FrameResult> frames, Transcript transcript,
+			List<JobResult.FailedFrame> failedFrames) {
 		Suggestion worst = Suggestion.PASS;
 		String worstLabel = "normal";
 		double worstRate = 99.9;
-		List<Map<String, Object>> sceneResults = new ArrayList<>();
+		List<JobResult.MediaCheck> checks = new ArrayList<>();
 		List<Map<String, Object>> flagged = new ArrayList<>();
 		for (String scene : scenes) {
 			Suggestion sceneWorst = Suggestion.PASS;
 			String label = "normal";
 			double rate = 99.9;
-			List<Map<String, Object>> sceneFrames = new ArrayList<>();
+			List<JobResult.FrameHit> sceneFrames = new ArrayList<>();
 			for (FrameResult frame : frames) {
 				ImageFindings.Scene s = frame.scene(scene);
 				if (s == null || s.suggestion() == Suggestion.PASS) {
 					continue;
 				}
-				Map<String, Object> f = new LinkedHashMap<>();
-				f.put("offset", round(frame.offset()));
-				f.put("url", frame.url());
-				f.put("label", s.label());
-				f.put("suggestion", s.suggestion().wire());
-				f.put("rate", s.rate());
-				if (!s.qrcodes().isEmpty()) {
-					f.put("qrcodeData", s.qrcodes().stream().map(ImageFindings.Located::text).toList());
-				}
-				if (!s.hintWords().isEmpty()) {
-					f.put("hintWords", s.hintWords());
-				}
-				sceneFrames.add(f);
-				flagged.add(f);
+				JobResult.FrameHit hit = new JobResult.FrameHit(round(frame.offset()), frame.url(), s.label(),
+						s.suggestion(), s.rate(),
+						s.qrcodes().isEmpty() ? null : s.qrcodes().stream().map(ImageFindings.Located::text).toList(),
+						s.hintWords().isEmpty() ? null : s.hintWords());
+				sceneFrames.add(hit);
+				flagged.add(reviewFrame(hit));
 				if (s.suggestion().compareTo(sceneWorst) > 0
 						|| (s.suggestion() == sceneWorst && "normal".equals(label))) {
 					sceneWorst = s.suggestion();
@@ -402,34 +386,26 @@ class VideoJobs implements JobHandler {
 					rate = s.rate();
 				}
 			}
-			Map<String, Object> r = new LinkedHashMap<>();
-			r.put("scene", scene);
-			r.put("label", label);
-			r.put("suggestion", sceneWorst.wire());
-			r.put("rate", rate);
-			if (!sceneFrames.isEmpty()) {
-				r.put("frames", sceneFrames);
-			}
-			sceneResults.add(r);
+			checks.add(new JobResult.MediaCheck(scene, label, sceneWorst, rate,
+					sceneFrames.isEmpty() ? null : List.copyOf(sceneFrames), null));
 			if (sceneWorst.compareTo(worst) > 0) {
 				worst = sceneWorst;
 				worstLabel = label;
 				worstRate = rate;
 			}
 		}
-		Map<String, Object> result = new LinkedHashMap<>();
-		result.put("results", sceneResults);
 		Map<String, Object> snapshot = new LinkedHashMap<>();
 		snapshot.put("media", Map.of("kind", "video", "url", MediaJobSupport.mediaPath(job.taskId())));
 		snapshot.put("frames", flagged);
 		List<TextVerdict.Finding> findings = new ArrayList<>();
 		String transcriptText = "";
+		List<JobResult.MediaCheck> audio = null;
 		if (transcript != null) {
 			SpeechFindings speechFindings = SpeechFindings.of(text, job.tenantId(), job.bizType(), job.taskId(),
 					transcript);
-			result.put("audioScanResults", List.of(speechFindings.sceneResult("antispam")));
+			audio = List.of(speechFindings.check("antispam"));
 			snapshot.put("transcript", speechFindings.transcript());
-			snapshot.put("hits", speechFindings.details());
+			snapshot.put("hits", speechFindings.reviewHits());
 			findings.addAll(speechFindings.verdict().findings());
 			transcriptText = speechFindings.verdict().content();
 			if (speechFindings.verdict().suggestion().compareTo(worst) > 0) {
@@ -444,7 +420,28 @@ class VideoJobs implements JobHandler {
 		}
 		TextVerdict summary = new TextVerdict(job.taskId(), transcriptText, transcriptText, worst, worstLabel,
 				worstRate, List.copyOf(findings));
-		return new JobOutcome(result, summary, snapshot);
+		return new JobOutcome(JobResult.video(job, checks, audio, failedFrames), summary, snapshot);
+	}
+
+	/**
+	 * A flagged frame as reviewers see it ({@code frames} of the review item's content):
+	 * {@code offset} (seconds), {@code url}, {@code label}, {@code suggestion},
+	 * {@code rate}, {@code qrcodeData?}, {@code hintWords?}.
+	 */
+	private static Map<String, Object> reviewFrame(JobResult.FrameHit hit) {
+		Map<String, Object> f = new LinkedHashMap<>();
+		f.put("offset", hit.offsetSeconds());
+		f.put("url", hit.url());
+		f.put("label", hit.label());
+		f.put("suggestion", hit.suggestion().wire());
+		f.put("rate", hit.rate());
+		if (hit.qrcodes() != null) {
+			f.put("qrcodeData", hit.qrcodes());
+		}
+		if (hit.hintWords() != null) {
+			f.put("hintWords", hit.hintWords());
+		}
+		return f;
 	}
 
 	/** Keeps a flagged frame as a blob; returns the URL clients and reviewers open. */

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -37,8 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Asynchronous audio moderation ({@link ContentKind#VOICE}): the file is fetched into the
  * blob store, transcribed with word times, spoken numbers are written as digits
  * ({@link SpokenNumbers}) and the text goes through the text engine under the tenant's
- * bizType policy and libraries. Each finding becomes a {@code details[]} entry with the
- * seconds it was spoken ({@link SpokenText#spanOf}).
+ * bizType policy and libraries. Each finding becomes a {@link JobResult.SpeechHit} with
+ * the seconds it was spoken ({@link SpokenText#spanOf}).
  */
 @Component
 class VoiceJobs implements JobHandler {
@@ -112,13 +111,11 @@ class VoiceJobs implements JobHandler {
 		context.checkCancelled();
 		context.progress(new JobProgress(0, 0, transcript.audioSeconds(), transcript.audioSeconds()));
 		SpeechFindings findings = SpeechFindings.of(text, job.tenantId(), job.bizType(), job.taskId(), transcript);
-		Map<String, Object> scene = findings.sceneResult("antispam");
-		Map<String, Object> result = new LinkedHashMap<>();
-		result.put("results", List.of(scene));
+		JobResult result = JobResult.voice(job, findings.check("antispam"));
 		Map<String, Object> snapshot = new LinkedHashMap<>();
 		snapshot.put("media", Map.of("kind", "voice", "url", MediaJobSupport.mediaPath(job.taskId())));
 		snapshot.put("transcript", findings.transcript());
-		snapshot.put("hits", findings.details());
+		snapshot.put("hits", findings.reviewHits());
 		return new JobOutcome(result, findings.verdict(), snapshot);
 	}
 

@@ -58,16 +58,41 @@
     refill();
   }
 
+  // The machine's findings in Vetter's own vocabulary (content.machineResult): a task's
+  // checks (text and image scans), or a job's checks over frames or speech, its audio track's
+  // and an image job's. Items queued before it was kept carry only the Green document
+  // (content.machine), read into the same shape.
   function machine(item) {
-    return item.content && item.content.machine ? item.content.machine : null;
+    const c = item.content || {};
+    if (c.machineResult) {
+      const m = c.machineResult;
+      return { checks: [].concat(m.checks || [], m.audioChecks || [], m.imageChecks || []) };
+    }
+    return c.machine ? fromGreen(c.machine) : null;
+  }
+
+  function fromGreen(g) {
+    const check = (r) => ({
+      name: r.scene, label: r.label, suggestion: r.suggestion, rate: r.rate,
+      textFindings: (r.details || []).filter((d) => d.contexts).map((d) => ({
+        label: d.label,
+        matches: d.contexts.map((x) => ({ text: x.context,
+          positions: (x.positions || []).map((p) => ({ start: p.startPos, end: p.endPos })),
+          library: x.libName ? { name: x.libName } : null }))
+      })),
+      hits: (r.details || []).filter((d) => !d.contexts).map((d) => ({ label: d.label }))
+    });
+    return { checks: (g.results || []).map(check) };
   }
 
   function preselect(item) {
     const found = new Set();
     const m = machine(item);
-    (m && m.results || []).forEach((r) => {
+    (m && m.checks || []).forEach((r) => {
       if (r.label && item.labels.includes(r.label)) { found.add(r.label); }
-      (r.details || []).forEach((d) => { if (item.labels.includes(d.label)) { found.add(d.label); } });
+      (r.textFindings || []).concat(r.hits || []).forEach((d) => {
+        if (item.labels.includes(d.label)) { found.add(d.label); }
+      });
     });
     return found;
   }
@@ -75,9 +100,9 @@
   function hits(item) {
     const out = [];
     const m = machine(item);
-    (m && m.results || []).forEach((r) => (r.details || []).forEach((d) => (d.contexts || []).forEach((c) =>
-      (c.positions || []).forEach((p) => out.push({ start: p.startPos, end: p.endPos, label: d.label,
-        lib: c.libName }))))) ;
+    (m && m.checks || []).forEach((r) => (r.textFindings || []).forEach((f) => (f.matches || []).forEach((x) =>
+      (x.positions || []).forEach((p) => out.push({ start: p.start, end: p.end, label: f.label,
+        lib: x.library ? x.library.name : undefined })))));
     out.sort((a, b) => a.start - b.start || b.end - a.end);
     return out;
   }
@@ -121,7 +146,7 @@
     if (!m) {
       findings.append(li('Human-only task: no machine findings.'));
     } else {
-      (m.results || []).forEach((r) => findings.append(li(r.scene + ': ' + r.suggestion + ' / ' + r.label + ' (' + r.rate + ')')));
+      m.checks.forEach((r) => findings.append(li(r.name + ': ' + r.suggestion + ' / ' + r.label + ' (' + r.rate + ')')));
       hits(item).forEach((h) => findings.append(li('"' + (c.text || '').slice(h.start, h.end) + '" at ' + h.start + '-' + h.end + ': ' + h.label)));
       imageFindings(c.image).forEach((text) => findings.append(li(text)));
     }

@@ -68,9 +68,12 @@ class AsyncJobsTest {
 						LockSupport.parkNanos(10_000_000L);
 					}
 					TextVerdict verdict = text.scan(context.job().tenantId(), context.job().bizType(), content);
+					AsyncJob job = context.job();
 					return new JobOutcome(
-							Map.of("results", List.of(Map.of("scene", "antispam", "suggestion",
-									verdict.suggestion().wire(), "label", verdict.label()))),
+							new JobResult(job.taskId(), job.dataId(), ContentKind.TEXT, null,
+									List.of(new JobResult.MediaCheck("antispam", verdict.label(), verdict.suggestion(),
+											verdict.rate(), null, null)),
+									null, null, null, null, null),
 							verdict, Map.of("text", content));
 				}
 			};
@@ -110,23 +113,26 @@ class AsyncJobsTest {
 	void aJobRunsOnTheWorkerAndItsResultIsAnsweredUntilRetentionEnds() {
 		long tenant = tenant();
 		String taskId = submit(tenant, "{\"text\":\"buy cheap pills at example.com\"}");
-		Map<String, Object> done = Await.until(() -> jobs.result(tenant, ContentKind.TEXT, taskId),
-				r -> !Integer.valueOf(280).equals(r.get("code")), "the job's result");
-		assertThat(done).containsEntry("code", 200).containsEntry("taskId", taskId).containsEntry("dataId", "d1");
-		assertThat(done.get("results")).asString().contains("antispam");
+		JobAnswer done = Await.until(() -> jobs.result(tenant, ContentKind.TEXT, taskId), r -> r.code() != 280,
+				"the job's result");
+		assertThat(done.code()).isEqualTo(200);
+		assertThat(done.taskId()).isEqualTo(taskId);
+		assertThat(done.dataId()).isEqualTo("d1");
+		assertThat(done.result().checks()).extracting(JobResult.MediaCheck::name).containsExactly("antispam");
+		assertThat(jobs.defaultDocument(done).get("results")).asString().contains("antispam");
 		assertThat(jobs.job(tenant, taskId).orElseThrow().state()).isEqualTo(JobState.DONE);
 		// another kind, another tenant: unknown
-		assertThat(jobs.result(tenant, ContentKind.VIDEO, taskId)).containsEntry("code", 404);
-		assertThat(jobs.result(tenant + 100_000, ContentKind.TEXT, taskId)).containsEntry("code", 404);
+		assertThat(jobs.result(tenant, ContentKind.VIDEO, taskId)).extracting(JobAnswer::code).isEqualTo(404);
+		assertThat(jobs.result(tenant + 100_000, ContentKind.TEXT, taskId)).extracting(JobAnswer::code).isEqualTo(404);
 		// finished: cancel is refused for this task alone
-		List<Map<String, Object>> cancels = jobs.cancel(tenant, ContentKind.TEXT, List.of(taskId, "txtNoSuchTask"));
-		assertThat(cancels.get(0)).containsEntry("code", 409);
-		assertThat(cancels.get(1)).containsEntry("code", 404);
+		List<JobAnswer> cancels = jobs.cancel(tenant, ContentKind.TEXT, List.of(taskId, "txtNoSuchTask"));
+		assertThat(cancels.get(0)).extracting(JobAnswer::code).isEqualTo(409);
+		assertThat(cancels.get(1)).extracting(JobAnswer::code).isEqualTo(404);
 
 		clock.shift(Duration.ofHours(23));
-		assertThat(jobs.result(tenant, ContentKind.TEXT, taskId)).containsEntry("code", 200);
+		assertThat(jobs.result(tenant, ContentKind.TEXT, taskId)).extracting(JobAnswer::code).isEqualTo(200);
 		clock.shift(Duration.ofHours(2));
-		assertThat(jobs.result(tenant, ContentKind.TEXT, taskId)).containsEntry("code", 594);
+		assertThat(jobs.result(tenant, ContentKind.TEXT, taskId)).extracting(JobAnswer::code).isEqualTo(594);
 	}
 
 	@Test
@@ -135,17 +141,18 @@ class AsyncJobsTest {
 		String taskId = submit(tenant, "{\"text\":\"hold this\"}");
 		Await.until(() -> jobs.job(tenant, taskId).orElseThrow(),
 				j -> j.state() == JobState.PROCESSING && j.progress().framesDone() == 1, "the job running");
-		assertThat(jobs.result(tenant, ContentKind.TEXT, taskId)).containsEntry("code", 280);
+		assertThat(jobs.result(tenant, ContentKind.TEXT, taskId)).extracting(JobAnswer::code).isEqualTo(280);
 
-		assertThat(jobs.cancel(tenant, ContentKind.TEXT, List.of(taskId)).get(0)).containsEntry("code", 200);
+		assertThat(jobs.cancel(tenant, ContentKind.TEXT, List.of(taskId)).get(0)).extracting(JobAnswer::code)
+			.isEqualTo(200);
 		// the worker thread is free again: a following job runs to its end
 		String next = submit(tenant, "{\"text\":\"hello\"}");
-		Await.until(() -> jobs.result(tenant, ContentKind.TEXT, next), r -> Integer.valueOf(200).equals(r.get("code")),
-				"the next job");
+		Await.until(() -> jobs.result(tenant, ContentKind.TEXT, next), r -> r.code() == 200, "the next job");
 		assertThat(jobs.job(tenant, taskId).orElseThrow().state()).isEqualTo(JobState.CANCELLED);
-		assertThat(jobs.result(tenant, ContentKind.TEXT, taskId)).containsEntry("code", 410);
+		assertThat(jobs.result(tenant, ContentKind.TEXT, taskId)).extracting(JobAnswer::code).isEqualTo(410);
 		// cancelling again is fine
-		assertThat(jobs.cancel(tenant, ContentKind.TEXT, List.of(taskId)).get(0)).containsEntry("code", 200);
+		assertThat(jobs.cancel(tenant, ContentKind.TEXT, List.of(taskId)).get(0)).extracting(JobAnswer::code)
+			.isEqualTo(200);
 	}
 
 	@Test

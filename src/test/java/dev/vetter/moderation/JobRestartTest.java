@@ -57,10 +57,9 @@ class JobRestartTest {
 			try (ConfigurableApplicationContext second = SpringApplication.run(VetterApplication.class, common)) {
 				AsyncJobs jobs = second.getBean(AsyncJobs.class);
 				assertThat(jobs.job(tenantId, taskId).orElseThrow().state()).isIn(JobState.PROCESSING, JobState.QUEUED);
-				Map<String, Object> done = Await.until(() -> jobs.result(tenantId, ContentKind.VIDEO, taskId),
-						r -> !Integer.valueOf(280).equals(r.get("code")), "the job's result after the restart",
-						Await.MEDIA_JOB);
-				assertThat(done).containsEntry("code", 200);
+				JobAnswer done = Await.until(() -> jobs.result(tenantId, ContentKind.VIDEO, taskId),
+						r -> r.code() != 280, "the job's result after the restart", Await.MEDIA_JOB);
+				assertThat(done.code()).isEqualTo(200);
 				AsyncJob job = jobs.job(tenantId, taskId).orElseThrow();
 				assertThat(job.state()).isEqualTo(JobState.DONE);
 				assertThat(job.attempts()).isEqualTo(2);

@@ -104,10 +104,11 @@ class TextPrecisionTest {
 		assertThat(v.label()).isEqualTo("abuse");
 		assertThat(v.findings().get(0).contexts()).anyMatch(c -> "classifier".equals(c.rule()));
 		assertThat(with(Map.of("abuse", 99.5), null).judge("黑人都是垃圾，滚出中国").suggestion()).isEqualTo(Suggestion.PASS);
-		// rated 70.3: over the Chinese operating point chosen on COLD dev, a higher
-		// minimum rate passes it
-		assertThat(byDefault.judge("黑人就是低等民族").suggestion()).isEqualTo(Suggestion.REVIEW);
-		assertThat(with(Map.of("abuse", 75.0), null).judge("黑人就是低等民族").suggestion()).isEqualTo(Suggestion.PASS);
+		// rated 45.5: just under the Chinese operating point (chosen on COLD train+dev
+		// out-of-fold, a safe-comment budget of 4%), so the default passes it and a lower
+		// minimum rate flags it
+		assertThat(byDefault.judge("黑人就是低等民族").suggestion()).isEqualTo(Suggestion.PASS);
+		assertThat(with(Map.of("abuse", 40.0), null).judge("黑人就是低等民族").suggestion()).isEqualTo(Suggestion.REVIEW);
 		assertThat(byDefault.judge("女生也可以学好数学和编程").suggestion()).isEqualTo(Suggestion.PASS);
 	}
 

@@ -65,12 +65,15 @@ class TextQualitySampleTest {
 	}
 
 	// recorded bounds (measured value with a margin of about two posts); see
-	// docs/text-engine.md
-	static final double COLD_MIN_RECALL = 0.62; // measured 53/82 = 0.646
+	// docs/text-engine.md. COLD, fifth session: the Chinese threshold moved from 0.700 to
+	// 0.800 (picked on train+dev, topics weighed equally), trading recall for fewer safe
+	// comments flagged: recall bound 0.62 -> 0.52, clean bound tightened 0.11 -> 0.085,
+	// accuracy bound 0.78 -> 0.76 (measured 0.800 -> 0.775)
+	static final double COLD_MIN_RECALL = 0.52; // measured 45/82 = 0.549
 
-	static final double COLD_MAX_CLEAN = 0.11; // measured 11/118 = 0.093
+	static final double COLD_MAX_CLEAN = 0.085; // measured 8/118 = 0.068
 
-	static final double COLD_MIN_ACCURACY = 0.78; // measured 0.800
+	static final double COLD_MIN_ACCURACY = 0.76; // measured 0.775
 
 	static final double HC_MIN_RECALL = 0.92; // measured 119/127 = 0.937
 

@@ -107,7 +107,8 @@ class GreenAsyncMediaController {
 	Envelope results(@PathVariable String kind, HttpServletRequest request) {
 		GreenCall call = GreenCall.of(request);
 		List<String> taskIds = GreenBody.taskIds(mapper, call.body(), limits.maxTasks());
-		List<Map<String, Object>> data = jobs.results(call.tenantId(), ContentKind.parse(kind), taskIds);
+		List<Map<String, Object>> data = GreenJobDocuments
+			.answers(jobs.results(call.tenantId(), ContentKind.parse(kind), taskIds), mapper);
 		return Envelope.ok(call.requestId(), data);
 	}
 
@@ -118,7 +119,8 @@ class GreenAsyncMediaController {
 	Envelope cancel(@PathVariable String kind, HttpServletRequest request) {
 		GreenCall call = GreenCall.of(request);
 		List<String> taskIds = GreenBody.taskIds(mapper, call.body(), limits.maxTasks());
-		return Envelope.ok(call.requestId(), jobs.cancel(call.tenantId(), ContentKind.parse(kind), taskIds));
+		return Envelope.ok(call.requestId(),
+				GreenJobDocuments.answers(jobs.cancel(call.tenantId(), ContentKind.parse(kind), taskIds), mapper));
 	}
 
 }

@@ -112,7 +112,8 @@ class GreenImageController {
 	Envelope results(HttpServletRequest request) {
 		GreenCall call = GreenCall.of(request);
 		List<String> ids = GreenBody.taskIds(mapper, call.body(), limits.maxTasks());
-		return Envelope.ok(call.requestId(), jobs.results(call.tenantId(), ContentKind.IMAGE, ids));
+		return Envelope.ok(call.requestId(),
+				GreenJobDocuments.answers(jobs.results(call.tenantId(), ContentKind.IMAGE, ids), mapper));
 	}
 
 	/** An {@link ImageModeration.ImageTask}, or the task's error result. */

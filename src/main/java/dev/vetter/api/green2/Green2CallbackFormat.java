@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 import dev.vetter.api.green.TaskResult;
 import dev.vetter.moderation.AsyncJob;
 import dev.vetter.moderation.CallbackFormat;
+import dev.vetter.moderation.JobResult;
 import dev.vetter.moderation.ModerationResult;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -58,11 +58,9 @@ class Green2CallbackFormat implements CallbackFormat {
 	}
 
 	@Override
-	public String jobContent(AsyncJob job, Map<String, Object> document) {
-		JsonNode doc = json.valueToTree(document);
-		Map<String, Object> data = Green2MediaResults.jobData(job, doc, json);
-		return envelope(doc.hasNonNull("auditResult"), doc.path("code").asInt(200), doc.path("msg").asString("OK"),
-				job.taskId(), data);
+	public String jobContent(AsyncJob job, JobResult result) {
+		Map<String, Object> data = Green2MediaResults.jobData(job, result);
+		return envelope(result.humanVerdict() != null, 200, "OK", job.taskId(), data);
 	}
 
 	private String envelope(boolean decided, int code, String msg, String taskId, Map<String, Object> data) {

@@ -10,6 +10,8 @@ import org.springframework.stereotype.Component;
 import dev.vetter.api.acs.AcsCall;
 import dev.vetter.moderation.AsyncJob;
 import dev.vetter.moderation.AsyncJobs;
+import dev.vetter.moderation.JobAnswer;
+import dev.vetter.moderation.ModerationResult;
 import dev.vetter.moderation.ImageModeration;
 import dev.vetter.moderation.JobRequest;
 import dev.vetter.moderation.ModerationProperties;
@@ -92,12 +94,13 @@ class Green2Media {
 		JsonNode params = Green2Params.serviceParameters(call, json);
 		String url = mediaUrl(params, "imageUrl");
 		String dataId = Green2Params.dataId(params);
-		TaskResult result = TaskResult.of(images.scan(call.tenantId(), service,
-				new ImageModeration.ImageTask(url, dataId, null, null), scenes, Green2CallbackFormat.NAME));
+		ModerationResult scanned = images.scan(call.tenantId(), service,
+				new ImageModeration.ImageTask(url, dataId, null, null), scenes, Green2CallbackFormat.NAME);
+		TaskResult result = TaskResult.of(scanned);
 		if (result.code() != 200) {
 			return failed(call, result.code(), result.msg(), dataId, null);
 		}
-		return ok(call, Green2MediaResults.imageData(json.valueToTree(result)));
+		return ok(call, Green2MediaResults.imageData(scanned.dataId(), scanned.checks()));
 	}
 
 	/** {@code ImageAsyncModeration}: a job; {@code Data {DataId?, ReqId}}. */
@@ -170,14 +173,13 @@ class Green2Media {
 	}
 
 	private Map<String, Object> result(AcsCall call, ContentKind kind, String taskId) {
-		Map<String, Object> answer = jobs.result(call.tenantId(), kind, taskId);
-		int code = ((Number) answer.get("code")).intValue();
-		String dataId = (String) answer.get("dataId");
+		JobAnswer answer = jobs.result(call.tenantId(), kind, taskId);
+		int code = answer.code();
 		if (code != 200) {
-			return failed(call, code, (String) answer.get("msg"), dataId, code == 404 ? null : taskId);
+			return failed(call, code, answer.message(), answer.dataId(), code == 404 ? null : taskId);
 		}
 		AsyncJob job = jobs.job(call.tenantId(), taskId).orElseThrow();
-		return ok(call, Green2MediaResults.jobData(job, json.valueToTree(answer), json));
+		return ok(call, Green2MediaResults.jobData(job, answer.result()));
 	}
 
 	/**
@@ -187,9 +189,8 @@ class Green2Media {
 	 */
 	Map<String, Object> cancel(AcsCall call, ContentKind kind) {
 		String taskId = Green2Params.taskId(Green2Params.serviceParameters(call, json));
-		Map<String, Object> answer = jobs.cancel(call.tenantId(), kind, List.of(taskId)).get(0);
-		return Green2Errors.body(call.requestId(), ((Number) answer.get("code")).intValue(),
-				(String) answer.get("msg"));
+		JobAnswer answer = jobs.cancel(call.tenantId(), kind, List.of(taskId)).get(0);
+		return Green2Errors.body(call.requestId(), answer.code(), answer.message());
 	}
 
 	private TaskResult submit(AcsCall call, JobRequest request, JsonNode params) {

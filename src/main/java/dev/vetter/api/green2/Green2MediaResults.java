@@ -9,22 +9,20 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import dev.vetter.moderation.AsyncJob;
+import dev.vetter.moderation.JobResult;
 import dev.vetter.moderation.ModerationResult;
 import dev.vetter.policy.Suggestion;
-
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Green API 2.0 shapes of media results (field names of the {@code green20220302} 2.2.4
  * models {@code ImageModerationResponseBody},
  * {@code DescribeImageModerationResultResponseBody},
  * {@code VideoModerationResultResponseBody}, {@code VoiceModerationResultResponseBody}),
- * mapped from the same task documents the 1.0 adapter answers, so both APIs report the
- * same findings. Vetter's findings become Alibaba's 2.0 image labels
- * ({@link #imageLabel}); speech findings use the 2.0 text labels
- * ({@link Green2Results#label}). The newer models' {@code RiskLevel} and
- * {@code Description} are added (older SDKs ignore them).
+ * mapped from moderation's results ({@link ModerationResult} of a scan, {@link JobResult}
+ * of a job), the same the 1.0 adapter maps, so both APIs report the same findings.
+ * Vetter's findings become Alibaba's 2.0 image labels ({@link #imageLabel}); speech
+ * findings use the 2.0 text labels ({@link Green2Results#label}). The newer models'
+ * {@code RiskLevel} and {@code Description} are added (older SDKs ignore them).
  */
 final class Green2MediaResults {
 
@@ -75,14 +73,15 @@ final class Green2MediaResults {
 	 * Confidence, Description, RiskLevel}]} ({@code nonLabel} when nothing was found),
 	 * {@code RiskLevel}.
 	 */
-	static Map<String, Object> imageData(JsonNode doc) {
+	static Map<String, Object> imageData(String dataId, List<ModerationResult.Check> checks) {
 		Map<String, Object> data = new LinkedHashMap<>();
-		putText(data, "DataId", doc, "dataId");
+		if (dataId != null) {
+			data.put("DataId", dataId);
+		}
 		Labels labels = new Labels();
-		for (JsonNode r : doc.path("results")) {
-			Suggestion s = suggestion(r);
-			if (s != Suggestion.PASS) {
-				labels.add(imageLabel(text(r, "scene"), text(r, "label")), r.path("rate").asDouble(), s);
+		for (ModerationResult.Check c : checks == null ? List.<ModerationResult.Check>of() : checks) {
+			if (c.suggestion() != Suggestion.PASS) {
+				labels.add(imageLabel(c.name(), c.label()), c.rate(), c.suggestion());
 			}
 		}
 		data.put("Result", labels.result(true));
@@ -91,21 +90,20 @@ final class Green2MediaResults {
 	}
 
 	/**
-	 * The 2.0 {@code Data} of an asynchronous job's document: the video, voice or image
+	 * The 2.0 {@code Data} of an asynchronous job's result: the video, voice or image
 	 * result shape, plus the human verdict once people decided ({@code RiskLevel} then
 	 * follows the verdict, {@code AuditResult {Suggestion, Labels, Note?, ReviewedAt,
 	 * Reviews}}).
 	 */
-	static Map<String, Object> jobData(AsyncJob job, JsonNode doc, JsonMapper json) {
-		Map<String, Object> data = switch (job.kind()) {
-			case VIDEO -> videoData(job, doc);
-			case VOICE -> voiceData(doc);
-			case IMAGE -> describeImageData(doc);
+	static Map<String, Object> jobData(AsyncJob job, JobResult result) {
+		Map<String, Object> data = switch (result.kind()) {
+			case VIDEO -> videoData(job, result);
+			case VOICE -> voiceData(result);
+			case IMAGE -> describeImageData(result);
 			case TEXT -> throw new IllegalArgumentException("text has no 2.0 job shape");
 		};
-		JsonNode audit = doc.get("auditResult");
-		if (audit != null && audit.isObject()) {
-			ModerationResult.HumanVerdict verdict = json.treeToValue(audit, ModerationResult.HumanVerdict.class);
+		ModerationResult.HumanVerdict verdict = result.humanVerdict();
+		if (verdict != null) {
 			data.put("RiskLevel", Green2Results.riskLevel(verdict.suggestion()));
 			data.put("AuditResult", Green2Results.auditResult(verdict));
 		}
@@ -116,10 +114,12 @@ final class Green2MediaResults {
 	 * {@code DescribeImageModerationResultResponseBody.Data}: {@code ReqId} (the task
 	 * id), {@code DataId?}, {@code Result}, {@code RiskLevel}.
 	 */
-	static Map<String, Object> describeImageData(JsonNode doc) {
+	static Map<String, Object> describeImageData(JobResult result) {
 		Map<String, Object> data = new LinkedHashMap<>();
-		putText(data, "ReqId", doc, "taskId");
-		data.putAll(imageData(doc));
+		if (result.taskId() != null) {
+			data.put("ReqId", result.taskId());
+		}
+		data.putAll(imageData(result.dataId(), result.imageChecks()));
 		return data;
 	}
 
@@ -130,21 +130,22 @@ final class Green2MediaResults {
 	 * flagged frames), {@code AudioResult {AudioSummarys, SliceDetails}} when the audio
 	 * track was scanned.
 	 */
-	static Map<String, Object> videoData(AsyncJob job, JsonNode doc) {
+	static Map<String, Object> videoData(AsyncJob job, JobResult result) {
 		Map<String, Object> data = new LinkedHashMap<>();
-		putText(data, "DataId", doc, "dataId");
-		putText(data, "TaskId", doc, "taskId");
+		if (result.dataId() != null) {
+			data.put("DataId", result.dataId());
+		}
+		data.put("TaskId", result.taskId());
 		Suggestion worst = Suggestion.PASS;
 		TreeMap<Double, Labels> frames = new TreeMap<>();
 		Map<Double, String> urls = new LinkedHashMap<>();
-		for (JsonNode scene : doc.path("results")) {
-			worst = worst.max(suggestion(scene));
-			for (JsonNode frame : scene.path("frames")) {
-				double offset = frame.path("offset").asDouble();
+		for (JobResult.MediaCheck check : result.checks()) {
+			worst = worst.max(check.suggestion());
+			for (JobResult.FrameHit frame : check.frames() == null ? List.<JobResult.FrameHit>of() : check.frames()) {
+				double offset = frame.offsetSeconds();
 				frames.computeIfAbsent(offset, o -> new Labels())
-					.add(imageLabel(text(scene, "scene"), text(frame, "label")), frame.path("rate").asDouble(),
-							suggestion(frame));
-				urls.putIfAbsent(offset, text(frame, "url"));
+					.add(imageLabel(check.name(), frame.label()), frame.rate(), frame.suggestion());
+				urls.putIfAbsent(offset, frame.url());
 			}
 		}
 		Map<String, Integer> summary = new LinkedHashMap<>();
@@ -156,7 +157,7 @@ final class Green2MediaResults {
 			if (urls.get(offset) != null) {
 				f.put("TempUrl", urls.get(offset));
 			}
-			f.put("Results", List.of(Map.of("Service", FRAME_SERVICE, "Result", labels.result(false))));
+			f.put("Results", List.of(ordered("Service", FRAME_SERVICE, "Result", labels.result(false))));
 			frameList.add(f);
 		});
 		Map<String, Object> frameResult = new LinkedHashMap<>();
@@ -164,13 +165,14 @@ final class Green2MediaResults {
 		frameResult.put("FrameNum", Math.max(sampled, frames.size()));
 		frameResult.put("FrameSummarys", summaries(summary));
 		frameResult.put("Frames", frameList);
-		JsonNode audio = doc.path("audioScanResults").path(0);
-		if (audio.isObject()) {
-			worst = worst.max(suggestion(audio));
+		JobResult.MediaCheck audio = result.audioChecks() == null || result.audioChecks().isEmpty() ? null
+				: result.audioChecks().get(0);
+		if (audio != null) {
+			worst = worst.max(audio.suggestion());
 		}
 		data.put("RiskLevel", Green2Results.riskLevel(worst.wire()));
 		data.put("FrameResult", frameResult);
-		if (audio.isObject()) {
+		if (audio != null) {
 			List<Map<String, Object>> slices = slices(audio);
 			Map<String, Object> audioResult = new LinkedHashMap<>();
 			audioResult.put("AudioSummarys", summaries(sliceSummary(slices)));
@@ -184,14 +186,19 @@ final class Green2MediaResults {
 	 * {@code VoiceModerationResultResponseBody.Data}: {@code DataId?}, {@code TaskId},
 	 * {@code Url}, {@code RiskLevel}, {@code SliceDetails}.
 	 */
-	static Map<String, Object> voiceData(JsonNode doc) {
+	static Map<String, Object> voiceData(JobResult result) {
 		Map<String, Object> data = new LinkedHashMap<>();
-		putText(data, "DataId", doc, "dataId");
-		putText(data, "TaskId", doc, "taskId");
-		putText(data, "Url", doc, "url");
-		JsonNode scene = doc.path("results").path(0);
-		data.put("RiskLevel", Green2Results.riskLevel(scene.isObject() ? suggestion(scene).wire() : null));
-		data.put("SliceDetails", scene.isObject() ? slices(scene) : List.of());
+		if (result.dataId() != null) {
+			data.put("DataId", result.dataId());
+		}
+		data.put("TaskId", result.taskId());
+		if (result.url() != null) {
+			data.put("Url", result.url());
+		}
+		JobResult.MediaCheck speech = result.checks() == null || result.checks().isEmpty() ? null
+				: result.checks().get(0);
+		data.put("RiskLevel", Green2Results.riskLevel(speech != null ? speech.suggestion().wire() : null));
+		data.put("SliceDetails", speech != null ? slices(speech) : List.of());
 		return data;
 	}
 
@@ -201,19 +208,19 @@ final class Green2MediaResults {
 	 * {@code RiskTips} (2.0 text labels, comma-separated), {@code RiskWords},
 	 * {@code Score}.
 	 */
-	private static List<Map<String, Object>> slices(JsonNode scene) {
+	private static List<Map<String, Object>> slices(JobResult.MediaCheck speech) {
 		Map<String, Slice> byText = new LinkedHashMap<>();
-		for (JsonNode d : scene.path("details")) {
-			String text = text(d, "text");
+		for (JobResult.SpeechHit hit : speech.hits() == null ? List.<JobResult.SpeechHit>of() : speech.hits()) {
+			String text = hit.utterance();
 			Slice slice = byText.computeIfAbsent(text == null ? "" : text, t -> new Slice());
-			slice.start = Math.min(slice.start, d.path("startTime").asDouble());
-			slice.end = Math.max(slice.end, d.path("endTime").asDouble());
-			slice.labels.add(Green2Results.label(text(d, "label")));
-			if (text(d, "keyword") != null) {
-				slice.words.add(text(d, "keyword"));
+			slice.start = Math.min(slice.start, hit.startSeconds());
+			slice.end = Math.max(slice.end, hit.endSeconds());
+			slice.labels.add(Green2Results.label(hit.label()));
+			if (hit.text() != null) {
+				slice.words.add(hit.text());
 			}
 		}
-		double score = scene.path("rate").asDouble();
+		double score = speech.rate();
 		List<Map<String, Object>> out = new ArrayList<>(byText.size());
 		byText.forEach((text, slice) -> {
 			Map<String, Object> s = new LinkedHashMap<>();
@@ -241,25 +248,19 @@ final class Green2MediaResults {
 
 	private static List<Map<String, Object>> summaries(Map<String, Integer> counts) {
 		List<Map<String, Object>> out = new ArrayList<>(counts.size());
-		counts.forEach((label, n) -> out.add(Map.of("Label", label, "LabelSum", n)));
+		counts.forEach((label, n) -> out.add(ordered("Label", label, "LabelSum", n)));
 		return out;
 	}
 
-	private static Suggestion suggestion(JsonNode node) {
-		String s = text(node, "suggestion");
-		return s == null ? Suggestion.PASS : Suggestion.of(s);
-	}
-
-	private static String text(JsonNode node, String field) {
-		JsonNode v = node.get(field);
-		return v != null && v.isString() ? v.asString() : null;
-	}
-
-	private static void putText(Map<String, Object> data, String key, JsonNode doc, String field) {
-		String v = text(doc, field);
-		if (v != null) {
-			data.put(key, v);
-		}
+	/**
+	 * Two fields in this order ({@code Map.of} iterates in an order that changes from one
+	 * run to the next, so the same result was written differently).
+	 */
+	private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put(k1, v1);
+		m.put(k2, v2);
+		return m;
 	}
 
 	/** 2.0 labels found in one picture, the highest confidence per label. */

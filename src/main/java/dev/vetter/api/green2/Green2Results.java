@@ -101,7 +101,7 @@ final class Green2Results {
 				for (ModerationResult.Match c : d.matches()) {
 					words.add(c.text());
 					if (c.library() != null && c.library().name() != null) {
-						hits.add(Map.of("LibName", c.library().name(), "KeyWords", c.text()));
+						hits.add(ordered("LibName", c.library().name(), "KeyWords", c.text()));
 					}
 				}
 				r.put("RiskWords", String.join(",", words));
@@ -113,7 +113,7 @@ final class Green2Results {
 			}
 		}
 		if (out.isEmpty()) {
-			out.add(Map.of("Label", "nonLabel", "Description", "No risk"));
+			out.add(ordered("Label", "nonLabel", "Description", "No risk"));
 			data.put("Score", 0.0);
 		}
 		else {
@@ -140,11 +140,11 @@ final class Green2Results {
 		List<Map<String, Object>> out = new ArrayList<>();
 		if (!"pass".equals(audit.suggestion())) {
 			for (String l : audit.labels()) {
-				out.add(Map.of("Label", label(l), "Description", l, "Confidence", 100.0));
+				out.add(ordered("Label", label(l), "Description", l, "Confidence", 100.0));
 			}
 		}
 		if (out.isEmpty()) {
-			out.add(Map.of("Label", "nonLabel", "Description", "No risk", "Confidence", 100.0));
+			out.add(ordered("Label", "nonLabel", "Description", "No risk", "Confidence", 100.0));
 		}
 		data.put("Result", out);
 		data.put("AuditResult", auditResult(audit));
@@ -197,6 +197,18 @@ final class Green2Results {
 			}
 			return new Findings(List.copyOf(labels), List.copyOf(words), List.copyOf(libWords), List.copyOf(libs));
 		}
+	}
+
+	/**
+	 * A small JSON object whose keys keep the order given ({@code Map.of} iterates in an
+	 * order that changes from one JVM run to the next).
+	 */
+	private static Map<String, Object> ordered(Object... keysAndValues) {
+		Map<String, Object> out = new LinkedHashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			out.put((String) keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return out;
 	}
 
 }

@@ -25,8 +25,10 @@ public class TaskQueries {
 					select * from (
 					  select task_id, kind, mode, data_id, status, content, url,
 					         coalesce(machine_result -> 'checks' -> 0 ->> 'suggestion',
+					                  machine_result -> 'imageChecks' -> 0 ->> 'suggestion',
 					                  machine_result -> 'results' -> 0 ->> 'suggestion') as machine_suggestion,
 					         coalesce(machine_result -> 'checks' -> 0 ->> 'label',
+					                  machine_result -> 'imageChecks' -> 0 ->> 'label',
 					                  machine_result -> 'results' -> 0 ->> 'label') as machine_label,
 					         audit_result ->> 'suggestion' as human_suggestion,
 					         coalesce(array(select jsonb_array_elements_text(audit_result -> 'labels')), '{}') as human_labels,

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.vetter.moderation.AsyncJob;
 import dev.vetter.moderation.AsyncJobs;
+import dev.vetter.moderation.JobAnswer;
 import dev.vetter.platform.InvalidInput;
 import dev.vetter.platform.NotFound;
 import dev.vetter.platform.ProblemCode;
@@ -25,7 +26,6 @@ import dev.vetter.tenancy.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Native view of asynchronous jobs: state and progress, the result (Green per-task shape,
@@ -40,12 +40,9 @@ class JobController {
 
 	private final BlobStore blobs;
 
-	private final JsonMapper json;
-
-	JobController(AsyncJobs jobs, BlobStore blobs, JsonMapper json) {
+	JobController(AsyncJobs jobs, BlobStore blobs) {
 		this.jobs = jobs;
 		this.blobs = blobs;
-		this.json = json;
 	}
 
 	@GetMapping("/v1/jobs/{taskId}")
@@ -65,8 +62,7 @@ class JobController {
 	@ApiResponse(responseCode = "404", description = "not-found: no such job for this tenant")
 	@ApiResponse(responseCode = "409", description = "conflict: the job has finished (done or failed)")
 	Map<String, Object> cancel(Caller caller, @PathVariable String taskId) {
-		Map<String, Object> answer = jobs.cancel(caller.tenant(), null, List.of(taskId)).get(0);
-		int code = ((Number) answer.get("code")).intValue();
+		int code = jobs.cancel(caller.tenant(), null, List.of(taskId)).get(0).code();
 		if (code == 404) {
 			throw new NotFound("job " + taskId);
 		}
@@ -87,16 +83,16 @@ class JobController {
 		out.put("createdAt", job.createdAt());
 		out.put("startedAt", job.startedAt());
 		out.put("finishedAt", job.finishedAt());
-		Map<String, Object> result = jobs.result(caller.tenant(), null, taskId);
+		JobAnswer answer = jobs.result(caller.tenant(), null, taskId);
+		Map<String, Object> result = jobs.defaultDocument(answer);
 		out.put("result", result);
-		int code = ((Number) result.get("code")).intValue();
+		int code = answer.code();
 		if (code == 200) {
-			out.put("document", NativeDocuments.media(job.kind(), json.valueToTree(result)));
+			out.put("document", NativeDocuments.media(job.kind(), answer.result()));
 		}
 		else if (code != 280 && code != 410) {
 			// failed, or expired; a cancelled job says so in its state
-			out.put("error",
-					new JobError(ProblemCode.ofGreenTaskCode(code).code(), code, String.valueOf(result.get("msg"))));
+			out.put("error", new JobError(ProblemCode.ofGreenTaskCode(code).code(), code, answer.message()));
 		}
 		out.put("links",
 				new MediaModerationController.JobLinks("/v1/jobs/" + taskId, "/v1/jobs/" + taskId + "/cancel"));

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.vetter.moderation.AsyncJobs;
+import dev.vetter.moderation.JobAnswer;
 import dev.vetter.moderation.HumanReview;
 import dev.vetter.moderation.ModerationProperties;
 import dev.vetter.moderation.ModerationResult;
@@ -114,9 +115,9 @@ class ManualReviewController {
 		}
 		if (jobs.job(tenant(caller), taskId).isPresent()) {
 			// an escalated job: the native document of its job document, as /v1/jobs/{id}
-			Map<String, Object> result = jobs.result(tenant(caller), null, taskId);
-			if (((Number) result.get("code")).intValue() == 200) {
-				body.put("document", NativeDocuments.media(task.kind(), json.valueToTree(result)));
+			JobAnswer answer = jobs.result(tenant(caller), null, taskId);
+			if (answer.code() == 200) {
+				body.put("document", NativeDocuments.media(task.kind(), answer.result()));
 			}
 			return body;
 		}

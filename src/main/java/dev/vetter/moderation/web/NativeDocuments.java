@@ -6,21 +6,19 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.vetter.moderation.JobResult;
 import dev.vetter.moderation.ModerationResult;
 import dev.vetter.moderation.TextVerdict;
 import dev.vetter.platform.ContentKind;
 import dev.vetter.policy.Suggestion;
-
-import tools.jackson.databind.JsonNode;
 
 /**
  * The native API's result documents, in Vetter's own vocabulary: one verdict
  * ({@code suggestion}, {@code label}, {@code rate}) and a flat list of {@code findings},
  * each saying what was found and where (text positions, a box in the image, a second of
  * the video, a time span of the speech). The one place that maps a machine result to the
- * native shape: moderation's {@link ModerationResult} (text, images, stored tasks), and
- * the stored per-task documents of asynchronous jobs (whose wire shape is still Green's
- * {@code data[i]}, the form job results and their callbacks are kept in).
+ * native shape: moderation's {@link ModerationResult} (text, images, stored tasks) and
+ * {@link JobResult} (asynchronous jobs).
  */
 final class NativeDocuments {
 
@@ -176,97 +174,84 @@ final class NativeDocuments {
 	}
 
 	/**
-	 * The native document of a stored media task document (an image, video or voice task
-	 * with code 200).
+	 * The native document of an asynchronous job's result (video, voice, image): the most
+	 * serious check gives the verdict; a video finding per flagged frame (scene, offset,
+	 * frame URL) and per speech hit, sorted by time; a voice finding per speech hit; an
+	 * image finding per flagged check, or one that holds evidence.
 	 */
-	static MediaDocument media(ContentKind kind, JsonNode doc) {
+	static MediaDocument media(ContentKind kind, JobResult r) {
 		List<Finding> findings = new ArrayList<>();
 		Verdict verdict = new Verdict();
 		List<String> text = null;
-		for (JsonNode scene : doc.path("results")) {
-			verdict.consider(scene);
-			String sceneName = scene.path("scene").asString();
-			if (kind == ContentKind.VOICE) {
-				findings.addAll(speech(scene));
-				continue;
-			}
-			if (scene.has("ocrData")) {
-				text = new ArrayList<>();
-				for (JsonNode line : scene.get("ocrData")) {
-					text.add(line.asString());
+		if (r.imageChecks() != null) {
+			for (ModerationResult.Check c : r.imageChecks()) {
+				verdict.consider(c.suggestion(), c.label(), c.rate());
+				if (c.ocrText() != null) {
+					text = c.ocrText();
 				}
-			}
-			if (kind == ContentKind.VIDEO) {
-				for (JsonNode frame : scene.path("frames")) {
-					findings.add(new Finding(sceneName, frame.path("label").asString(),
-							Suggestion.of(frame.path("suggestion").asString("review")), rate(frame),
-							frame.path("offset").asDouble(), frame.path("url").asString(null), null, null, null,
-							strings(frame.path("hintWords")), qrcodes(frame.path("qrcodeData"), null), null));
+				boolean evidence = c.qrcodes() != null || c.hintWords() != null;
+				if (c.suggestion() == Suggestion.PASS && !evidence) {
+					continue;
 				}
-				continue;
-			}
-			Suggestion suggestion = Suggestion.of(scene.path("suggestion").asString("pass"));
-			boolean evidence = scene.has("qrcodeData") || scene.has("hintWordsInfo");
-			if (suggestion == Suggestion.PASS && !evidence) {
-				continue;
-			}
-			List<Match> matches = null;
-			if (scene.has("hintWordsInfo")) {
-				matches = new ArrayList<>();
-				for (JsonNode hint : scene.get("hintWordsInfo")) {
-					matches.add(new Match(hint.path("context").asString(), null, null, null));
+				List<Match> matches = c.hintWords() == null ? null
+						: c.hintWords().stream().map(w -> new Match(w, null, null, null)).toList();
+				List<FrameRef> frames = c.frames() == null ? null
+						: c.frames().stream().map(f -> new FrameRef(f.index(), f.offsetMillis())).toList();
+				List<QrCode> qrcodes = null;
+				if (c.qrcodes() != null && !c.qrcodes().isEmpty()) {
+					java.util.Map<String, Box> boxes = new java.util.LinkedHashMap<>();
+					c.qrcodes().forEach(q -> boxes.putIfAbsent(q.data(), new Box(q.x(), q.y(), q.w(), q.h())));
+					qrcodes = boxes.entrySet().stream().map(e -> new QrCode(e.getKey(), e.getValue())).toList();
 				}
+				findings.add(new Finding(c.name(), c.label(), c.suggestion(), c.rate(), null, null, null, null, null,
+						matches, qrcodes, frames));
 			}
-			List<FrameRef> frames = null;
-			if (scene.has("frames")) {
-				frames = new ArrayList<>();
-				for (JsonNode f : scene.get("frames")) {
-					frames.add(new FrameRef(f.has("index") ? f.get("index").asInt() : null,
-							f.has("offset") ? f.get("offset").asLong() : null));
-				}
-			}
-			findings
-				.add(new Finding(sceneName, scene.path("label").asString(), suggestion, rate(scene), null, null, null,
-						null, null, matches, qrcodes(scene.path("qrcodeData"), scene.path("qrcodeLocations")), frames));
 		}
-		for (JsonNode audio : doc.path("audioScanResults")) {
-			verdict.consider(audio);
-			findings.addAll(speech(audio));
+		for (JobResult.MediaCheck c : r.checks() == null ? List.<JobResult.MediaCheck>of() : r.checks()) {
+			verdict.consider(c.suggestion(), c.label(), c.rate());
+			if (kind == ContentKind.VOICE) {
+				findings.addAll(speech(c));
+				continue;
+			}
+			for (JobResult.FrameHit f : c.frames() == null ? List.<JobResult.FrameHit>of() : c.frames()) {
+				findings.add(new Finding(c.name(), f.label(), f.suggestion(), f.rate(), f.offsetSeconds(), f.url(),
+						null, null, null,
+						f.hintWords() == null || f.hintWords().isEmpty() ? null
+								: f.hintWords().stream().map(w -> new Match(w, null, null, null)).toList(),
+						f.qrcodes() == null || f.qrcodes().isEmpty() ? null
+								: f.qrcodes().stream().map(q -> new QrCode(q, null)).toList(),
+						null));
+			}
+		}
+		for (JobResult.MediaCheck c : r.audioChecks() == null ? List.<JobResult.MediaCheck>of() : r.audioChecks()) {
+			verdict.consider(c.suggestion(), c.label(), c.rate());
+			findings.addAll(speech(c));
 		}
 		if (kind == ContentKind.VIDEO) {
 			findings.sort(Comparator.comparing(f -> f.offset() != null ? f.offset() : f.start()));
 		}
-		List<ImageLibraryHit> libraries = null;
-		if (doc.path("extras").has("hitLibInfo")) {
-			libraries = new ArrayList<>();
-			for (JsonNode hit : doc.path("extras").path("hitLibInfo")) {
-				libraries.add(new ImageLibraryHit(hit.path("libCode").asString(), hit.path("libName").asString(),
-						hit.path("context").asString()));
-			}
-		}
-		List<FailedFrame> failedFrames = null;
-		if (doc.has("failedFrames")) {
-			failedFrames = new ArrayList<>();
-			for (JsonNode f : doc.get("failedFrames")) {
-				failedFrames.add(new FailedFrame(f.path("offset").asDouble(), f.path("url").asString(),
-						f.path("code").asInt(), f.path("msg").asString()));
-			}
-		}
-		return new MediaDocument(doc.path("taskId").asString(), doc.path("dataId").asString(null), kind.wire(),
-				verdict.suggestion, verdict.label, verdict.rate, findings, text, libraries, failedFrames,
-				doc.has("auditResult") ? doc.get("auditResult") : null);
+		List<ImageLibraryHit> libraries = r.libraryHits() == null ? null
+				: r.libraryHits()
+					.stream()
+					.map(h -> new ImageLibraryHit(h.libCode(), h.libName(), h.context()))
+					.toList();
+		List<FailedFrame> failedFrames = r.failedFrames() == null ? null
+				: r.failedFrames()
+					.stream()
+					.map(f -> new FailedFrame(f.offsetSeconds(), f.url(), f.code(), f.message()))
+					.toList();
+		return new MediaDocument(r.taskId(), r.dataId(), kind.wire(), verdict.suggestion, verdict.label, verdict.rate,
+				findings, text, libraries, failedFrames, r.humanVerdict());
 	}
 
-	private static List<Finding> speech(JsonNode scene) {
+	private static List<Finding> speech(JobResult.MediaCheck check) {
 		List<Finding> out = new ArrayList<>();
-		for (JsonNode d : scene.path("details")) {
-			LibraryRef library = d.has("libCode")
-					? new LibraryRef(parseId(d.get("libCode").asString()), d.path("libName").asString()) : null;
-			Match match = new Match(d.path("keyword").asString(), null, library, d.path("ruleType").asString(null));
-			out.add(new Finding("speech", d.path("label").asString(),
-					Suggestion.of(d.path("suggestion").asString("review")), null, null, null,
-					d.path("startTime").asDouble(), d.path("endTime").asDouble(), d.path("text").asString(null),
-					List.of(match), null, null));
+		for (JobResult.SpeechHit hit : check.hits() == null ? List.<JobResult.SpeechHit>of() : check.hits()) {
+			LibraryRef library = hit.library() == null ? null
+					: new LibraryRef(parseId(hit.library().code()), hit.library().name());
+			Match match = new Match(hit.text(), null, library, hit.rule());
+			out.add(new Finding("speech", hit.label(), hit.suggestion(), null, null, null, hit.startSeconds(),
+					hit.endSeconds(), hit.utterance(), List.of(match), null, null));
 		}
 		return out;
 	}
@@ -280,40 +265,6 @@ final class NativeDocuments {
 		}
 	}
 
-	private static Double rate(JsonNode node) {
-		return node.has("rate") ? node.get("rate").asDouble() : null;
-	}
-
-	private static List<Match> strings(JsonNode array) {
-		if (!array.isArray() || array.isEmpty()) {
-			return null;
-		}
-		List<Match> out = new ArrayList<>();
-		array.forEach(s -> out.add(new Match(s.asString(), null, null, null)));
-		return out;
-	}
-
-	private static List<QrCode> qrcodes(JsonNode data, JsonNode locations) {
-		if (!data.isArray() || data.isEmpty()) {
-			return null;
-		}
-		List<QrCode> out = new ArrayList<>();
-		for (JsonNode d : data) {
-			Box box = null;
-			if (locations != null) {
-				for (JsonNode l : locations) {
-					if (l.path("qrcode").asString().equals(d.asString())) {
-						box = new Box(l.path("x").asInt(), l.path("y").asInt(), l.path("w").asInt(),
-								l.path("h").asInt());
-						break;
-					}
-				}
-			}
-			out.add(new QrCode(d.asString(), box));
-		}
-		return out;
-	}
-
 	/** The most serious part: its suggestion, label and rate. */
 	private static final class Verdict {
 
@@ -323,12 +274,11 @@ final class NativeDocuments {
 
 		double rate = 99.9;
 
-		void consider(JsonNode part) {
-			Suggestion s = Suggestion.of(part.path("suggestion").asString("pass"));
+		void consider(Suggestion s, String label, double rate) {
 			if (s.compareTo(suggestion) > 0) {
 				suggestion = s;
-				label = part.path("label").asString("normal");
-				rate = part.path("rate").asDouble(rate);
+				this.label = label;
+				this.rate = rate;
 			}
 		}
 

@@ -48,10 +48,10 @@ class AbuseClassifierTest {
 		assertThat(classifier.rate("you are a worthless piece of garbage and everyone hates you")).isCloseTo(47.5,
 				within(0.15));
 		assertThat(classifier.rate("I love this song so much")).isCloseTo(8.8, within(0.15));
-		assertThat(classifier.rate("今天天气很好，我们去公园散步吧")).isCloseTo(3.3, within(0.15));
-		assertThat(classifier.rate("黑人就是低等民族")).isCloseTo(70.3, within(0.15));
-		assertThat(classifier.rate("黑人都是垃圾，滚出中国")).isCloseTo(99.0, within(0.15));
-		assertThat(classifier.rate("女生也可以学好数学和编程")).isCloseTo(0.6, within(0.15));
+		assertThat(classifier.rate("今天天气很好，我们去公园散步吧")).isCloseTo(2.8, within(0.15));
+		assertThat(classifier.rate("黑人就是低等民族")).isCloseTo(45.5, within(0.15));
+		assertThat(classifier.rate("黑人都是垃圾，滚出中国")).isCloseTo(98.9, within(0.15));
+		assertThat(classifier.rate("女生也可以学好数学和编程")).isCloseTo(0.5, within(0.15));
 		// neither model reads Cyrillic (or any script but Latin and CJK)
 		assertThat(classifier.rate("Привет, как дела")).isZero();
 		// Traditional script and full-width are folded before the features

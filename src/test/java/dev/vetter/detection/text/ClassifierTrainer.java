@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -18,25 +19,74 @@ import java.util.Random;
  *
  * <p>
  * Arguments:
- * {@code out.bin.gz bits charMax epochs l2 train.tsv[,train2.tsv...] dev.tsv[,...] [cleanWeight]};
+ * {@code out.bin.gz bits charMax epochs l2 train.tsv[,train2.tsv...] dev.tsv[,...]|- [cleanWeight]};
  * TSV rows are {@code label<TAB>text}, every label but {@code clean} is positive;
  * {@code cleanWeight} (default 1) weighs the loss of a clean row against an offensive one
- * (2: a false flag costs twice a miss).
+ * (2: a false flag costs twice a miss); dev {@code -}: no development report.
+ *
+ * <p>
+ * Cross-validation (model selection without a test split):
+ * {@code cv bits charMax epochs l2 files cleanWeight k [oof.txt]} trains k models, each
+ * on k−1 folds of the rows of {@code files} (folds by a seeded shuffle), scores the
+ * held-out fold, and prints the out-of-fold AUC and the classifier's recall and accuracy
+ * at 2%, 4% and 6% of the clean rows flagged; {@code oof.txt} receives one out-of-fold
+ * probability per row (the order of {@code files}), for the threshold pick of
+ * {@code TextQualityBench --pick}.
  */
 public final class ClassifierTrainer {
 
 	record Doc(int[] buckets, int y) {
 	}
 
+	record Model(float[] w, float bias) {
+
+		double p(Doc d) {
+			double z = bias;
+			double inv = d.buckets.length == 0 ? 0 : 1 / Math.sqrt(d.buckets.length);
+			for (int b : d.buckets) {
+				z += w[b] * inv;
+			}
+			return LinearTextClassifier.sigmoid(z);
+		}
+
+	}
+
 	public static void main(String[] args) throws IOException {
+		if (args[0].equals("cv")) {
+			crossValidate(args);
+			return;
+		}
 		Path out = Path.of(args[0]);
 		int bits = Integer.parseInt(args[1]);
 		int charMax = Integer.parseInt(args[2]);
 		int epochs = Integer.parseInt(args[3]);
 		double l2 = Double.parseDouble(args[4]);
 		List<Doc> train = load(args[5], bits, charMax);
-		List<Doc> dev = load(args[6], bits, charMax);
+		List<Doc> dev = args[6].equals("-") ? List.of() : load(args[6], bits, charMax);
 		double cleanWeight = args.length > 7 ? Double.parseDouble(args[7]) : 1;
+		int n = 1 << bits;
+		Model m = train(train, bits, epochs, l2, cleanWeight, dev);
+		try (OutputStream os = Files.newOutputStream(out)) {
+			LinearTextClassifier.write(os, bits, charMax, m.bias, m.w);
+		}
+		LinearTextClassifier q;
+		try (var in = Files.newInputStream(out)) {
+			q = LinearTextClassifier.read(in);
+		}
+		float[] qw = new float[n];
+		for (int i = 0; i < n; i++) {
+			qw[i] = q.weights[i];
+		}
+		System.out.printf(Locale.ROOT, "wrote %s (%d bytes)%n", out, Files.size(out));
+		if (!dev.isEmpty()) {
+			for (double t = 0.3; t < 0.96; t += 0.025) {
+				System.out.printf(Locale.ROOT, "quantised, threshold %.2f: dev %s%n", t,
+						metrics(dev, qw, q.bias, q.scale, t));
+			}
+		}
+	}
+
+	static Model train(List<Doc> train, int bits, int epochs, double l2, double cleanWeight, List<Doc> dev) {
 		int n = 1 << bits;
 		float[] w = new float[n];
 		double[] g2 = new double[n];
@@ -64,25 +114,126 @@ public final class ClassifierTrainer {
 				gBias += err * err;
 				bias -= lr * err / Math.sqrt(gBias);
 			}
-			System.out.printf(Locale.ROOT, "epoch %d: train loss %.4f, dev %s%n", epoch + 1, loss / train.size(),
-					metrics(dev, w, (float) bias, 1, 0.5));
+			if (dev != null && !dev.isEmpty()) {
+				System.out.printf(Locale.ROOT, "epoch %d: train loss %.4f, dev %s%n", epoch + 1, loss / train.size(),
+						metrics(dev, w, (float) bias, 1, 0.5));
+			}
 		}
-		try (OutputStream os = Files.newOutputStream(out)) {
-			LinearTextClassifier.write(os, bits, charMax, (float) bias, w);
+		return new Model(w, (float) bias);
+	}
+
+	static void crossValidate(String[] args) throws IOException {
+		int bits = Integer.parseInt(args[1]);
+		int charMax = Integer.parseInt(args[2]);
+		List<Doc> all = load(args[5], bits, charMax);
+		int k = Integer.parseInt(args[7]);
+		int[] fold = new int[all.size()];
+		Integer[] idx = new Integer[all.size()];
+		for (int i = 0; i < idx.length; i++) {
+			idx[i] = i;
 		}
-		LinearTextClassifier q;
-		try (var in = Files.newInputStream(out)) {
-			q = LinearTextClassifier.read(in);
+		java.util.Collections.shuffle(Arrays.asList(idx), new Random(20240602));
+		for (int i = 0; i < idx.length; i++) {
+			fold[idx[i]] = i % k;
 		}
-		float[] qw = new float[n];
-		for (int i = 0; i < n; i++) {
-			qw[i] = q.weights[i];
+		int[] y = all.stream().mapToInt(Doc::y).toArray();
+		// epochs, l2 and cleanWeight may be comma-separated lists: every combination
+		for (String epochsArg : args[3].split(",")) {
+			for (String l2Arg : args[4].split(",")) {
+				for (String cwArg : args[6].split(",")) {
+					int epochs = Integer.parseInt(epochsArg);
+					double l2 = Double.parseDouble(l2Arg);
+					double cleanWeight = Double.parseDouble(cwArg);
+					double[] oof = new double[all.size()];
+					for (int f = 0; f < k; f++) {
+						List<Doc> train = new ArrayList<>();
+						for (int i = 0; i < all.size(); i++) {
+							if (fold[i] != f) {
+								train.add(all.get(i));
+							}
+						}
+						Model m = train(train, bits, epochs, l2, cleanWeight, null);
+						for (int i = 0; i < all.size(); i++) {
+							if (fold[i] == f) {
+								oof[i] = m.p(all.get(i));
+							}
+						}
+					}
+					StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+							"cv bits=%d charMax=%d epochs=%d l2=%s cleanWeight=%s k=%d: auc %.4f", bits, charMax,
+							epochs, l2Arg, cwArg, k, auc(oof, y)));
+					for (double budget : new double[] { 0.02, 0.04, 0.06 }) {
+						sb.append(String.format(Locale.ROOT, " | clean<=%.2f: %s", budget, atBudget(oof, y, budget)));
+					}
+					System.out.println(sb);
+					if (args.length > 8) {
+						StringBuilder o = new StringBuilder();
+						for (double p : oof) {
+							o.append(String.format(Locale.ROOT, "%.6f%n", p));
+						}
+						Files.writeString(Path.of(args[8]), o);
+					}
+				}
+			}
 		}
-		System.out.printf(Locale.ROOT, "wrote %s (%d bytes)%n", out, Files.size(out));
-		for (double t = 0.3; t < 0.96; t += 0.025) {
-			System.out.printf(Locale.ROOT, "quantised, threshold %.2f: dev %s%n", t,
-					metrics(dev, qw, q.bias, q.scale, t));
+	}
+
+	/** the lowest threshold flagging at most {@code budget} of the clean rows */
+	static String atBudget(double[] p, int[] y, double budget) {
+		int neg = 0, pos = 0;
+		List<Double> clean = new ArrayList<>();
+		for (int i = 0; i < p.length; i++) {
+			if (y[i] == 0) {
+				neg++;
+				clean.add(p[i]);
+			}
+			else {
+				pos++;
+			}
 		}
+		clean.sort(null);
+		int allowed = (int) Math.floor(budget * neg);
+		double thr = clean.get(neg - 1 - allowed) + 1e-9;
+		int tp = 0, fp = 0;
+		for (int i = 0; i < p.length; i++) {
+			if (p[i] >= thr) {
+				if (y[i] == 1) {
+					tp++;
+				}
+				else {
+					fp++;
+				}
+			}
+		}
+		return String.format(Locale.ROOT, "thr %.3f recall %.3f acc %.3f", thr, (double) tp / pos,
+				(double) (tp + neg - fp) / (pos + neg));
+	}
+
+	static double auc(double[] p, int[] y) {
+		Integer[] idx = new Integer[p.length];
+		for (int i = 0; i < idx.length; i++) {
+			idx[i] = i;
+		}
+		Arrays.sort(idx, (a, b) -> Double.compare(p[a], p[b]));
+		double rankSum = 0;
+		long pos = 0;
+		int i = 0;
+		while (i < idx.length) {
+			int j = i;
+			while (j + 1 < idx.length && p[idx[j + 1]] == p[idx[i]]) {
+				j++;
+			}
+			double rank = (i + j) / 2.0 + 1;
+			for (int t = i; t <= j; t++) {
+				if (y[idx[t]] == 1) {
+					rankSum += rank;
+					pos++;
+				}
+			}
+			i = j + 1;
+		}
+		long neg = p.length - pos;
+		return (rankSum - pos * (pos + 1) / 2.0) / (pos * (double) neg);
 	}
 
 	static String metrics(List<Doc> docs, float[] w, float bias, float scale, double threshold) {
@@ -120,7 +271,7 @@ public final class ClassifierTrainer {
 				NormalizedText t = NormalizedText.fresh(line.substring(tab + 1));
 				LinearTextClassifier.Features fs = new LinearTextClassifier.Features();
 				LinearTextClassifier.features(t.f, t.fLen, mask, charMax, fs);
-				docs.add(new Doc(java.util.Arrays.copyOf(fs.buckets, fs.count), line.startsWith("clean\t") ? 0 : 1));
+				docs.add(new Doc(Arrays.copyOf(fs.buckets, fs.count), line.startsWith("clean\t") ? 0 : 1));
 			}
 		}
 		return docs;
