@@ -3,6 +3,7 @@ package dev.vetter.detection.image;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -12,7 +13,9 @@ import java.util.Map;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
+import com.google.zxing.LuminanceSource;
 import com.google.zxing.NotFoundException;
+import com.google.zxing.PlanarYUVLuminanceSource;
 import com.google.zxing.Result;
 import com.google.zxing.ResultMetadataType;
 import com.google.zxing.ResultPoint;
@@ -38,7 +41,9 @@ import org.springframework.stereotype.Component;
  * frame, at any rotation; {@link GenericMultipleBarcodeReader} then re-searches the parts
  * of the frame around what was found. When nothing is found in a frame whose longest side
  * is over {@value #RETRY_SIDE} pixels, a half-size copy is tried (large, soft codes
- * binarise better smaller). Codes are de-duplicated by content and position.
+ * binarise better smaller). Codes are de-duplicated by content and position. The
+ * luminance of an RGB frame is computed once, straight from its raster, with ZXing's own
+ * formula (see {@link #luminance}).
  * <p>
  * Not detected: WeChat mini-program codes ("sun codes") and other proprietary symbols,
  * which have no public decoder; Green's {@code programCodeData} stays empty. Stateless
@@ -67,12 +72,42 @@ public class QrCodeDetector implements ImageDetector<List<QrCode>> {
 	}
 
 	private List<QrCode> scan(BufferedImage image, DecodedImage.Frame frame, double upscale) {
-		BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
+		BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(luminance(image)));
 		Map<String, QrCode> codes = new LinkedHashMap<>();
 		collect(() -> new QRCodeMultiReader().decodeMultiple(bitmap, HINTS), frame, upscale, codes);
 		collect(() -> new GenericMultipleBarcodeReader(new QRCodeReader()).decodeMultiple(bitmap, HINTS), frame,
 				upscale, codes);
 		return new ArrayList<>(codes.values());
+	}
+
+	/**
+	 * The grey levels ZXing reads. For a {@code TYPE_INT_RGB} picture (what the decoder
+	 * hands over) they are computed from the raster's packed pixels a row at a time with
+	 * the formula of {@link BufferedImageLuminanceSource}
+	 * ({@code (306 R + 601 G + 117 B +
+	 * 512) >> 10}), so ZXing sees the very same bytes; that source reads each pixel
+	 * through {@code getRGB} and the colour model and writes a grey image, which was most
+	 * of the detector's time. Other picture types go through
+	 * {@link BufferedImageLuminanceSource} as before.
+	 */
+	static LuminanceSource luminance(BufferedImage image) {
+		if (image.getType() != BufferedImage.TYPE_INT_RGB) {
+			return new BufferedImageLuminanceSource(image);
+		}
+		int w = image.getWidth();
+		int h = image.getHeight();
+		byte[] grey = new byte[w * h];
+		int[] row = new int[w];
+		Raster raster = image.getRaster();
+		for (int y = 0, i = 0; y < h; y++) {
+			raster.getDataElements(0, y, w, 1, row);
+			for (int x = 0; x < w; x++, i++) {
+				int p = row[x];
+				grey[i] = (byte) ((306 * ((p >> 16) & 0xFF) + 601 * ((p >> 8) & 0xFF) + 117 * (p & 0xFF)
+						+ 0x200) >> 10);
+			}
+		}
+		return new PlanarYUVLuminanceSource(grey, w, h, 0, 0, w, h, false);
 	}
 
 	private void collect(Search search, DecodedImage.Frame frame, double upscale, Map<String, QrCode> codes) {

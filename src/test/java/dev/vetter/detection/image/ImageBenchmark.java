@@ -36,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * mvn -B test -Dsurefire.excludedGroups= -Dgroups=bench -Dtest='ImageBenchmark#index' [-Dbench.entries=100000 -Dbench.queries=20000]
  * mvn -B test -Dsurefire.excludedGroups= -Dgroups=bench -Dtest='ImageBenchmark#libraryLookup' [-Dbench.entries=100000 -Dbench.queries=20000]
  * mvn -B test -Dsurefire.excludedGroups= -Dgroups=bench -Dtest='ImageBenchmark#qr' [-Dbench.images=40]
+ * mvn -B test -Dsurefire.excludedGroups= -Dgroups=bench -Dtest='ImageBenchmark#scanPathCpu' [-Dbench.frames=24]
  * </pre> Each prints a table (docs/benchmarks.md). Assertions only check that the work
  * was real (hashes found, codes decoded), never a time.
  */
@@ -279,6 +280,77 @@ class ImageBenchmark {
 				assertThat(found).isEqualTo(images);
 			}
 		}
+	}
+
+	/**
+	 * Thread CPU of the non-model steps of an image scan (decode, QR) on the frames of
+	 * the end-to-end benchmark (the recipe of
+	 * {@code ImageModelsBenchmark#perDetectorCpu}), mean of 5 rounds after a warm-up
+	 * round; prints the codes found with their boxes so a change can be checked for
+	 * identical output.
+	 */
+	@Test
+	void scanPathCpu() {
+		String[] photos = { "astronaut.png", "chelsea.png", "coffee.png" };
+		int images = Integer.getInteger("bench.frames", 24);
+		List<byte[]> jpegs = new ArrayList<>();
+		for (int i = 0; i < images; i++) {
+			BufferedImage image = TestImages.resize(TestImages.crop(TestImages.photo(photos[i % 3]), (i * 3) % 20),
+					1224, 816);
+			if (i % 3 == 1) {
+				image = TestImages.caption(image,
+						i % 2 == 0 ? "CHEAP PILLS visit spam.example" : "Holiday in the hills");
+			}
+			if (i % 5 == 2) {
+				image = TestImages.paste(image, TestImages.qrCode("https://qr.example/offer/" + i, 5), 300 + 40 * i,
+						420, 8);
+			}
+			jpegs.add(TestImages.jpeg(image, 0.85f));
+		}
+		QrCodeDetector qr = new QrCodeDetector();
+		double decodeMs = 0;
+		double qrMs = 0;
+		double lumaZxingMs = 0;
+		double lumaRasterMs = 0;
+		List<String> codes = new ArrayList<>();
+		for (int round = 0; round < 6; round++) {
+			codes.clear();
+			for (byte[] jpeg : jpegs) {
+				long t0 = cpu();
+				DecodedImage.Frame frame = decoder.decode(jpeg, FrameSampling.FIRST_FRAME).first();
+				long t1 = cpu();
+				qr.detect(frame).forEach(c -> codes.add(c.text() + " " + c.location()));
+				long t2 = cpu();
+				new com.google.zxing.client.j2se.BufferedImageLuminanceSource(frame.image());
+				long t3 = cpu();
+				QrCodeDetector.luminance(frame.image());
+				long t4 = cpu();
+				if (round > 0) {
+					decodeMs += (t1 - t0) / 1e6 / images / 5;
+					qrMs += (t2 - t1) / 1e6 / images / 5;
+					lumaZxingMs += (t3 - t2) / 1e6 / images / 5;
+					lumaRasterMs += (t4 - t3) / 1e6 / images / 5;
+				}
+			}
+		}
+		header("Image scan path, thread CPU ms per 1224x816 frame (" + images + " frames, " + (images + 2) / 5
+				+ " with a QR code), mean of 5 rounds");
+		System.out.println("| step | CPU ms/frame |");
+		System.out.println("|---|---:|");
+		System.out.printf(Locale.ROOT, "| JPEG decode | %.1f |%n", decodeMs);
+		System.out.printf(Locale.ROOT, "| QR (ZXing) | %.1f |%n", qrMs);
+		System.out.printf(Locale.ROOT, "| QR luminance, ZXing's BufferedImageLuminanceSource (old) | %.1f |%n",
+				lumaZxingMs);
+		System.out.printf(Locale.ROOT, "| QR luminance from the packed raster (QrCodeDetector.luminance) | %.1f |%n",
+				lumaRasterMs);
+		codes.forEach(System.out::println);
+		System.out.println("load average "
+				+ java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+		assertThat(codes).isNotEmpty();
+	}
+
+	private static long cpu() {
+		return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
 	}
 
 	/** 1224x817 JPEGs (quality 85) made from the test photos, shifted so they differ. */

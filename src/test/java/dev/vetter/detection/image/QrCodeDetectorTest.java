@@ -1,7 +1,11 @@
 package dev.vetter.detection.image;
 
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
 import java.util.List;
+
+import com.google.zxing.LuminanceSource;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 
 import dev.vetter.detection.DecodedImage;
 import dev.vetter.detection.FrameSampling;
@@ -88,6 +92,24 @@ class QrCodeDetectorTest {
 	}
 
 	/** Centre within 3% of the expected side, size within 10%. */
+	@Test
+	void readsTheSameGreyLevelsAsZxingsOwnSourceWholeAndCropped() {
+		BufferedImage photo = TestImages.paste(TestImages.photo("chelsea.png"), TestImages.qrCode("grey", 4), 200, 150,
+				8);
+		BufferedImage frame = decode(TestImages.jpeg(TestImages.resize(photo, 1224, 816), 0.85f)).first().image();
+		assertThat(frame.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
+
+		LuminanceSource ours = QrCodeDetector.luminance(frame);
+		LuminanceSource zxing = new BufferedImageLuminanceSource(frame);
+
+		assertThat(Arrays.equals(ours.getMatrix(), zxing.getMatrix())).isTrue();
+		// GenericMultipleBarcodeReader searches crops around what it found
+		LuminanceSource ourCrop = ours.crop(17, 33, 501, 299);
+		LuminanceSource zxingCrop = zxing.crop(17, 33, 501, 299);
+		assertThat(Arrays.equals(ourCrop.getMatrix(), zxingCrop.getMatrix())).isTrue();
+		assertThat(ourCrop.getRow(123, null)).isEqualTo(zxingCrop.getRow(123, null));
+	}
+
 	private static void assertNear(ImageBox box, int cx, int cy, double side) {
 		assertThat((double) box.centerX()).as("centre x of %s", box).isCloseTo(cx, withinPixels(side * 0.03 + 3));
 		assertThat((double) box.centerY()).as("centre y of %s", box).isCloseTo(cy, withinPixels(side * 0.03 + 3));
