@@ -24,14 +24,18 @@ import static org.bytedeco.tesseract.global.tesseract.TessDeleteText;
 
 /**
  * OCR for photos and captions with Tesseract 5 (LSTM) through bytedeco. The image is
- * turned to grayscale, small images are upscaled, and each configured {@link OcrPass}
- * (page segmentation × binarisation × polarity) reads it; when the first pass finds no
- * line of writing at all, the others are skipped (most photos carry no text, and this
- * makes them about four times cheaper). Words below {@link OcrProperties#minConfidence()}
- * or without letters or digits are dropped; lines from all passes are merged by overlap,
- * the best-read one kept, and a line survives only if two passes found text there or it
- * is confident and long ({@link #ALONE_MIN_CONFIDENCE}, {@link #ALONE_MIN_CHARS}):
- * texture noise rarely does either.
+ * turned to grayscale, small images are upscaled, and a cheap look ({@link TextRegions})
+ * finds where sharp strokes are: none means no OCR at all; a few regions covering at most
+ * half the picture are read region by region (a line of writing at two scales, and the
+ * whole picture as well when such a crop reads nothing); otherwise the whole picture is
+ * read. Each read runs each configured {@link OcrPass} (page segmentation × binarisation
+ * × polarity); when the first pass finds no line of writing at all, the others are
+ * skipped (most photos carry no text, and this makes them about four times cheaper).
+ * Words below {@link OcrProperties#minConfidence()} or without letters or digits are
+ * dropped; lines from all passes are merged by overlap, the best-read one kept, and a
+ * line survives only if two passes found text there or it is confident and long
+ * ({@link #ALONE_MIN_CONFIDENCE}, {@link #ALONE_MIN_CHARS}): texture noise rarely does
+ * either.
  * <p>
  * A {@link TessBaseAPI} is not thread-safe: a fixed pool of engines is shared, and a call
  * waits at most {@link OcrProperties#acquireTimeout()} for one ({@link RecognizerBusy}).
@@ -56,6 +60,24 @@ public final class TextRecognizer implements AutoCloseable {
 	static final double ALONE_MIN_CONFIDENCE = 80;
 
 	static final int ALONE_MIN_CHARS = 4;
+
+	/**
+	 * when the regions that may hold writing cover more than this share of the picture,
+	 * the whole picture is read instead (busy textures everywhere: the regions say
+	 * little)
+	 */
+	static final double FULL_PICTURE_COVER = 0.5;
+
+	/** with more regions than this the whole picture is read (one call each costs) */
+	static final int MAX_REGIONS = 12;
+
+	/**
+	 * a line-like region is read at these scales of the (scaled) picture: Tesseract
+	 * misreads some outlined captions at one scale and not at the other ("PIEES" for
+	 * "PILLS"), and 0.75 brings large captions towards its preferred x-height of about 30
+	 * pixels
+	 */
+	static final double[] LINE_SCALES = { 1.0, 0.75 };
 
 	private final OcrProperties properties;
 
@@ -120,17 +142,29 @@ public final class TextRecognizer implements AutoCloseable {
 		Gray gray = Gray.of(image);
 		double scale = scaleFor(gray.w, gray.h);
 		Gray work = scale == 1.0 ? gray : gray.resize(scale);
+		List<TextRegions.Box> regions = TextRegions.find(work.w, work.h, work.px);
+		if (regions.isEmpty()) {
+			// no sharp, high-contrast stroke anywhere: nothing Tesseract could read
+			return new OcrResult(List.of());
+		}
+		long covered = regions.stream().mapToLong(TextRegions.Box::area).sum();
+		boolean whole = covered > FULL_PICTURE_COVER * work.w * work.h || regions.size() > MAX_REGIONS;
 		Engine engine = borrow();
 		boolean healthy = false;
 		try {
 			List<Line> candidates = new ArrayList<>();
-			for (OcrPass pass : properties.passes()) {
-				candidates.addAll(engine.read(pass.invert ? work.inverted() : work, pass, properties.minConfidence()));
-				if (candidates.isEmpty()) {
-					// the first pass saw no writing at all (Tesseract also tries each
-					// doubtful line inverted): a photo without text costs one pass, not
-					// four
-					break;
+			if (whole) {
+				candidates.addAll(readAll(engine, work));
+			}
+			else {
+				boolean unsure = false;
+				for (TextRegions.Box region : regions) {
+					unsure |= !readRegion(engine, work, region, candidates);
+				}
+				if (unsure) {
+					// a line of writing that a crop could not read: the whole picture
+					// too, as without regions (its lines merge with the crops' ones)
+					candidates.addAll(readAll(engine, work));
 				}
 			}
 			healthy = true;
@@ -143,6 +177,46 @@ public final class TextRecognizer implements AutoCloseable {
 		finally {
 			giveBack(engine, healthy);
 		}
+	}
+
+	/**
+	 * Every pass over {@code image}; when the first sees no writing at all, the others
+	 * are skipped (Tesseract also tries each doubtful line inverted, so light text
+	 * counts).
+	 */
+	private List<Line> readAll(Engine engine, Gray image) {
+		List<Line> candidates = new ArrayList<>();
+		for (OcrPass pass : properties.passes()) {
+			candidates.addAll(engine.read(pass.invert ? image.inverted() : image, pass, properties.minConfidence()));
+			if (candidates.isEmpty()) {
+				break;
+			}
+		}
+		return candidates;
+	}
+
+	/**
+	 * Reads one region and adds its lines, in the coordinates of the whole (scaled)
+	 * picture, to {@code out}: a patch once, a line of writing at each of
+	 * {@link #LINE_SCALES} (the best read of each line wins in {@link #merge}).
+	 * @return false when a line region read nothing at some scale
+	 */
+	private boolean readRegion(Engine engine, Gray work, TextRegions.Box region, List<Line> out) {
+		Gray crop = work.crop(region.x(), region.y(), region.w(), region.h());
+		if (!region.line()) {
+			List<Line> found = readAll(engine, crop);
+			found.forEach(l -> l.place(1.0, region.x(), region.y()));
+			out.addAll(found);
+			return true;
+		}
+		boolean read = true;
+		for (double s : LINE_SCALES) {
+			List<Line> found = readAll(engine, s == 1.0 ? crop : crop.resize(s));
+			found.forEach(l -> l.place(s, region.x(), region.y()));
+			out.addAll(found);
+			read &= !found.isEmpty();
+		}
+		return read;
 	}
 
 	static double scaleFor(int w, int h) {
@@ -344,6 +418,16 @@ public final class TextRecognizer implements AutoCloseable {
 			this.passes = java.util.EnumSet.of(pass);
 		}
 
+		/** from a region at (dx, dy), scaled by {@code s}, to the whole picture */
+		void place(double s, int dx, int dy) {
+			if (words > 0) {
+				x1 = dx + (int) Math.floor(x1 / s);
+				y1 = dy + (int) Math.floor(y1 / s);
+				x2 = dx + (int) Math.ceil(x2 / s);
+				y2 = dy + (int) Math.ceil(y2 / s);
+			}
+		}
+
 		double meanConfidence() {
 			return words == 0 ? 0 : confSum / words;
 		}
@@ -411,6 +495,17 @@ public final class TextRecognizer implements AutoCloseable {
 				g[i] = (byte) ((((p >> 16) & 0xff) * 299 + ((p >> 8) & 0xff) * 587 + (p & 0xff) * 114 + 500) / 1000);
 			}
 			return new Gray(w, h, g);
+		}
+
+		Gray crop(int x, int y, int cw, int ch) {
+			if (x == 0 && y == 0 && cw == w && ch == h) {
+				return this;
+			}
+			byte[] out = new byte[cw * ch];
+			for (int r = 0; r < ch; r++) {
+				System.arraycopy(px, (y + r) * w + x, out, r * cw, cw);
+			}
+			return new Gray(cw, ch, out);
 		}
 
 		Gray inverted() {

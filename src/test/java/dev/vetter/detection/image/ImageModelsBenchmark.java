@@ -184,6 +184,7 @@ class ImageModelsBenchmark {
 			double total = decodeCpu / images;
 			String[] found = new String[3];
 			double[] ms = new double[3];
+			List<String> read = new ArrayList<>();
 			for (int round = 0; round < 4; round++) {
 				long[] c = new long[3];
 				int codes = 0, lines = 0, pillFrames = 0;
@@ -200,6 +201,10 @@ class ImageModelsBenchmark {
 					c[2] += t3 - t2;
 					lines += text.lines().size();
 					pillFrames += text.text().toLowerCase(java.util.Locale.ROOT).contains("pills") ? 1 : 0;
+					if (round == 3 && !text.lines().isEmpty()) {
+						read.add("frame " + frames.indexOf(f) + ": "
+								+ text.lines().stream().map(l -> "`" + l.text() + "`").toList());
+					}
 				}
 				found[0] = codes + " codes";
 				found[1] = lines + " lines, 'pills' in " + pillFrames + " frames";
@@ -214,6 +219,9 @@ class ImageModelsBenchmark {
 				total += ms[k];
 			}
 			out.add(String.format("| **sum** | **%.1f** | |", total));
+			out.add("");
+			out.add("OCR lines read (last round):");
+			read.forEach(out::add);
 		}
 		return out;
 	}

@@ -124,6 +124,32 @@ class TextRecognizerTest {
 		assertNear(line, c.boxes().get(0));
 	}
 
+	/** a line of bold text on a flat background */
+	static BufferedImage flat(int w, int h, Color background, String text, int size, Color ink) {
+		BufferedImage image = TestImages.solid(w, h, background);
+		Graphics2D g = image.createGraphics();
+		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+		g.setColor(ink);
+		g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, size));
+		g.drawString(text, 40, h / 2 + size / 3);
+		g.dispose();
+		return image;
+	}
+
+	@Test
+	void readsTextOnFlatBackgroundsInLargeAndSmallLetters() {
+		// the video frame of VideoJobsTest / ClientFramesTest (read through a text
+		// region)
+		assertThat(ocr.recognize(flat(640, 360, new Color(200, 200, 200), "CHEAP PILLS", 64, Color.BLACK)).text())
+			.containsIgnoringCase("CHEAP PILLS");
+		// letters over 150 px
+		assertThat(ocr.recognize(flat(1100, 400, Color.WHITE, "SALE NOW", 200, new Color(30, 30, 120))).text())
+			.containsIgnoringCase("SALE");
+		// light on dark, a small caption
+		assertThat(ocr.recognize(flat(800, 200, new Color(20, 20, 30), "follow spam.example", 24, Color.WHITE)).text())
+			.containsIgnoringCase("spam");
+	}
+
 	@Test
 	void findsNothingOnPhotosWithoutText() {
 		for (String photo : List.of("chelsea.png", "coffee.png")) {

@@ -1,0 +1,206 @@
+package dev.vetter.detection.image;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Where writing may be in a grayscale picture: a cheap look before Tesseract, so that OCR
+ * skips pictures without sharp strokes and reads only the parts that have them.
+ * <p>
+ * Writing shows as sharp, high-contrast stroke edges. The picture is cut into
+ * {@value #CELL}-pixel cells; a cell is marked when at least {@value #MIN_STEPS} of its
+ * pixels have a strong step ({@value #EDGE} grey levels or more between the neighbours on
+ * either side) <em>along or across</em> rows: on a flat background the long stems of a
+ * large letter give steps in one direction only, and a cell must not need both. Marked
+ * cells are joined along rows across gaps of up to {@value #GAP} cells (the inside of a
+ * thick stroke, the space between letters), then into groups by touching cells (so the
+ * outline of a letter much larger than a cell stays one group); each group with at least
+ * {@value #MIN_CELLS} marked cells becomes a region, padded for Tesseract. Light on dark
+ * and dark on light step alike, and a step is the same on a flat, gradient or busy
+ * background. Aimed at recall, not precision: a region on fur or foliage costs some OCR
+ * time, a missed caption costs a finding; OCR's own filters decide what text is.
+ */
+final class TextRegions {
+
+	static final int CELL = 8;
+
+	/** grey levels between a pixel's two neighbours that count as a stroke edge */
+	static final int EDGE = 64;
+
+	/** strong steps (in either direction) a cell needs to be marked */
+	static final int MIN_STEPS = 6;
+
+	/** cells of gap bridged along a row */
+	static final int GAP = 3;
+
+	/** marked cells a region needs (a few scattered sharp pixels are not writing) */
+	static final int MIN_CELLS = 4;
+
+	/** a region at least this many times as wide as tall, */
+	static final int LINE_RATIO = 2;
+
+	/** with at least this many marked cells, looks like a line of writing */
+	static final int LINE_CELLS = 6;
+
+	private TextRegions() {
+	}
+
+	/**
+	 * A rectangle in the picture's pixels.
+	 *
+	 * @param textHeight the height of the marked cells before padding (about the height
+	 * of the tallest line inside)
+	 * @param line whether it looks like a line of writing (at least {@value #LINE_RATIO}
+	 * times as wide as tall, {@value #LINE_CELLS} marked cells or more) rather than a
+	 * patch
+	 */
+	record Box(int x, int y, int w, int h, int textWidth, int textHeight, boolean line) {
+
+		long area() {
+			return (long) w * h;
+		}
+
+		boolean touches(Box o) {
+			return x < o.x + o.w && o.x < x + w && y < o.y + o.h && o.y < y + h;
+		}
+
+		Box union(Box o) {
+			int x1 = Math.min(x, o.x);
+			int y1 = Math.min(y, o.y);
+			return new Box(x1, y1, Math.max(x + w, o.x + o.w) - x1, Math.max(y + h, o.y + o.h) - y1,
+					Math.max(textWidth, o.textWidth), Math.max(textHeight, o.textHeight), line && o.line);
+		}
+
+	}
+
+	/**
+	 * The regions that may hold writing, padded, merged where they overlap, in reading
+	 * order; empty when the picture has no sharp strokes at all.
+	 */
+	static List<Box> find(int w, int h, byte[] px) {
+		int cw = w / CELL;
+		int ch = h / CELL;
+		if (cw < 2 || ch < 2) {
+			return List.of(new Box(0, 0, w, h, w, h, false));
+		}
+		boolean[] marked = mark(w, h, px, cw, ch);
+		// join along rows across short gaps
+		boolean[] joined = marked.clone();
+		for (int cy = 0; cy < ch; cy++) {
+			int last = -1;
+			for (int cx = 0; cx < cw; cx++) {
+				if (!marked[cy * cw + cx]) {
+					continue;
+				}
+				if (last >= 0 && cx - last - 1 <= GAP) {
+					for (int k = last + 1; k < cx; k++) {
+						joined[cy * cw + k] = true;
+					}
+				}
+				last = cx;
+			}
+		}
+		List<Box> boxes = new ArrayList<>();
+		int[] label = new int[cw * ch];
+		int[] stack = new int[cw * ch];
+		int next = 0;
+		for (int start = 0; start < joined.length; start++) {
+			if (!joined[start] || label[start] != 0) {
+				continue;
+			}
+			next++;
+			int top = 0;
+			stack[top++] = start;
+			label[start] = next;
+			int minX = cw, minY = ch, maxX = -1, maxY = -1, marks = 0;
+			while (top > 0) {
+				int c = stack[--top];
+				int cx = c % cw;
+				int cy = c / cw;
+				marks += marked[c] ? 1 : 0;
+				minX = Math.min(minX, cx);
+				maxX = Math.max(maxX, cx);
+				minY = Math.min(minY, cy);
+				maxY = Math.max(maxY, cy);
+				for (int dy = -1; dy <= 1; dy++) {
+					for (int dx = -1; dx <= 1; dx++) {
+						int nx = cx + dx;
+						int ny = cy + dy;
+						if (nx >= 0 && ny >= 0 && nx < cw && ny < ch) {
+							int n = ny * cw + nx;
+							if (joined[n] && label[n] == 0) {
+								label[n] = next;
+								stack[top++] = n;
+							}
+						}
+					}
+				}
+			}
+			int bw = maxX - minX + 1;
+			int bh = maxY - minY + 1;
+			if (marks >= MIN_CELLS) {
+				boxes.add(pad(minX * CELL, minY * CELL, bw * CELL, bh * CELL, w, h,
+						bw >= LINE_RATIO * bh && marks >= LINE_CELLS));
+			}
+		}
+		return merge(boxes);
+	}
+
+	/**
+	 * Marks the cells with at least {@value #MIN_STEPS} strong steps along or across
+	 * rows.
+	 */
+	static boolean[] mark(int w, int h, byte[] px, int cw, int ch) {
+		int[] steps = new int[cw * ch];
+		int maxY = Math.min(ch * CELL, h - 1);
+		int maxX = Math.min(cw * CELL, w - 1);
+		for (int y = 1; y < maxY; y++) {
+			int row = y * w;
+			int cellRow = (y / CELL) * cw;
+			for (int x = 1; x < maxX; x++) {
+				int i = row + x;
+				if (Math.abs((px[i + 1] & 0xff) - (px[i - 1] & 0xff)) >= EDGE
+						|| Math.abs((px[i + w] & 0xff) - (px[i - w] & 0xff)) >= EDGE) {
+					steps[cellRow + x / CELL]++;
+				}
+			}
+		}
+		boolean[] marked = new boolean[cw * ch];
+		for (int i = 0; i < marked.length; i++) {
+			marked[i] = steps[i] >= MIN_STEPS;
+		}
+		return marked;
+	}
+
+	private static Box pad(int x, int y, int bw, int bh, int w, int h, boolean line) {
+		// Tesseract finds lines better with some plain margin around them
+		int p = Math.max(2 * CELL, bh / 2);
+		int x1 = Math.max(0, x - p);
+		int y1 = Math.max(0, y - p);
+		int x2 = Math.min(w, x + bw + p);
+		int y2 = Math.min(h, y + bh + p);
+		return new Box(x1, y1, x2 - x1, y2 - y1, bw, bh, line);
+	}
+
+	/** Boxes that overlap become one, until none do. */
+	static List<Box> merge(List<Box> boxes) {
+		List<Box> out = new ArrayList<>(boxes);
+		boolean changed = true;
+		while (changed) {
+			changed = false;
+			outer: for (int i = 0; i < out.size(); i++) {
+				for (int j = i + 1; j < out.size(); j++) {
+					if (out.get(i).touches(out.get(j))) {
+						out.set(i, out.get(i).union(out.remove(j)));
+						changed = true;
+						break outer;
+					}
+				}
+			}
+		}
+		out.sort(Comparator.comparingInt(Box::y).thenComparingInt(Box::x));
+		return out;
+	}
+
+}
