@@ -101,8 +101,10 @@ class MediaScanBenchmark {
 		Latencies textAlone = pacedText(tenant, textRate, 20, null);
 		resetPeaks();
 		Latencies[] textDuring = new Latencies[1];
+		long cpuBefore = processCpuNanos();
 		Load images = imageLoad(tenant, urls, concurrency, seconds,
 				stop -> textDuring[0] = pacedText(tenant, textRate, seconds, stop));
+		long cpuPerImage = (processCpuNanos() - cpuBefore) / Math.max(1, images.count()) / 1_000_000;
 		long heapPeak = heapPeak();
 
 		rows.add(row("sync /green/image/scan, porn+ad+qrcode, 1 MP JPEG, " + concurrency + " at once",
@@ -114,10 +116,11 @@ class MediaScanBenchmark {
 				String.format(Locale.ROOT,
 						"target sync scan p50 <= 400 ms: %s (%.0f ms)%ntarget >= 8 images/s: %s (%.1f)%n"
 								+ "errors: %d; flagged: %d qrcode, %d ad-text of %d; heap peak (sum of pool peaks, "
-								+ "measuring window) %d MB",
+								+ "measuring window) %d MB; process CPU per image %d ms (whole JVM: server, client, "
+								+ "paced text load, GC)",
 						p50 <= 400 ? "MET" : "NOT MET", p50, images.perSecond() >= 8 ? "MET" : "NOT MET",
 						images.perSecond(), images.errors() + textAlone.errors() + textDuring[0].errors(),
-						images.qrcodes(), images.adText(), images.count(), heapPeak >> 20));
+						images.qrcodes(), images.adText(), images.count(), heapPeak >> 20, cpuPerImage));
 		assertThat(images.errors()).isZero();
 		if (images.count() >= urls.size()) {
 			// every image was scanned at least once: the planted codes and captions were
@@ -597,6 +600,12 @@ class MediaScanBenchmark {
 		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
 			pool.resetPeakUsage();
 		}
+	}
+
+	/** CPU time of the whole JVM so far (all threads, native code included). */
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
 	}
 
 	private static long heapPeak() {
