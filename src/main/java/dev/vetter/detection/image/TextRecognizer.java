@@ -26,14 +26,16 @@ import static org.bytedeco.tesseract.global.tesseract.TessDeleteText;
  * OCR for photos and captions with Tesseract 5 (LSTM) through bytedeco. The image is
  * turned to grayscale, small images are upscaled, and a cheap look ({@link TextRegions})
  * finds where sharp strokes are: none means no OCR at all; a few regions covering at most
- * half the picture are read region by region (a line of writing at two scales, and the
- * whole picture as well when such a crop reads nothing); otherwise the whole picture is
- * read. Each read runs each configured {@link OcrPass} (page segmentation × binarisation
- * × polarity); when the first pass finds no line of writing at all, the others are
- * skipped (most photos carry no text, and this makes them about four times cheaper).
- * Words below {@link OcrProperties#minConfidence()} or without letters or digits are
- * dropped; lines from all passes are merged by overlap, the best-read one kept, and a
- * line survives only if two passes found text there or it is confident and long
+ * half the picture are read region by region (a line of writing at two scales, the second
+ * only when the first reading is not {@link #settled settled}, and the whole picture as
+ * well when such a crop reads nothing); otherwise the whole picture is read. Each read
+ * runs each configured {@link OcrPass} (page segmentation × binarisation × polarity);
+ * when the first pass finds no line of writing at all, the others are skipped (most
+ * photos carry no text, and this makes them about four times cheaper), and a line crop's
+ * passes stop once its reading is settled. Words below
+ * {@link OcrProperties#minConfidence()} or without letters or digits are dropped; lines
+ * from all passes are merged by overlap, the best-read one kept, and a line survives only
+ * if two passes found text there or it is confident and long
  * ({@link #ALONE_MIN_CONFIDENCE}, {@link #ALONE_MIN_CHARS}): texture noise rarely does
  * either.
  * <p>
@@ -75,7 +77,8 @@ public final class TextRecognizer implements AutoCloseable {
 	 * a line-like region is read at these scales of the (scaled) picture: Tesseract
 	 * misreads some outlined captions at one scale and not at the other ("PIEES" for
 	 * "PILLS"), and 0.75 brings large captions towards its preferred x-height of about 30
-	 * pixels
+	 * pixels; the second scale is read only when the first one's reading is not
+	 * {@link #settled settled}
 	 */
 	static final double[] LINE_SCALES = { 1.0, 0.75 };
 
@@ -154,7 +157,7 @@ public final class TextRecognizer implements AutoCloseable {
 		try {
 			List<Line> candidates = new ArrayList<>();
 			if (whole) {
-				candidates.addAll(readAll(engine, work));
+				candidates.addAll(readAll(engine, work, false));
 			}
 			else {
 				boolean unsure = false;
@@ -164,7 +167,7 @@ public final class TextRecognizer implements AutoCloseable {
 				if (unsure) {
 					// a line of writing that a crop could not read: the whole picture
 					// too, as without regions (its lines merge with the crops' ones)
-					candidates.addAll(readAll(engine, work));
+					candidates.addAll(readAll(engine, work, false));
 				}
 			}
 			healthy = true;
@@ -182,13 +185,14 @@ public final class TextRecognizer implements AutoCloseable {
 	/**
 	 * Every pass over {@code image}; when the first sees no writing at all, the others
 	 * are skipped (Tesseract also tries each doubtful line inverted, so light text
-	 * counts).
+	 * counts), and over a line crop ({@code line}) they stop once the reading is
+	 * {@link #settled settled}.
 	 */
-	private List<Line> readAll(Engine engine, Gray image) {
+	private List<Line> readAll(Engine engine, Gray image, boolean line) {
 		List<Line> candidates = new ArrayList<>();
 		for (OcrPass pass : properties.passes()) {
 			candidates.addAll(engine.read(pass.invert ? image.inverted() : image, pass, properties.minConfidence()));
-			if (candidates.isEmpty()) {
+			if (candidates.isEmpty() || line && settled(candidates)) {
 				break;
 			}
 		}
@@ -196,25 +200,65 @@ public final class TextRecognizer implements AutoCloseable {
 	}
 
 	/**
+	 * Whether the reading of a line crop can stand: every word of its best line (by
+	 * {@link Line#weight()}) was read the same, letters and digits alike, by another pass
+	 * at the same place. Misreads of outlined captions ("GHEAP PIEES" for "CHEAP PILLS")
+	 * are rarely repeated by a second pass; the more passes agree, the less another pass
+	 * or scale could add.
+	 */
+	static boolean settled(List<Line> lines) {
+		Line best = lines.stream().max(Comparator.comparingDouble(Line::weight)).orElse(null);
+		if (best == null) {
+			return false;
+		}
+		for (String word : best.text.toString().split(" ")) {
+			String w = lettersAndDigits(word);
+			boolean confirmed = w.isEmpty();
+			for (Line other : lines) {
+				if (!confirmed && other.pass != best.pass && other.overlaps(best)) {
+					for (String o : other.text.toString().split(" ")) {
+						confirmed |= lettersAndDigits(o).equals(w);
+					}
+				}
+			}
+			if (!confirmed) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static String lettersAndDigits(String word) {
+		StringBuilder b = new StringBuilder(word.length());
+		word.codePoints().filter(Character::isLetterOrDigit).forEach(b::appendCodePoint);
+		return b.toString();
+	}
+
+	/**
 	 * Reads one region and adds its lines, in the coordinates of the whole (scaled)
 	 * picture, to {@code out}: a patch once, a line of writing at each of
-	 * {@link #LINE_SCALES} (the best read of each line wins in {@link #merge}).
+	 * {@link #LINE_SCALES} until one reading is {@link #settled settled} (the best read
+	 * of each line wins in {@link #merge}).
 	 * @return false when a line region read nothing at some scale
 	 */
 	private boolean readRegion(Engine engine, Gray work, TextRegions.Box region, List<Line> out) {
 		Gray crop = work.crop(region.x(), region.y(), region.w(), region.h());
 		if (!region.line()) {
-			List<Line> found = readAll(engine, crop);
+			List<Line> found = readAll(engine, crop, false);
 			found.forEach(l -> l.place(1.0, region.x(), region.y()));
 			out.addAll(found);
 			return true;
 		}
 		boolean read = true;
 		for (double s : LINE_SCALES) {
-			List<Line> found = readAll(engine, s == 1.0 ? crop : crop.resize(s));
+			List<Line> found = readAll(engine, s == 1.0 ? crop : crop.resize(s), true);
+			boolean settled = settled(found);
 			found.forEach(l -> l.place(s, region.x(), region.y()));
 			out.addAll(found);
 			read &= !found.isEmpty();
+			if (settled) {
+				break;
+			}
 		}
 		return read;
 	}

@@ -158,6 +158,39 @@ class TextRecognizerTest {
 		}
 	}
 
+	/**
+	 * A line crop's reading stands (no more passes, no second scale) only when another
+	 * pass read each word of its best line too: the benchmark's "GHEAP PIEES" misread
+	 * must not.
+	 */
+	@Test
+	void settlesALineCropOnlyWhenAnotherPassReadEachWordOfTheBestLine() {
+		TextRecognizer.Line misread = line(OcrPass.SPARSE, "GHEAP PIEES visit spam.example", 87);
+		TextRecognizer.Line partial = line(OcrPass.ADAPTIVE, "CHEAP PILLS Visit", 86);
+		assertThat(TextRecognizer.settled(List.of())).isFalse();
+		assertThat(TextRecognizer.settled(List.of(misread))).isFalse();
+		assertThat(TextRecognizer.settled(List.of(misread, partial))).isFalse();
+		// each word again, punctuation aside, from another pass over the same place
+		TextRecognizer.Line again = line(OcrPass.INVERTED_SPARSE, "GHEAP) PIEES visit spam-example", 80);
+		assertThat(TextRecognizer.settled(List.of(misread, partial, again))).isTrue();
+		// the same pass twice, or another pass elsewhere in the crop, confirms nothing
+		TextRecognizer.Line samePass = line(OcrPass.SPARSE, "GHEAP PIEES visit spam.example", 80);
+		assertThat(TextRecognizer.settled(List.of(misread, samePass))).isFalse();
+		TextRecognizer.Line elsewhere = line(OcrPass.INVERTED_SPARSE, "GHEAP PIEES visit spam.example", 80);
+		elsewhere.place(1.0, 2000, 0);
+		assertThat(TextRecognizer.settled(List.of(misread, elsewhere))).isFalse();
+	}
+
+	private static TextRecognizer.Line line(OcrPass pass, String text, float confidence) {
+		TextRecognizer.Line line = new TextRecognizer.Line(pass);
+		int x = 0;
+		for (String word : text.split(" ")) {
+			line.add(word, confidence, x, 10, x + 30 * word.length(), 60);
+			x += 30 * word.length() + 20;
+		}
+		return line;
+	}
+
 	@Test
 	void givesTheSameResultsFromFourThreadsAsSequentially() throws Exception {
 		List<BufferedImage> images = List.of(spamOnCat().image(),
