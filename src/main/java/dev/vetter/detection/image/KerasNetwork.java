@@ -691,13 +691,17 @@ final class KerasNetwork {
 
 	private static int quadStep = 4;
 
+	// Method comments in Conv are block comments, not Javadoc: Spring Modulith's
+	// documentation source
+	// cannot match documented methods with array parameters here (ModularityTests fails
+	// on them).
 	private static final class Conv extends Op {
 
 		final boolean depthwise;
 
 		final int inH, inW, cin, kh, kw, sh, sw, padTop, padLeft, outH, outW, cout;
 
-		/** Keras layout {@code [kh][kw][cin][cout]} ({@code [kh][kw][c][1]} depthwise) */
+		/* Keras layout {@code [kh][kw][cin][cout]} ({@code [kh][kw][c][1]} depthwise) */
 		final float[] kernel;
 
 		final float[] bias;
@@ -706,7 +710,7 @@ final class KerasNetwork {
 
 		float hi = Float.POSITIVE_INFINITY;
 
-		/**
+		/*
 		 * the kernel rearranged for {@link #apply}: {@code [cout][kh][kw][cin]} (one row
 		 * of weights per output channel, in im2col plane order), or {@code [c][kh][kw]}
 		 * depthwise
@@ -733,7 +737,7 @@ final class KerasNetwork {
 			this.bias = bias;
 		}
 
-		/**
+		/*
 		 * y = (conv + bias) * mul + add, folded into kernel and bias per output channel
 		 */
 		void fold(float[] mul, float[] add) {
@@ -745,7 +749,7 @@ final class KerasNetwork {
 			}
 		}
 
-		/** once folding is done: the kernel in the order {@link #apply} reads it */
+		/* once folding is done: the kernel in the order {@link #apply} reads it */
 		void pack() {
 			int taps = kh * kw;
 			if (depthwise) {
@@ -772,7 +776,7 @@ final class KerasNetwork {
 					&& outW == inW;
 		}
 
-		/** a 3×3 stride-1 'same' depthwise convolution, the common MobileNetV2 case */
+		/* a 3×3 stride-1 'same' depthwise convolution, the common MobileNetV2 case */
 		boolean depthwise3x3Same() {
 			return depthwise && kh == 3 && kw == 3 && sh == 1 && sw == 1 && padTop == 1 && padLeft == 1 && outH == inH
 					&& outW == inW;
@@ -825,7 +829,7 @@ final class KerasNetwork {
 			}
 		}
 
-		/**
+		/*
 		 * out[co] = bias[co] + Σ_q packed[co][q] · rows[q], over {@code n} pixels: the
 		 * 1×1 convolution (rows = input planes) or a general one (rows = im2col planes).
 		 * Two output planes take four input rows per sweep: 8 multiply-adds per 6 loads
@@ -872,7 +876,7 @@ final class KerasNetwork {
 					packed[w1 + 1], packed[w1 + 2], packed[w1 + 3], p0, p1);
 		}
 
-		/**
+		/*
 		 * o0 += a·x, o1 += b·x over four rows x and elements [p0, p1): the kernel of the
 		 * matrix product
 		 */
@@ -885,7 +889,7 @@ final class KerasNetwork {
 			}
 		}
 
-		/**
+		/*
 		 * one input row into two outputs; with {@code o1 == o0} and {@code b == 0} one
 		 */
 		private static void sweep2x1(float[] x, float[] o0, float[] o1, float a, float b, int p0, int p1) {
@@ -912,7 +916,7 @@ final class KerasNetwork {
 			}
 		}
 
-		/**
+		/*
 		 * im2col: row {@code (ky*kw + kx)*cin + ci} holds, for every output pixel, the
 		 * input value under tap (ky, kx) of channel ci (zero in the padding), so the
 		 * convolution becomes {@link #matrixProduct}. Used for the first 3×3 stride-2
@@ -942,7 +946,7 @@ final class KerasNetwork {
 			}
 		}
 
-		/**
+		/*
 		 * One channel of a 3×3 stride-1 'same' depthwise convolution, as three sweeps
 		 * over the whole plane, one per kernel row. The left and right neighbours are
 		 * read from two shifted copies of the plane (zero where the shift crosses a row
@@ -983,7 +987,7 @@ final class KerasNetwork {
 			}
 		}
 
-		/**
+		/*
 		 * One channel of any other depthwise convolution (MobileNetV2: 3×3 stride 2), in
 		 * scalar code (a strided read does not vectorise). A window wholly inside the
 		 * input sums its nine taps without bounds checks; border windows skip the taps in
