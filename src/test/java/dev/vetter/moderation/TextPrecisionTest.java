@@ -92,6 +92,34 @@ class TextPrecisionTest {
 	}
 
 	@Test
+	void violenceWordsWithoutATargetPassAndWithOneAreFlagged() {
+		// intent without a named target and news words are context terms (chosen on OLID
+		// dev): casual or reporting alone, flagged with a target (or when the classifier
+		// rates the text 35 or more, as for "4 dead in mass shooting at bank building")
+		for (String clean : new String[] { "I'm going to kill this exam", "im gonna shoot my shot tonight",
+				"the documentary about the school shooting won an award",
+				"The museum remembers the massacre of 1915" }) {
+			assertThat(byDefault.judge(clean).suggestion()).as(clean).isEqualTo(Suggestion.PASS);
+		}
+		for (String threat : new String[] { "I'm going to murder the guy who keyed my car, @dan",
+				"a school shooting is what you people deserve", "I will kill you" }) {
+			assertThat(byDefault.judge(threat).suggestion()).as(threat).isNotEqualTo(Suggestion.PASS);
+		}
+	}
+
+	@Test
+	void twoAmbiguousTermsDoNotConfirmEachOther() {
+		// a news report naming a crime is not abuse; a target or a term offensive on its
+		// own still is
+		assertThat(byDefault.judge("The rape trial starts on Monday; the report covers sexual health").suggestion())
+			.isEqualTo(Suggestion.PASS);
+		// an exclamation alone passes; with a target or strong profanity it does not
+		assertThat(byDefault.judge("wtf was that").suggestion()).isEqualTo(Suggestion.PASS);
+		assertThat(byDefault.judge("wtf is wrong with you").suggestion()).isNotEqualTo(Suggestion.PASS);
+		assertThat(byDefault.judge("wtf this shit again").suggestion()).isNotEqualTo(Suggestion.PASS);
+	}
+
+	@Test
 	void aLowerMinimumRateFlagsTheAmbiguousTermAlone() {
 		TextVerdict v = with(Map.of("abuse", 30.0, "porn", 30.0), null).judge("my grandma's pussy cat sleeps all day");
 		assertThat(v.suggestion()).isEqualTo(Suggestion.REVIEW);

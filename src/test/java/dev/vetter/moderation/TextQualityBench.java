@@ -53,6 +53,32 @@ public final class TextQualityBench {
 				.forEach(e -> System.out.println(e.getValue() + "\t" + e.getKey()));
 			return;
 		}
+		if (args.length > 2 && args[1].equals("--flagged")) {
+			// development aid: the flagged posts of one set and label, with their
+			// findings
+			// (never run it on the outside measure)
+			TextQuality quality = new TextQuality(new DefaultTextDetector(), BizTypePolicy.DEFAULT);
+			try (InputStream in = Files.newInputStream(dir.resolve(args[2] + ".tsv"))) {
+				for (TextQuality.Post p : TextQuality.read(in)) {
+					TextVerdict v = quality.judge(p.text());
+					if (p.label().equals(args.length > 3 ? args[3] : "clean") && v.suggestion() != Suggestion.PASS) {
+						StringBuilder why = new StringBuilder();
+						for (TextVerdict.Finding f : v.findings()) {
+							for (TextVerdict.Context c : f.contexts()) {
+								why.append(f.label())
+									.append(' ')
+									.append(Math.round(f.rate()))
+									.append(' ')
+									.append(c.rule() != null ? c.rule() : c.context().toLowerCase())
+									.append("; ");
+							}
+						}
+						System.out.println(v.suggestion() + "\t" + why + "\t" + p.text());
+					}
+				}
+			}
+			return;
+		}
 		TextQuality quality = new TextQuality(new DefaultTextDetector(), BizTypePolicy.DEFAULT);
 		System.out.println(TextQuality.header());
 		// the existing corpus first: the evasions and look-alikes the engine's tests

@@ -79,9 +79,25 @@ final class BuiltinLexicon {
 	 */
 	static final java.util.Set<String> CONTEXT_TERMS = readWords("/lexicon/context-terms.txt");
 
-	private static final java.util.Set<String> CONTEXT_KEYS = CONTEXT_TERMS.stream()
+	/**
+	 * The context-term list plus every term of a {@code vetter.tsv} row flagged
+	 * {@code context} (intent to kill without a named target, news words such as "mass
+	 * shooting").
+	 */
+	private static final java.util.Set<String> CONTEXT_KEYS = java.util.stream.Stream
+		.concat(CONTEXT_TERMS.stream(),
+				read("vetter.tsv").stream().filter(r -> hasFlag(r.flags(), "context")).map(Row::term))
 		.map(CompiledTerms::keyOf)
 		.collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+	private static boolean hasFlag(String flags, String flag) {
+		for (String f : flags.split(",")) {
+			if (f.trim().equals(flag)) {
+				return true;
+			}
+		}
+		return false;
+	}
 
 	/** built-in terms only, so bounded by the lexicon's size */
 	private static final java.util.Map<String, Boolean> CONTEXT_CACHE = new java.util.concurrent.ConcurrentHashMap<>();

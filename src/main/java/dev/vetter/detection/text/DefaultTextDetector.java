@@ -151,7 +151,9 @@ public class DefaultTextDetector implements TextDetector {
 		// h ends
 		int minEnd = Integer.MAX_VALUE, maxStart = Integer.MIN_VALUE;
 		for (TextHit g : lex) {
-			if (!g.label().equals("contraband")) {
+			// another context term is no second signal: two innocent words ("rape" and
+			// "sexual" in a news report) stay innocent
+			if (!g.label().equals("contraband") && !BuiltinLexicon.isContextTerm(g.term())) {
 				minEnd = Math.min(minEnd, g.end());
 				maxStart = Math.max(maxStart, g.start());
 			}

@@ -42,7 +42,8 @@ class TextRulesTest {
 			"join t.me/spamchannel|handle|t.me/spamchannel", "whatsapp +44 7700 900123|handle|whatsapp +44 7700 900123",
 			"line id: spam_guy|handle|line id: spam_guy", "discord.gg/abcdef|handle|discord.gg/abcdef",
 			"ig: cheap.followers|handle|ig: cheap.followers", "telegram @spamguy|handle|telegram @spamguy",
-			"加我 ｖｘ|handle|加我 ｖｘ" })
+			"加我 ｖｘ|handle|加我 ｖｘ", "follow me @cheapfollowers|handle|follow me @cheapfollowers",
+			"find me on ig @cheapfollowers|handle|find me on ig @cheapfollowers" })
 	void contactDetailsAreAds(String text, String ruleName, String context) {
 		assertFound(text, ruleName, context);
 	}
@@ -84,7 +85,9 @@ class TextRulesTest {
 			"The shell script is run.sh and the config is app.yml.", "e.g. this, i.e. that, U.S.A. and U.K.",
 			"Editions 1999 2000 2001 2002 are sold out.", "Meet me at the station at 5 pm.", "I like it.It was fun.",
 			"Order 2023-0001 shipped, ISBN 978-3-16-148410-0.", "The score was 3-2 after 90 minutes, with 45,000 fans.",
-			"the dot com bubble burst in 2000", "Thanks @john for the review!", "今天天气很好，我们去公园散步吧。", "价格是199元，版本3.14。",
+			"the dot com bubble burst in 2000", "Thanks @john for the review!",
+			"Rubio Wants DOJ Investigation Into Iran Meddling via @breitbartnews",
+			"I have a stall at @cityhall event on @saturdaymarket", "今天天气很好，我们去公园散步吧。", "价格是199元，版本3.14。",
 			"The temperature is 23.5 degrees." })
 	void ordinaryProseIsNotAnAd(String text) {
 		TextAnalysis a = rules(text);
