@@ -3,6 +3,7 @@
 # Usage: bench/text-quality/run.sh        (needs bench/text-quality/data/, made by fetch.sh + prepare.py)
 #        bench/text-quality/run.sh --pick cold-dev 0.04   (classifier threshold on a dev set, see README.md)
 #        bench/text-quality/run.sh --terms cold-dev clean (which findings flag a dev set's clean posts)
+#        bench/text-quality/run.sh --flagged olid-dev clean (each flagged clean post of a dev set, with its findings)
 set -e
 cd "$(dirname "$0")/../.."
 if [ ! -d bench/text-quality/data ]; then

@@ -133,8 +133,8 @@ public class DefaultTextDetector implements TextDetector {
 	/**
 	 * A context-dependent term keeps its severity only with a second signal: a person
 	 * targeted (second person or an @mention in the body within {@link #TARGET_WINDOW}
-	 * chars), another lexicon finding elsewhere, or the classifier; alone it drops to
-	 * {@link #CONTEXT_ALONE_RATE}.
+	 * chars), another lexicon finding elsewhere that is not itself a context term, or the
+	 * classifier; alone it drops to {@link #CONTEXT_ALONE_RATE}.
 	 */
 	private static void context(NormalizedText t, List<TextHit> lex, ClassifierRate classifierRate) {
 		boolean ambiguous = false;
