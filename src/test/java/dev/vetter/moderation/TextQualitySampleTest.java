@@ -31,12 +31,12 @@ class TextQualitySampleTest {
 
 	@Test
 	void theEvasionCorpusDoesNotGetWorse() throws Exception {
-		// the existing corpus (evasions and look-alikes of the engine's tests): 50 of 52
-		// evasions flagged and 1 of 43 look-alikes when recorded (misses: "你个傻屄", 屄 is
-		// not in the lexicon; "watch free porn here", "porn" alone is a context term;
-		// flag:
-		// the classifier on "Shiitake and shitake"; "I'm going to kill this exam" passes
-		// since intent without a target is a context term, sixth session)
+		// the existing corpus (evasions and look-alikes of the engine's tests):
+		// 50 of 52 evasions and 1 of 43 look-alikes flagged when recorded.
+		// Misses: "你个傻屄" (屄 is not in the lexicon), "watch free porn here"
+		// ("porn" alone is a context term). Flagged: the classifier on
+		// "Shiitake and shitake". "I'm going to kill this exam" passes since
+		// the sixth session (intent without a target is a context term).
 		TextQuality.Result r = run("evasion");
 		assertThat(r.total("offensive")).isEqualTo(52);
 		assertThat(r.total("clean")).isEqualTo(43);
@@ -74,8 +74,8 @@ class TextQualitySampleTest {
 
 	static final double COLD_MIN_ACCURACY = 0.76; // measured 0.775
 
-	static final double HC_MIN_RECALL = 0.92; // measured 118/127 = 0.929 (sixth session;
-												// was 119)
+	// sixth session: 119 -> 118 of 127
+	static final double HC_MIN_RECALL = 0.92; // measured 118/127 = 0.929
 
 	static final double HC_MAX_CLEAN = 0.44; // measured 30/73 = 0.411
 
