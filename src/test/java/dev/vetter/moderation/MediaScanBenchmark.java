@@ -145,20 +145,10 @@ class MediaScanBenchmark {
 	 * a caption, every fifth with a QR code pasted in, rotated
 	 */
 	private List<String> megapixelImages(int n) {
-		String[] photos = { "astronaut.png", "chelsea.png", "coffee.png" };
 		List<String> urls = new ArrayList<>();
 		for (int i = 0; i < n; i++) {
-			BufferedImage photo = TestImages.photo(photos[i % photos.length]);
-			BufferedImage image = TestImages.resize(TestImages.crop(photo, (i * 3) % 20), 1224, 816);
-			tint(image, i);
-			if (i % 3 == 1) {
-				image = TestImages.caption(image,
-						i % 2 == 0 ? "CHEAP PILLS visit spam.example" : "Holiday in the hills");
-			}
-			if (i % 5 == 2) {
-				image = TestImages.paste(image, TestImages.qrCode("https://qr.example/offer/" + i, 5), 300 + 40 * i,
-						420, 8);
-			}
+			int seed = i;
+			BufferedImage image = TestImages.benchmarkFrame(i, frame -> tint(frame, seed));
 			urls.add(media.serve("/img-" + i + ".jpg", TestImages.jpeg(image, 0.85f)));
 		}
 		return urls;

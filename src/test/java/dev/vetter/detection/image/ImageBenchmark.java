@@ -291,20 +291,10 @@ class ImageBenchmark {
 	 */
 	@Test
 	void scanPathCpu() {
-		String[] photos = { "astronaut.png", "chelsea.png", "coffee.png" };
 		int images = Integer.getInteger("bench.frames", 24);
 		List<byte[]> jpegs = new ArrayList<>();
 		for (int i = 0; i < images; i++) {
-			BufferedImage image = TestImages.resize(TestImages.crop(TestImages.photo(photos[i % 3]), (i * 3) % 20),
-					1224, 816);
-			if (i % 3 == 1) {
-				image = TestImages.caption(image,
-						i % 2 == 0 ? "CHEAP PILLS visit spam.example" : "Holiday in the hills");
-			}
-			if (i % 5 == 2) {
-				image = TestImages.paste(image, TestImages.qrCode("https://qr.example/offer/" + i, 5), 300 + 40 * i,
-						420, 8);
-			}
+			BufferedImage image = TestImages.benchmarkFrame(i);
 			jpegs.add(TestImages.jpeg(image, 0.85f));
 		}
 		QrCodeDetector qr = new QrCodeDetector();

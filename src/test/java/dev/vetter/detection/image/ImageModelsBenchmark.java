@@ -150,22 +150,12 @@ class ImageModelsBenchmark {
 	}
 
 	static List<String> perDetectorCpu(NsfwClassifier nsfw) {
-		String[] photos = { "astronaut.png", "chelsea.png", "coffee.png" };
 		DefaultImageDecoder decoder = new DefaultImageDecoder(ImageLimits.DEFAULTS);
 		List<dev.vetter.detection.DecodedImage.Frame> frames = new ArrayList<>();
 		int images = Integer.getInteger("bench.frames", 24);
 		double decodeCpu = 0;
 		for (int i = 0; i < images; i++) {
-			BufferedImage image = TestImages.resize(TestImages.crop(TestImages.photo(photos[i % 3]), (i * 3) % 20),
-					1224, 816);
-			if (i % 3 == 1) {
-				image = TestImages.caption(image,
-						i % 2 == 0 ? "CHEAP PILLS visit spam.example" : "Holiday in the hills");
-			}
-			if (i % 5 == 2) {
-				image = TestImages.paste(image, TestImages.qrCode("https://qr.example/offer/" + i, 5), 300 + 40 * i,
-						420, 8);
-			}
+			BufferedImage image = TestImages.benchmarkFrame(i);
 			byte[] jpeg = TestImages.jpeg(image, 0.85f);
 			long c = cpu();
 			frames.add(decoder.decode(jpeg, dev.vetter.detection.FrameSampling.FIRST_FRAME).first());

@@ -120,6 +120,31 @@ public final class TestImages {
 		return rgb(image.getSubimage(dx, dy, image.getWidth() - 2 * dx, image.getHeight() - 2 * dy));
 	}
 
+	/**
+	 * Frame {@code i} of the image benchmarks' set: a test photo cropped and resized to
+	 * 1224×816 (1 MP), {@code base} applied to it, then every third frame captioned
+	 * (alternately "CHEAP PILLS visit spam.example" and "Holiday in the hills") and every
+	 * fifth a QR code pasted in at 8°.
+	 */
+	public static BufferedImage benchmarkFrame(int i) {
+		return benchmarkFrame(i, image -> {
+		});
+	}
+
+	/** As {@link #benchmarkFrame(int)}, with {@code base} applied before the overlays. */
+	public static BufferedImage benchmarkFrame(int i, java.util.function.Consumer<BufferedImage> base) {
+		String[] photos = { "astronaut.png", "chelsea.png", "coffee.png" };
+		BufferedImage image = resize(crop(photo(photos[i % photos.length]), (i * 3) % 20), 1224, 816);
+		base.accept(image);
+		if (i % 3 == 1) {
+			image = caption(image, i % 2 == 0 ? "CHEAP PILLS visit spam.example" : "Holiday in the hills");
+		}
+		if (i % 5 == 2) {
+			image = paste(image, qrCode("https://qr.example/offer/" + i, 5), 300 + 40 * i, 420, 8);
+		}
+		return image;
+	}
+
 	/** A meme-style caption: white bold text with a black outline across the bottom. */
 	public static BufferedImage caption(BufferedImage image, String text) {
 		BufferedImage out = rgb(image);
