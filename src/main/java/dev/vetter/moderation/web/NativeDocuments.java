@@ -134,43 +134,15 @@ final class NativeDocuments {
 	 */
 	static MediaDocument media(ContentKind kind, ModerationResult r) {
 		List<Finding> findings = new ArrayList<>();
-		Suggestion suggestion = Suggestion.PASS;
-		String label = "normal";
-		double rate = 99.9;
-		List<String> text = null;
-		for (ModerationResult.Check c : r.checks()) {
-			if (c.suggestion().compareTo(suggestion) > 0) {
-				suggestion = c.suggestion();
-				label = c.label();
-				rate = c.rate();
-			}
-			if (c.ocrText() != null) {
-				text = c.ocrText();
-			}
-			boolean evidence = c.qrcodes() != null || c.hintWords() != null;
-			if (c.suggestion() == Suggestion.PASS && !evidence) {
-				continue;
-			}
-			List<Match> matches = c.hintWords() == null ? null
-					: c.hintWords().stream().map(w -> new Match(w, null, null, null)).toList();
-			List<FrameRef> frames = c.frames() == null ? null
-					: c.frames().stream().map(f -> new FrameRef(f.index(), f.offsetMillis())).toList();
-			List<QrCode> qrcodes = null;
-			if (c.qrcodes() != null) {
-				java.util.Map<String, Box> boxes = new java.util.LinkedHashMap<>();
-				c.qrcodes().forEach(q -> boxes.putIfAbsent(q.data(), new Box(q.x(), q.y(), q.w(), q.h())));
-				qrcodes = boxes.entrySet().stream().map(e -> new QrCode(e.getKey(), e.getValue())).toList();
-			}
-			findings.add(new Finding(c.name(), c.label(), c.suggestion(), c.rate(), null, null, null, null, null,
-					matches, qrcodes, frames));
-		}
+		Verdict verdict = new Verdict();
+		List<String> text = imageFindings(r.checks(), verdict, findings, true);
 		List<ImageLibraryHit> libraries = r.libraryHits() == null ? null
 				: r.libraryHits()
 					.stream()
 					.map(h -> new ImageLibraryHit(h.libCode(), h.libName(), h.context()))
 					.toList();
-		return new MediaDocument(r.taskId(), r.dataId(), kind.wire(), suggestion, label, rate, findings, text,
-				libraries, null, r.humanVerdict());
+		return new MediaDocument(r.taskId(), r.dataId(), kind.wire(), verdict.suggestion, verdict.label, verdict.rate,
+				findings, text, libraries, null, r.humanVerdict());
 	}
 
 	/**
@@ -184,28 +156,7 @@ final class NativeDocuments {
 		Verdict verdict = new Verdict();
 		List<String> text = null;
 		if (r.imageChecks() != null) {
-			for (ModerationResult.Check c : r.imageChecks()) {
-				verdict.consider(c.suggestion(), c.label(), c.rate());
-				if (c.ocrText() != null) {
-					text = c.ocrText();
-				}
-				boolean evidence = c.qrcodes() != null || c.hintWords() != null;
-				if (c.suggestion() == Suggestion.PASS && !evidence) {
-					continue;
-				}
-				List<Match> matches = c.hintWords() == null ? null
-						: c.hintWords().stream().map(w -> new Match(w, null, null, null)).toList();
-				List<FrameRef> frames = c.frames() == null ? null
-						: c.frames().stream().map(f -> new FrameRef(f.index(), f.offsetMillis())).toList();
-				List<QrCode> qrcodes = null;
-				if (c.qrcodes() != null && !c.qrcodes().isEmpty()) {
-					java.util.Map<String, Box> boxes = new java.util.LinkedHashMap<>();
-					c.qrcodes().forEach(q -> boxes.putIfAbsent(q.data(), new Box(q.x(), q.y(), q.w(), q.h())));
-					qrcodes = boxes.entrySet().stream().map(e -> new QrCode(e.getKey(), e.getValue())).toList();
-				}
-				findings.add(new Finding(c.name(), c.label(), c.suggestion(), c.rate(), null, null, null, null, null,
-						matches, qrcodes, frames));
-			}
+			text = imageFindings(r.imageChecks(), verdict, findings, false);
 		}
 		for (JobResult.MediaCheck c : r.checks() == null ? List.<JobResult.MediaCheck>of() : r.checks()) {
 			verdict.consider(c.suggestion(), c.label(), c.rate());
@@ -266,6 +217,40 @@ final class NativeDocuments {
 	}
 
 	/** The most serious part: its suggestion, label and rate. */
+	/**
+	 * Adds a finding per flagged image check, or one that holds evidence (QR codes, hit
+	 * words), and weighs every check into {@code verdict}; returns the OCR text, if any.
+	 * A sync result shows a QR check's empty code list as {@code []}, a job result leaves
+	 * it out ({@code emptyQrcodes}): both are documented as they are.
+	 */
+	private static List<String> imageFindings(List<ModerationResult.Check> checks, Verdict verdict,
+			List<Finding> findings, boolean emptyQrcodes) {
+		List<String> text = null;
+		for (ModerationResult.Check c : checks) {
+			verdict.consider(c.suggestion(), c.label(), c.rate());
+			if (c.ocrText() != null) {
+				text = c.ocrText();
+			}
+			boolean evidence = c.qrcodes() != null || c.hintWords() != null;
+			if (c.suggestion() == Suggestion.PASS && !evidence) {
+				continue;
+			}
+			List<Match> matches = c.hintWords() == null ? null
+					: c.hintWords().stream().map(w -> new Match(w, null, null, null)).toList();
+			List<FrameRef> frames = c.frames() == null ? null
+					: c.frames().stream().map(f -> new FrameRef(f.index(), f.offsetMillis())).toList();
+			List<QrCode> qrcodes = null;
+			if (c.qrcodes() != null && (emptyQrcodes || !c.qrcodes().isEmpty())) {
+				java.util.Map<String, Box> boxes = new java.util.LinkedHashMap<>();
+				c.qrcodes().forEach(q -> boxes.putIfAbsent(q.data(), new Box(q.x(), q.y(), q.w(), q.h())));
+				qrcodes = boxes.entrySet().stream().map(e -> new QrCode(e.getKey(), e.getValue())).toList();
+			}
+			findings.add(new Finding(c.name(), c.label(), c.suggestion(), c.rate(), null, null, null, null, null,
+					matches, qrcodes, frames));
+		}
+		return text;
+	}
+
 	private static final class Verdict {
 
 		Suggestion suggestion = Suggestion.PASS;
