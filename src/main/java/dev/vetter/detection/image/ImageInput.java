@@ -1,7 +1,9 @@
 package dev.vetter.detection.image;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.awt.image.Raster;
+import java.awt.image.SinglePixelPackedSampleModel;
 
 /** Input checks and pixel access shared by the model-based detectors. */
 final class ImageInput {
@@ -30,11 +32,20 @@ final class ImageInput {
 	/**
 	 * Pixels as packed 0xRRGGBB, row-major. Gray images are read from the raster as they
 	 * are stored ({@code getRGB} would run them through a colour-space conversion); alpha
-	 * is dropped, as a browser's {@code fromPixels} with three channels does.
+	 * is dropped, as a browser's {@code fromPixels} with three channels does (callers
+	 * mask the channels they read; the top byte may hold alpha).
+	 * <p>
+	 * The array is <em>read-only</em>: for a whole (not sub-image) int-packed RGB or ARGB
+	 * image it is the image's own pixel array, not a copy, which spares a 4 MB copy per
+	 * megapixel on every scan.
 	 */
 	static int[] rgb(BufferedImage image) {
 		int w = image.getWidth();
 		int h = image.getHeight();
+		int[] own = ownPixels(image);
+		if (own != null) {
+			return own;
+		}
 		int[] out = new int[w * h];
 		if (image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
 			Raster r = image.getRaster();
@@ -56,6 +67,27 @@ final class ImageInput {
 		}
 		image.getRGB(0, 0, w, h, out, 0, w);
 		return out;
+	}
+
+	/**
+	 * The image's own packed pixel array when it holds exactly w×h pixels row by row,
+	 * else null.
+	 */
+	private static int[] ownPixels(BufferedImage image) {
+		int type = image.getType();
+		if (type != BufferedImage.TYPE_INT_RGB && type != BufferedImage.TYPE_INT_ARGB) {
+			return null;
+		}
+		Raster raster = image.getRaster();
+		if (!(raster.getDataBuffer() instanceof DataBufferInt buffer) || buffer.getNumBanks() != 1
+				|| buffer.getOffset() != 0 || raster.getParent() != null || raster.getSampleModelTranslateX() != 0
+				|| raster.getSampleModelTranslateY() != 0
+				|| !(raster.getSampleModel() instanceof SinglePixelPackedSampleModel model)
+				|| model.getScanlineStride() != image.getWidth()) {
+			return null;
+		}
+		int[] data = buffer.getData();
+		return data.length == image.getWidth() * image.getHeight() ? data : null;
 	}
 
 }
