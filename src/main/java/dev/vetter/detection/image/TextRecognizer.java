@@ -28,11 +28,13 @@ import static org.bytedeco.tesseract.global.tesseract.TessDeleteText;
  * turned to grayscale, small images are upscaled, and a cheap look ({@link TextRegions})
  * finds where sharp strokes are: none means no OCR at all; a few regions covering at most
  * half the picture are read region by region (a line of writing at two scales, the second
- * only when the first reading is not {@link #settled settled}, and the whole picture as
- * well when such a crop reads nothing); otherwise the whole picture is read. Each read
- * runs each configured {@link OcrPass} (page segmentation × binarisation × polarity);
- * when the first pass finds no line of writing at all, the others are skipped (most
- * photos carry no text, and this makes them about four times cheaper), and a line crop's
+ * only when the first reading is not {@link #settled settled}). A busy picture (more
+ * regions, or more of it covered) gets a stricter second look: no region there means no
+ * OCR, a few are read as crops (lines widened by {@link #WIDEN_TEXT_HEIGHTS} text heights
+ * each side), and only a picture still busy is read whole. Each read runs each configured
+ * {@link OcrPass} (page segmentation × binarisation × polarity); when the first pass
+ * finds no line of writing at all, the others are skipped (most photos carry no text, and
+ * this makes them about four times cheaper) except over a line crop, and a line crop's
  * passes stop once its reading is settled. Words below
  * {@link OcrProperties#minConfidence()} or without letters or digits are dropped; lines
  * from all passes are merged by overlap, the best-read one kept, and a line survives only

@@ -161,12 +161,16 @@ class ImageModelsBenchmark {
 		try (TextRecognizer ocr = new TextRecognizer(OcrProperties.defaults())) {
 			double[] perFrame = new double[frames.size()];
 			List<OcrResult> last = new ArrayList<>();
+			List<TextRecognizer.Trace> traces = new ArrayList<>();
 			int rounds = 3;
 			for (int round = 0; round <= rounds; round++) {
 				last.clear();
+				traces.clear();
 				for (int i = 0; i < frames.size(); i++) {
+					TextRecognizer.Trace trace = new TextRecognizer.Trace();
+					traces.add(trace);
 					long t = cpu();
-					last.add(ocr.recognize(frames.get(i)));
+					last.add(ocr.recognize(frames.get(i), trace));
 					if (round > 0) {
 						perFrame[i] += (cpu() - t) / 1e6 / rounds;
 					}
@@ -174,13 +178,13 @@ class ImageModelsBenchmark {
 			}
 			int lines = 0, pills = 0;
 			System.out.println();
-			System.out.println("| frame | OCR CPU ms | lines read |");
-			System.out.println("|---:|---:|---|");
+			System.out.println("| frame | OCR CPU ms | path | lines read |");
+			System.out.println("|---:|---:|---|---|");
 			for (int i = 0; i < frames.size(); i++) {
 				OcrResult r = last.get(i);
 				lines += r.lines().size();
 				pills += r.text().toLowerCase(java.util.Locale.ROOT).contains("pills") ? 1 : 0;
-				System.out.printf("| %d | %.1f | %s |%n", i, perFrame[i],
+				System.out.printf("| %d | %.1f | %s | %s |%n", i, perFrame[i], traces.get(i),
 						String.join(", ", r.lines().stream().map(l -> "`" + l.text() + "`").toList()));
 			}
 			System.out.printf("%nocrPerFrame: %.1f CPU ms per frame, %d lines, 'pills' in %d frames%n",
