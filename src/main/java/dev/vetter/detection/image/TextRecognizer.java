@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.tesseract.ResultIterator;
@@ -27,11 +28,13 @@ import static org.bytedeco.tesseract.global.tesseract.TessDeleteText;
  * turned to grayscale, small images are upscaled, and a cheap look ({@link TextRegions})
  * finds where sharp strokes are: none means no OCR at all; a few regions covering at most
  * half the picture are read region by region (a line of writing at two scales, the second
- * only when the first reading is not {@link #settled settled}, and the whole picture as
- * well when such a crop reads nothing); otherwise the whole picture is read. Each read
- * runs each configured {@link OcrPass} (page segmentation × binarisation × polarity);
- * when the first pass finds no line of writing at all, the others are skipped (most
- * photos carry no text, and this makes them about four times cheaper), and a line crop's
+ * only when the first reading is not {@link #settled settled}). A busy picture (more
+ * regions, or more of it covered) gets a stricter second look: no region there means no
+ * OCR, a few are read as crops (lines widened by {@link #WIDEN_TEXT_HEIGHTS} text heights
+ * each side), and only a picture still busy is read whole. Each read runs each configured
+ * {@link OcrPass} (page segmentation × binarisation × polarity); when the first pass
+ * finds no line of writing at all, the others are skipped (most photos carry no text, and
+ * this makes them about four times cheaper) except over a line crop, and a line crop's
  * passes stop once its reading is settled. Words below
  * {@link OcrProperties#minConfidence()} or without letters or digits are dropped; lines
  * from all passes are merged by overlap, the best-read one kept, and a line survives only
@@ -65,13 +68,20 @@ public final class TextRecognizer implements AutoCloseable {
 
 	/**
 	 * when the regions that may hold writing cover more than this share of the picture,
-	 * the whole picture is read instead (busy textures everywhere: the regions say
-	 * little)
+	 * the picture is busy (sharp textures everywhere: the regions say little) and gets a
+	 * second, stricter look ({@link TextRegions#STRICT_EDGE}); still busy under that, it
+	 * is read whole
 	 */
-	static final double FULL_PICTURE_COVER = 0.5;
+	static final double BUSY_COVER = 0.5;
 
-	/** with more regions than this the whole picture is read (one call each costs) */
+	/** with more regions than this a picture is busy too (one call each costs) */
 	static final int MAX_REGIONS = 12;
+
+	/**
+	 * regions of the stricter look wider than tall are widened by this many text heights
+	 * on each side, so that the words at a line's ends are not clipped
+	 */
+	static final int WIDEN_TEXT_HEIGHTS = 6;
 
 	/**
 	 * a line-like region is read at these scales of the (scaled) picture: Tesseract
@@ -141,33 +151,45 @@ public final class TextRecognizer implements AutoCloseable {
 
 	/** Recognises the text of one image of any type. */
 	public OcrResult recognize(BufferedImage image) {
+		return recognize(image, new Trace());
+	}
+
+	/** As {@link #recognize(BufferedImage)}, noting what was read in {@code trace}. */
+	OcrResult recognize(BufferedImage image, Trace trace) {
 		ImageInput.check(image, properties.minSide(), properties.maxPixels());
 		Gray gray = Gray.of(image);
 		double scale = scaleFor(gray.w, gray.h);
-		Gray work = scale == 1.0 ? gray : gray.resize(scale);
-		List<TextRegions.Box> regions = TextRegions.find(work.w, work.h, work.px);
+		Picture work = new Picture(scale == 1.0 ? gray : gray.resize(scale));
+		List<TextRegions.Box> regions = TextRegions.find(work.w(), work.h(), work.gray.px);
+		trace.regions = regions.size();
 		if (regions.isEmpty()) {
 			// no sharp, high-contrast stroke anywhere: nothing Tesseract could read
+			trace.path = Trace.Path.NO_REGION;
 			return new OcrResult(List.of());
 		}
-		long covered = regions.stream().mapToLong(TextRegions.Box::area).sum();
-		boolean whole = covered > FULL_PICTURE_COVER * work.w * work.h || regions.size() > MAX_REGIONS;
+		trace.path = Trace.Path.CROPS;
+		if (busy(regions, work)) {
+			// sharp detail everywhere (fur, foliage, a street): look again for the
+			// strokes of print only
+			regions = TextRegions.find(work.w(), work.h(), work.gray.px, TextRegions.STRICT_EDGE);
+			trace.strictRegions = regions.size();
+			if (regions.isEmpty()) {
+				trace.path = Trace.Path.NO_STRICT_REGION;
+				return new OcrResult(List.of());
+			}
+			trace.path = busy(regions, work) ? Trace.Path.WHOLE : Trace.Path.STRICT_CROPS;
+			regions = TextRegions.widenLines(regions, WIDEN_TEXT_HEIGHTS, work.w());
+		}
 		Engine engine = borrow();
 		boolean healthy = false;
 		try {
 			List<Line> candidates = new ArrayList<>();
-			if (whole) {
-				candidates.addAll(readAll(engine, work, false));
+			if (trace.path == Trace.Path.WHOLE) {
+				candidates.addAll(readAll(engine, work.gray, work::inverted, false, trace));
 			}
 			else {
-				boolean unsure = false;
 				for (TextRegions.Box region : regions) {
-					unsure |= !readRegion(engine, work, region, candidates);
-				}
-				if (unsure) {
-					// a line of writing that a crop could not read: the whole picture
-					// too, as without regions (its lines merge with the crops' ones)
-					candidates.addAll(readAll(engine, work, false));
+					readRegion(engine, work, region, candidates, trace);
 				}
 			}
 			healthy = true;
@@ -182,17 +204,27 @@ public final class TextRecognizer implements AutoCloseable {
 		}
 	}
 
+	/** regions covering more than {@link #BUSY_COVER} of the picture, or too many */
+	static boolean busy(List<TextRegions.Box> regions, Picture work) {
+		long covered = regions.stream().mapToLong(TextRegions.Box::area).sum();
+		return covered > BUSY_COVER * work.w() * work.h() || regions.size() > MAX_REGIONS;
+	}
+
 	/**
-	 * Every pass over {@code image}; when the first sees no writing at all, the others
-	 * are skipped (Tesseract also tries each doubtful line inverted, so light text
-	 * counts), and over a line crop ({@code line}) they stop once the reading is
-	 * {@link #settled settled}.
+	 * Every pass over {@code image} ({@code inverted}: the same inverted, made when a
+	 * pass needs it). When the first pass sees no writing at all, the others are skipped
+	 * (Tesseract also tries each doubtful line inverted, so light text counts), except
+	 * over a line crop ({@code line}), which holds sharp strokes: there they all run, and
+	 * stop once the reading is {@link #settled settled}.
 	 */
-	private List<Line> readAll(Engine engine, Gray image, boolean line) {
+	private List<Line> readAll(Engine engine, Gray image, Supplier<Gray> inverted, boolean line, Trace trace) {
 		List<Line> candidates = new ArrayList<>();
 		for (OcrPass pass : properties.passes()) {
-			candidates.addAll(engine.read(pass.invert ? image.inverted() : image, pass, properties.minConfidence()));
-			if (candidates.isEmpty() || line && settled(candidates)) {
+			Gray input = pass.invert ? inverted.get() : image;
+			trace.calls++;
+			trace.pixels += (long) input.w * input.h;
+			candidates.addAll(engine.read(input, pass, properties.minConfidence()));
+			if (candidates.isEmpty() && !line || line && settled(candidates)) {
 				break;
 			}
 		}
@@ -238,29 +270,34 @@ public final class TextRecognizer implements AutoCloseable {
 	 * Reads one region and adds its lines, in the coordinates of the whole (scaled)
 	 * picture, to {@code out}: a patch once, a line of writing at each of
 	 * {@link #LINE_SCALES} until one reading is {@link #settled settled} (the best read
-	 * of each line wins in {@link #merge}).
-	 * @return false when a line region read nothing at some scale
+	 * of each line wins in {@link #merge}). Inverted crops are cut from the picture
+	 * inverted once.
 	 */
-	private boolean readRegion(Engine engine, Gray work, TextRegions.Box region, List<Line> out) {
-		Gray crop = work.crop(region.x(), region.y(), region.w(), region.h());
+	private void readRegion(Engine engine, Picture work, TextRegions.Box region, List<Line> out, Trace trace) {
+		Gray crop = work.gray.crop(region.x(), region.y(), region.w(), region.h());
+		Supplier<Gray> invertedCrop = () -> work.inverted().crop(region.x(), region.y(), region.w(), region.h());
 		if (!region.line()) {
-			List<Line> found = readAll(engine, crop, false);
+			List<Line> found = readAll(engine, crop, once(invertedCrop), false, trace);
 			found.forEach(l -> l.place(1.0, region.x(), region.y()));
 			out.addAll(found);
-			return true;
+			return;
 		}
-		boolean read = true;
 		for (double s : LINE_SCALES) {
-			List<Line> found = readAll(engine, s == 1.0 ? crop : crop.resize(s), true);
+			List<Line> found = s == 1.0 ? readAll(engine, crop, once(invertedCrop), true, trace)
+					: readAll(engine, crop.resize(s), once(() -> invertedCrop.get().resize(s)), true, trace);
 			boolean settled = settled(found);
 			found.forEach(l -> l.place(s, region.x(), region.y()));
 			out.addAll(found);
-			read &= !found.isEmpty();
 			if (settled) {
 				break;
 			}
 		}
-		return read;
+	}
+
+	/** {@code make}, called at most once */
+	private static Supplier<Gray> once(Supplier<Gray> make) {
+		Gray[] made = new Gray[1];
+		return () -> made[0] != null ? made[0] : (made[0] = make.get());
 	}
 
 	static double scaleFor(int w, int h) {
@@ -524,6 +561,71 @@ public final class TextRecognizer implements AutoCloseable {
 	}
 
 	// ------------------------------------------------------------------ pixels
+
+	/** the grayscale picture to read and, made on first use, its inverse */
+	static final class Picture {
+
+		final Gray gray;
+
+		private Gray inverted;
+
+		Picture(Gray gray) {
+			this.gray = gray;
+		}
+
+		int w() {
+			return gray.w;
+		}
+
+		int h() {
+			return gray.h;
+		}
+
+		Gray inverted() {
+			if (inverted == null) {
+				inverted = gray.inverted();
+			}
+			return inverted;
+		}
+
+	}
+
+	/**
+	 * What one {@link #recognize(BufferedImage, Trace)} did: for tests and benchmarks.
+	 */
+	static final class Trace {
+
+		enum Path {
+
+			/** no region: no OCR */
+			NO_REGION,
+			/** the regions were read as crops */
+			CROPS,
+			/** busy; the stricter look found no region: no OCR */
+			NO_STRICT_REGION,
+			/** busy; the regions of the stricter look were read as crops */
+			STRICT_CROPS,
+			/** busy under the stricter look too: the whole picture was read */
+			WHOLE
+
+		}
+
+		Path path;
+
+		/** regions of the first look and of the stricter one (0 when not taken) */
+		int regions, strictRegions;
+
+		/** Tesseract recognitions and the pixels they were given */
+		int calls;
+
+		long pixels;
+
+		@Override
+		public String toString() {
+			return path + " regions=" + regions + " strict=" + strictRegions + " calls=" + calls + " pixels=" + pixels;
+		}
+
+	}
 
 	/** 8-bit grayscale pixels, row-major */
 	record Gray(int w, int h, byte[] px) {

@@ -28,6 +28,12 @@ final class TextRegions {
 	/** grey levels between a pixel's two neighbours that count as a stroke edge */
 	static final int EDGE = 64;
 
+	/**
+	 * the stricter step of a second look at busy pictures (fur, foliage, gravel step by
+	 * 64 levels in most cells; printed captions and signs nearly always by twice that)
+	 */
+	static final int STRICT_EDGE = 128;
+
 	/** strong steps (in either direction) a cell needs to be marked */
 	static final int MIN_STEPS = 6;
 
@@ -79,12 +85,21 @@ final class TextRegions {
 	 * order; empty when the picture has no sharp strokes at all.
 	 */
 	static List<Box> find(int w, int h, byte[] px) {
+		return find(w, h, px, EDGE);
+	}
+
+	/**
+	 * As {@link #find(int, int, byte[])}, counting a step as a stroke edge from
+	 * {@code edge} grey levels ({@link #EDGE}, or {@link #STRICT_EDGE} for a second
+	 * look).
+	 */
+	static List<Box> find(int w, int h, byte[] px, int edge) {
 		int cw = w / CELL;
 		int ch = h / CELL;
 		if (cw < 2 || ch < 2) {
 			return List.of(new Box(0, 0, w, h, w, h, false));
 		}
-		boolean[] marked = mark(w, h, px, cw, ch);
+		boolean[] marked = mark(w, h, px, cw, ch, edge);
 		// join along rows across short gaps
 		boolean[] joined = marked.clone();
 		for (int cy = 0; cy < ch; cy++) {
@@ -151,7 +166,7 @@ final class TextRegions {
 	 * Marks the cells with at least {@value #MIN_STEPS} strong steps along or across
 	 * rows.
 	 */
-	static boolean[] mark(int w, int h, byte[] px, int cw, int ch) {
+	static boolean[] mark(int w, int h, byte[] px, int cw, int ch, int edge) {
 		int[] steps = new int[cw * ch];
 		int maxY = Math.min(ch * CELL, h - 1);
 		int maxX = Math.min(cw * CELL, w - 1);
@@ -160,8 +175,8 @@ final class TextRegions {
 			int cellRow = (y / CELL) * cw;
 			for (int x = 1; x < maxX; x++) {
 				int i = row + x;
-				if (Math.abs((px[i + 1] & 0xff) - (px[i - 1] & 0xff)) >= EDGE
-						|| Math.abs((px[i + w] & 0xff) - (px[i - w] & 0xff)) >= EDGE) {
+				if (Math.abs((px[i + 1] & 0xff) - (px[i - 1] & 0xff)) >= edge
+						|| Math.abs((px[i + w] & 0xff) - (px[i - w] & 0xff)) >= edge) {
 					steps[cellRow + x / CELL]++;
 				}
 			}
@@ -181,6 +196,27 @@ final class TextRegions {
 		int x2 = Math.min(w, x + bw + p);
 		int y2 = Math.min(h, y + bh + p);
 		return new Box(x1, y1, x2 - x1, y2 - y1, bw, bh, line);
+	}
+
+	/**
+	 * The boxes with each one wider than tall widened by {@code textHeights} times its
+	 * text height on both sides (within the picture), merged where they then overlap: a
+	 * stricter look marks only the sharpest strokes of a line, and a crop must not clip
+	 * the words at its ends.
+	 */
+	static List<Box> widenLines(List<Box> boxes, int textHeights, int w) {
+		List<Box> out = new ArrayList<>(boxes.size());
+		for (Box b : boxes) {
+			if (b.w() > b.h()) {
+				int x1 = Math.max(0, b.x() - textHeights * b.textHeight());
+				int x2 = Math.min(w, b.x() + b.w() + textHeights * b.textHeight());
+				out.add(new Box(x1, b.y(), x2 - x1, b.h(), b.textWidth(), b.textHeight(), b.line()));
+			}
+			else {
+				out.add(b);
+			}
+		}
+		return merge(out);
 	}
 
 	/** Boxes that overlap become one, until none do. */

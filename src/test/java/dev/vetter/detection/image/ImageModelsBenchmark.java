@@ -149,6 +149,124 @@ class ImageModelsBenchmark {
 		System.out.println("load average " + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 	}
 
+	/**
+	 * OCR alone on the 24 end-to-end frames (JPEG-decoded as the service does): thread
+	 * CPU ms per frame (mean of 3 rounds after 1 warm-up round) and every line read,
+	 * frame by frame with its own CPU time.
+	 */
+	@Test
+	void ocrPerFrame() {
+		List<BufferedImage> frames = decodedFrames(Integer.getInteger("bench.frames", 24),
+				i -> TestImages.benchmarkFrame(i));
+		try (TextRecognizer ocr = new TextRecognizer(OcrProperties.defaults())) {
+			double[] perFrame = new double[frames.size()];
+			List<OcrResult> last = new ArrayList<>();
+			List<TextRecognizer.Trace> traces = new ArrayList<>();
+			int rounds = 3;
+			for (int round = 0; round <= rounds; round++) {
+				last.clear();
+				traces.clear();
+				for (int i = 0; i < frames.size(); i++) {
+					TextRecognizer.Trace trace = new TextRecognizer.Trace();
+					traces.add(trace);
+					long t = cpu();
+					last.add(ocr.recognize(frames.get(i), trace));
+					if (round > 0) {
+						perFrame[i] += (cpu() - t) / 1e6 / rounds;
+					}
+				}
+			}
+			int lines = 0, pills = 0;
+			System.out.println();
+			System.out.println("| frame | OCR CPU ms | path | lines read |");
+			System.out.println("|---:|---:|---|---|");
+			for (int i = 0; i < frames.size(); i++) {
+				OcrResult r = last.get(i);
+				lines += r.lines().size();
+				pills += r.text().toLowerCase(java.util.Locale.ROOT).contains("pills") ? 1 : 0;
+				System.out.printf("| %d | %.1f | %s | %s |%n", i, perFrame[i], traces.get(i),
+						String.join(", ", r.lines().stream().map(l -> "`" + l.text() + "`").toList()));
+			}
+			System.out.printf("%nocrPerFrame: %.1f CPU ms per frame, %d lines, 'pills' in %d frames%n",
+					Arrays.stream(perFrame).sum() / frames.size(), lines, pills);
+		}
+		System.out.println("load average " + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+	}
+
+	/** words drawn on each busy frame of {@link #ocrOnBusyFrames}, with their ink */
+	static final String[][] BUSY_WORDS = { { "WATCHES", "BONUS", "casino", "DISCOUNT" },
+			{ "FOLLOW", "crypto", "OFFER", "WINNER" }, { "REPLICA", "LOANS", "dating", "PROMO" } };
+
+	static final Color[] BUSY_INKS = { Color.WHITE, Color.BLACK, new Color(70, 70, 70), new Color(190, 30, 30) };
+
+	/**
+	 * The 24 end-to-end frames with four words each drawn on them (sans-serif bold, 28–44
+	 * px, in white, black, dark grey and red ink, no outline, at spots across the
+	 * picture): how many of the 96 words OCR reads, by ink, and the CPU per frame.
+	 */
+	@Test
+	void ocrOnBusyFrames() {
+		int n = Integer.getInteger("bench.frames", 24);
+		List<BufferedImage> frames = decodedFrames(n, ImageModelsBenchmark::busyFrame);
+		try (TextRecognizer ocr = new TextRecognizer(OcrProperties.defaults())) {
+			int[] readByInk = new int[BUSY_INKS.length];
+			int read = 0;
+			double ms = 0;
+			List<String> missed = new ArrayList<>();
+			for (int i = 0; i < frames.size(); i++) {
+				ocr.recognize(frames.get(i));
+				long t = cpu();
+				String text = ocr.recognize(frames.get(i)).text().toLowerCase(java.util.Locale.ROOT);
+				ms += (cpu() - t) / 1e6;
+				String[] words = BUSY_WORDS[i % BUSY_WORDS.length];
+				for (int k = 0; k < words.length; k++) {
+					if (text.contains(words[k].toLowerCase(java.util.Locale.ROOT))) {
+						read++;
+						readByInk[k]++;
+					}
+					else {
+						missed.add(i + ":" + words[k]);
+					}
+				}
+			}
+			System.out.printf(
+					"%nocrOnBusyFrames: %d of %d words read (white %d, black %d, dark grey %d, red %d of %d"
+							+ " each), %.1f CPU ms per frame%nmissed: %s%n",
+					read, 4 * frames.size(), readByInk[0], readByInk[1], readByInk[2], readByInk[3], frames.size(),
+					ms / frames.size(), missed);
+		}
+		System.out.println("load average " + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+	}
+
+	/**
+	 * benchmark frame {@code i} with the four words of {@link #BUSY_WORDS} drawn on it
+	 */
+	static BufferedImage busyFrame(int i) {
+		BufferedImage image = TestImages.rgb(TestImages.benchmarkFrame(i));
+		java.awt.Graphics2D g = image.createGraphics();
+		g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+		String[] words = BUSY_WORDS[i % BUSY_WORDS.length];
+		for (int k = 0; k < words.length; k++) {
+			g.setColor(BUSY_INKS[k]);
+			g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 28 + 4 * ((i + k) % 5)));
+			int x = 60 + ((i * 97 + k * 290) % 700);
+			int y = 90 + k * 150 + (i * 23) % 60;
+			g.drawString(words[k], x, y);
+		}
+		g.dispose();
+		return image;
+	}
+
+	static List<BufferedImage> decodedFrames(int n, java.util.function.IntFunction<BufferedImage> frame) {
+		DefaultImageDecoder decoder = new DefaultImageDecoder(ImageLimits.DEFAULTS);
+		List<BufferedImage> frames = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			byte[] jpeg = TestImages.jpeg(frame.apply(i), 0.85f);
+			frames.add(decoder.decode(jpeg, dev.vetter.detection.FrameSampling.FIRST_FRAME).first().image());
+		}
+		return frames;
+	}
+
 	static List<String> perDetectorCpu(NsfwClassifier nsfw) {
 		DefaultImageDecoder decoder = new DefaultImageDecoder(ImageLimits.DEFAULTS);
 		List<dev.vetter.detection.DecodedImage.Frame> frames = new ArrayList<>();

@@ -158,6 +158,68 @@ class TextRecognizerTest {
 		}
 	}
 
+	/** the coffee photo at 1224x816: sharp detail nearly everywhere, no writing */
+	static BufferedImage busyCoffee() {
+		return TestImages.resize(TestImages.photo("coffee.png"), 1224, 816);
+	}
+
+	@Test
+	void readsNothingOnABusyPhotoWithoutTextWhenTheStricterLookFindsNoStroke() {
+		TextRecognizer.Trace trace = new TextRecognizer.Trace();
+		OcrResult result = ocr.recognize(busyCoffee(), trace);
+		assertThat(result.lines()).isEmpty();
+		// the first look finds busy detail, the stricter one nothing: no Tesseract call
+		assertThat(trace.regions).as("%s", trace).isPositive();
+		assertThat(trace.path).as("%s", trace).isEqualTo(TextRecognizer.Trace.Path.NO_STRICT_REGION);
+		assertThat(trace.calls).isZero();
+	}
+
+	@Test
+	void readsTheCaptionOfABusyPhotoFromTheCropsOfTheStricterLook() {
+		BufferedImage image = TestImages.caption(busyCoffee(), "CHEAP PILLS visit spam.example");
+		TextRecognizer.Trace trace = new TextRecognizer.Trace();
+		OcrResult result = ocr.recognize(image, trace);
+		assertThat(trace.path).as("%s", trace).isEqualTo(TextRecognizer.Trace.Path.STRICT_CROPS);
+		assertThat(trace.pixels).as("%s", trace).isLessThan(1224L * 816);
+		assertThat(result.text()).containsIgnoringCase("PILLS").containsIgnoringCase("visit");
+	}
+
+	/**
+	 * On a busy photo, a line whose last word has too little contrast for the stricter
+	 * look ("WATCHES" in mid grey, 90 levels from its band) is still read whole: the crop
+	 * of the line's sharp part is widened by text heights on both sides.
+	 */
+	@Test
+	void widensALineOfTheStricterLookSoThatTheWordAtItsEndIsRead() {
+		BufferedImage image = busyCoffee();
+		// a pale band with soft edges (no sharp step of its own) behind the line
+		int top = 300, bottom = 400, fade = 24;
+		for (int y = top; y < bottom; y++) {
+			double a = Math.min(1.0, Math.min(y - top, bottom - 1 - y) / (double) fade);
+			for (int x = 0; x < image.getWidth(); x++) {
+				int p = image.getRGB(x, y);
+				int r = (int) Math.round(((p >> 16) & 0xff) * (1 - a) + 200 * a);
+				int g = (int) Math.round(((p >> 8) & 0xff) * (1 - a) + 200 * a);
+				int b = (int) Math.round((p & 0xff) * (1 - a) + 200 * a);
+				image.setRGB(x, y, r << 16 | g << 8 | b);
+			}
+		}
+		Graphics2D g = image.createGraphics();
+		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+		Font font = new Font(Font.SANS_SERIF, Font.BOLD, 40);
+		g.setFont(font);
+		g.setColor(Color.BLACK);
+		g.drawString("CHEAP PILLS", 200, 365);
+		int end = 200 + g.getFontMetrics().stringWidth("CHEAP PILLS ");
+		g.setColor(new Color(110, 110, 110));
+		g.drawString("WATCHES", end, 365);
+		g.dispose();
+		TextRecognizer.Trace trace = new TextRecognizer.Trace();
+		OcrResult result = ocr.recognize(image, trace);
+		assertThat(trace.path).as("%s", trace).isEqualTo(TextRecognizer.Trace.Path.STRICT_CROPS);
+		assertThat(lineWith(result, "PILLS").text()).containsIgnoringCase("WATCHES");
+	}
+
 	/**
 	 * A line crop's reading stands (no more passes, no second scale) only when another
 	 * pass read each word of its best line too: the benchmark's "GHEAP PIEES" misread
