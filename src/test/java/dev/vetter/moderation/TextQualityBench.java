@@ -27,6 +27,27 @@ public final class TextQualityBench {
 			pick(sets, Double.parseDouble(args[3]), args.length > 4 ? Path.of(args[4]) : null);
 			return;
 		}
+		if (args.length > 3 && args[1].equals("--en-threshold")) {
+			// the threshold pick's check: the whole default policy over the evasion
+			// corpus
+			// and the given development sets at each candidate English threshold (never
+			// on a test split or the outside measure)
+			for (String t : args[2].split(",")) {
+				TextQuality quality = new TextQuality(
+						dev.vetter.detection.text.ClassifierProbe.detectorWithEnglishThreshold(Double.parseDouble(t)),
+						BizTypePolicy.DEFAULT);
+				System.out.println("English threshold " + t);
+				System.out.println(TextQuality.header());
+				System.out
+					.println(TextQuality.row(quality.evaluate("evasion corpus (committed)", committed("evasion"))));
+				for (String set : args[3].split(",")) {
+					try (InputStream in = Files.newInputStream(dir.resolve(set + ".tsv"))) {
+						System.out.println(TextQuality.row(quality.evaluate(set, TextQuality.read(in))));
+					}
+				}
+			}
+			return;
+		}
 		if (args.length > 2 && args[1].equals("--terms")) {
 			// development aid: which findings flag the clean posts of one set (never run
 			// it on

@@ -43,11 +43,15 @@ class AbuseClassifierTest {
 	@Test
 	void reproducesRecordedRates() {
 		// rate 50 = the threshold chosen on the development split; recorded when the
-		// committed weights were trained
-		assertThat(classifier.rate("Have a lovely day, see you at the park.")).isCloseTo(2.6, within(0.15));
-		assertThat(classifier.rate("you are a worthless piece of garbage and everyone hates you")).isCloseTo(47.5,
+		// committed weights were trained (English: seventh session, NB-LR weights,
+		// threshold 0.690)
+		assertThat(classifier.rate("Have a lovely day, see you at the park.")).isCloseTo(3.9, within(0.15));
+		assertThat(classifier.rate("you are a worthless piece of garbage and everyone hates you")).isCloseTo(53.5,
 				within(0.15));
-		assertThat(classifier.rate("I love this song so much")).isCloseTo(8.8, within(0.15));
+		assertThat(classifier.rate("I love this song so much")).isCloseTo(10.7, within(0.15));
+		// the evasion corpus's look-alike that set the English threshold's lower end
+		// (0.685 flagged it)
+		assertThat(classifier.rate("kill the process with kill -9")).isCloseTo(49.6, within(0.15));
 		assertThat(classifier.rate("今天天气很好，我们去公园散步吧")).isCloseTo(2.8, within(0.15));
 		assertThat(classifier.rate("黑人就是低等民族")).isCloseTo(45.5, within(0.15));
 		assertThat(classifier.rate("黑人都是垃圾，滚出中国")).isCloseTo(98.9, within(0.15));

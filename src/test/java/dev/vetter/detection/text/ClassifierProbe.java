@@ -12,6 +12,15 @@ public final class ClassifierProbe {
 	private ClassifierProbe() {
 	}
 
+	/**
+	 * The default detector with the committed models and another English threshold, for
+	 * checking candidate thresholds with the whole engine.
+	 */
+	public static DefaultTextDetector detectorWithEnglishThreshold(double threshold) {
+		return new DefaultTextDetector(BuiltinLexicon.compile(BuiltinLexicon.readAll()),
+				AbuseClassifier.builtin(threshold));
+	}
+
 	/** probability 0..1, or -1 when no model reads the text's script */
 	public static double probability(String text) {
 		NormalizedText t = NormalizedText.fresh(text);

@@ -19,10 +19,20 @@ import java.util.Random;
  *
  * <p>
  * Arguments:
- * {@code out.bin.gz bits charMax epochs l2 train.tsv[,train2.tsv...] dev.tsv[,...]|- [cleanWeight]};
+ * {@code out.bin.gz bits charMax epochs l2 train.tsv[,train2.tsv...] dev.tsv[,...]|- [cleanWeight [plain|nb [devProbabilities.txt]]]};
  * TSV rows are {@code label<TAB>text}, every label but {@code clean} is positive;
  * {@code cleanWeight} (default 1) weighs the loss of a clean row against an offensive one
- * (2: a false flag costs twice a miss); dev {@code -}: no development report.
+ * (2: a false flag costs twice a miss); dev {@code -}: no development report (else the
+ * quantised model's dev AUC and its recall / clean flagged / accuracy per threshold, and
+ * with {@code devProbabilities.txt} one dev probability per row, in order).
+ *
+ * <p>
+ * {@code nb}: NB-LR, the log-count-ratio scaling of Wang &amp; Manning 2012 (NBSVM): each
+ * feature's value is multiplied by {@code r = log((p/|p|1) / (q/|q|1))}, {@code p} and
+ * {@code q} the smoothed (alpha 1) counts of the training rows, positive and clean, that
+ * hold the bucket (each row counted once per bucket). Since {@code w·(r∘x) = (w∘r)·x},
+ * the saved weight of a bucket is {@code w·r}: the file format and the inference code are
+ * the same as without it.
  *
  * <p>
  * Cross-validation (model selection without a test split):
@@ -49,6 +59,16 @@ public final class ClassifierTrainer {
 			return LinearTextClassifier.sigmoid(z);
 		}
 
+		/** as {@link LinearTextClassifier#score}: quantised weights times one scale */
+		double p(Doc d, float scale) {
+			double z = 0;
+			for (int b : d.buckets) {
+				z += w[b];
+			}
+			return LinearTextClassifier
+				.sigmoid(bias + (d.buckets.length == 0 ? 0 : scale * z / Math.sqrt(d.buckets.length)));
+		}
+
 	}
 
 	public static void main(String[] args) throws IOException {
@@ -64,8 +84,13 @@ public final class ClassifierTrainer {
 		List<Doc> train = load(args[5], bits, charMax);
 		List<Doc> dev = args[6].equals("-") ? List.of() : load(args[6], bits, charMax);
 		double cleanWeight = args.length > 7 ? Double.parseDouble(args[7]) : 1;
+		boolean nb = args.length > 8 && args[8].equals("nb");
+		if (args.length > 8 && !nb && !args[8].equals("plain")) {
+			throw new IllegalArgumentException("scaling: plain or nb, not " + args[8]);
+		}
 		int n = 1 << bits;
-		Model m = train(train, bits, epochs, l2, cleanWeight, dev);
+		float[] r = nb ? logCountRatios(train, bits, 1) : null;
+		Model m = train(train, bits, epochs, l2, cleanWeight, dev, r);
 		try (OutputStream os = Files.newOutputStream(out)) {
 			LinearTextClassifier.write(os, bits, charMax, m.bias, m.w);
 		}
@@ -79,14 +104,55 @@ public final class ClassifierTrainer {
 		}
 		System.out.printf(Locale.ROOT, "wrote %s (%d bytes)%n", out, Files.size(out));
 		if (!dev.isEmpty()) {
+			double[] p = new double[dev.size()];
+			int[] y = new int[dev.size()];
+			StringBuilder o = new StringBuilder();
+			for (int i = 0; i < p.length; i++) {
+				p[i] = new Model(qw, q.bias).p(dev.get(i), q.scale);
+				y[i] = dev.get(i).y;
+				o.append(String.format(Locale.ROOT, "%.6f%n", p[i]));
+			}
+			System.out.printf(Locale.ROOT, "quantised: dev AUC %.4f%n", auc(p, y));
 			for (double t = 0.3; t < 0.96; t += 0.025) {
-				System.out.printf(Locale.ROOT, "quantised, threshold %.2f: dev %s%n", t,
+				System.out.printf(Locale.ROOT, "quantised, threshold %.3f: dev %s%n", t,
 						metrics(dev, qw, q.bias, q.scale, t));
+			}
+			if (args.length > 9) {
+				Files.writeString(Path.of(args[9]), o);
+				System.out.println("wrote " + args[9] + " (dev probabilities, one per row)");
 			}
 		}
 	}
 
-	static Model train(List<Doc> train, int bits, int epochs, double l2, double cleanWeight, List<Doc> dev) {
+	/**
+	 * NB log-count ratio per bucket (Wang &amp; Manning 2012): {@code log((p/|p|1) /
+	 * (q/|q|1))}, {@code p = alpha + } the number of positive rows holding the bucket,
+	 * {@code q} the same over the clean rows.
+	 */
+	static float[] logCountRatios(List<Doc> train, int bits, double alpha) {
+		int n = 1 << bits;
+		double[] pos = new double[n], neg = new double[n];
+		Arrays.fill(pos, alpha);
+		Arrays.fill(neg, alpha);
+		for (Doc d : train) {
+			double[] c = d.y == 1 ? pos : neg;
+			for (int b : Arrays.stream(d.buckets).distinct().toArray()) {
+				c[b]++;
+			}
+		}
+		double posSum = Arrays.stream(pos).sum(), negSum = Arrays.stream(neg).sum();
+		float[] r = new float[n];
+		for (int b = 0; b < n; b++) {
+			r[b] = (float) Math.log((pos[b] / posSum) / (neg[b] / negSum));
+		}
+		return r;
+	}
+
+	/**
+	 * Logistic regression by AdaGrad; {@code r} (or null: 1) scales each bucket's feature
+	 * value, and the returned weights have it folded in ({@code w·r}).
+	 */
+	static Model train(List<Doc> train, int bits, int epochs, double l2, double cleanWeight, List<Doc> dev, float[] r) {
 		int n = 1 << bits;
 		float[] w = new float[n];
 		double[] g2 = new double[n];
@@ -101,13 +167,13 @@ public final class ClassifierTrainer {
 				double inv = d.buckets.length == 0 ? 0 : 1 / Math.sqrt(d.buckets.length);
 				double z = bias;
 				for (int b : d.buckets) {
-					z += w[b] * inv;
+					z += w[b] * inv * (r == null ? 1 : r[b]);
 				}
 				double p = LinearTextClassifier.sigmoid(z);
 				loss -= d.y == 1 ? Math.log(Math.max(p, 1e-12)) : Math.log(Math.max(1 - p, 1e-12));
 				double err = (p - d.y) * (d.y == 0 ? cleanWeight : 1);
 				for (int b : d.buckets) {
-					double g = err * inv + l2 * w[b];
+					double g = err * inv * (r == null ? 1 : r[b]) + l2 * w[b];
 					g2[b] += g * g;
 					w[b] -= (float) (lr * g / Math.sqrt(g2[b]));
 				}
@@ -116,10 +182,22 @@ public final class ClassifierTrainer {
 			}
 			if (dev != null && !dev.isEmpty()) {
 				System.out.printf(Locale.ROOT, "epoch %d: train loss %.4f, dev %s%n", epoch + 1, loss / train.size(),
-						metrics(dev, w, (float) bias, 1, 0.5));
+						metrics(dev, folded(w, r), (float) bias, 1, 0.5));
 			}
 		}
-		return new Model(w, (float) bias);
+		return new Model(folded(w, r), (float) bias);
+	}
+
+	/** the weights with the feature scaling folded in: {@code w·r} per bucket */
+	static float[] folded(float[] w, float[] r) {
+		if (r == null) {
+			return w;
+		}
+		float[] f = new float[w.length];
+		for (int b = 0; b < w.length; b++) {
+			f[b] = w[b] * r[b];
+		}
+		return f;
 	}
 
 	static void crossValidate(String[] args) throws IOException {
@@ -152,7 +230,7 @@ public final class ClassifierTrainer {
 								train.add(all.get(i));
 							}
 						}
-						Model m = train(train, bits, epochs, l2, cleanWeight, null);
+						Model m = train(train, bits, epochs, l2, cleanWeight, null, null);
 						for (int i = 0; i < all.size(); i++) {
 							if (fold[i] == f) {
 								oof[i] = m.p(all.get(i));
