@@ -790,7 +790,7 @@ final class KerasNetwork {
 				return "depthwise " + kh + "x" + kw + (depthwise3x3Same() ? "" : ", stride " + sh);
 			}
 			if (pointwise()) {
-				return cout > cin ? "pointwise 1x1, expand" : "pointwise 1x1, project";
+				return (cout > cin ? "pointwise 1x1, expand" : "pointwise 1x1, project") + " " + outH;
 			}
 			return "conv " + kh + "x" + kw + " (im2col + matrix product)";
 		}
@@ -802,14 +802,15 @@ final class KerasNetwork {
 
 		@Override
 		int[] scratchPlanes() {
-			return depthwise || pointwise() ? new int[] { 0, 0 } : new int[] { kh * kw * cin, outH * outW };
+			return depthwise || pointwise() ? new int[] { 0, 0 }
+					: new int[] { kh * kw * cin + cout, Math.min(TILE, outH * outW) };
 		}
 
 		@Override
 		void apply(Act[] inputs, Act out, Workspace ws) {
 			float[][] in = inputs[0].planes();
 			if (pointwise()) {
-				matrixProduct(in, cin, out.planes(), outH * outW);
+				matrixProduct(in, cin, out.planes(), 0, outH * outW);
 			}
 			else if (depthwise3x3Same()) {
 				for (int c = 0; c < cout; c++) {
@@ -822,8 +823,21 @@ final class KerasNetwork {
 				}
 			}
 			else {
-				im2col(in, ws.columns);
-				matrixProduct(ws.columns, kh * kw * cin, out.planes(), outH * outW);
+				// one tile of output pixels at a time: its im2col rows (the first k
+				// scratch
+				// planes) and its outputs (the next cout) stay in L2, and the scratch is
+				// k + cout planes of one tile, not k planes of the whole output
+				int k = kh * kw * cin, n = outH * outW;
+				float[][] columns = ws.columns;
+				float[][] o = out.planes();
+				for (int p0 = 0; p0 < n; p0 += TILE) {
+					int len = Math.min(TILE, n - p0);
+					im2col(in, columns, p0, p0 + len);
+					matrixProduct(columns, k, columns, k, len);
+					for (int co = 0; co < cout; co++) {
+						System.arraycopy(columns[k + co], 0, o[co], p0, len);
+					}
+				}
 			}
 		}
 
@@ -834,16 +848,16 @@ final class KerasNetwork {
 		 * and 1 store), the loop body HotSpot vectorises on the AMD EPYC test machine (a
 		 * 2×4 body stayed scalar there), then the rows left over one at a time. Over
 		 * tiles of {@link #TILE} pixels, so the output row being summed stays in L1; bias
-		 * first, clamp last. Every output's sum is formed in the same order as before
-		 * (bias, then groups of four rows, then the rest), so the results are the same
-		 * floats.
+		 * first, clamp last. Output plane co is {@code out[outBase + co]}. Every output's
+		 * sum is formed in the same order as before (bias, then groups of four rows, then
+		 * the rest), so the results are the same floats.
 		 */
-		private void matrixProduct(float[][] rows, int k, float[][] out, int n) {
+		private void matrixProduct(float[][] rows, int k, float[][] out, int outBase, int n) {
 			int tile = tileStep, quad = quadStep;
 			for (int p0 = 0; p0 < n; p0 += tile) {
 				int p1 = Math.min(n, p0 + tile);
 				for (int co = 0; co < cout; co++) {
-					float[] o = out[co];
+					float[] o = out[outBase + co];
 					Arrays.fill(o, p0, p1, bias[co]);
 					int w = co * k;
 					int q = 0;
@@ -885,29 +899,33 @@ final class KerasNetwork {
 		}
 
 		/*
-		 * im2col: row {@code (ky*kw + kx)*cin + ci} holds, for every output pixel, the
-		 * input value under tap (ky, kx) of channel ci (zero in the padding), so the
-		 * convolution becomes {@link #matrixProduct}. Used for the first 3×3 stride-2
-		 * convolution on the RGB planes (27 rows).
+		 * im2col of output pixels [p0, p1): row {@code (ky*kw + kx)*cin + ci}, element
+		 * {@code p - p0}, holds the input value under tap (ky, kx) of channel ci for
+		 * output pixel p (zero in the padding), so the convolution of that tile becomes
+		 * {@link #matrixProduct}. Used for the first 3×3 stride-2 convolution on the RGB
+		 * planes (27 rows).
 		 */
-		private void im2col(float[][] in, float[][] columns) {
+		private void im2col(float[][] in, float[][] columns, int p0, int p1) {
 			for (int ky = 0; ky < kh; ky++) {
 				for (int kx = 0; kx < kw; kx++) {
 					for (int ci = 0; ci < cin; ci++) {
 						float[] x = in[ci];
 						float[] col = columns[(ky * kw + kx) * cin + ci];
-						for (int oy = 0; oy < outH; oy++) {
+						for (int p = p0; p < p1;) {
+							int oy = p / outW;
+							int end = Math.min(p1, (oy + 1) * outW);
 							int iy = oy * sh + ky - padTop;
-							int ob = oy * outW;
 							if (iy < 0 || iy >= inH) {
-								Arrays.fill(col, ob, ob + outW, 0f);
-								continue;
+								Arrays.fill(col, p - p0, end - p0, 0f);
 							}
-							int ib = iy * inW;
-							for (int ox = 0; ox < outW; ox++) {
-								int ix = ox * sw + kx - padLeft;
-								col[ob + ox] = ix < 0 || ix >= inW ? 0f : x[ib + ix];
+							else {
+								int ib = iy * inW;
+								for (int q = p; q < end; q++) {
+									int ix = (q - oy * outW) * sw + kx - padLeft;
+									col[q - p0] = ix < 0 || ix >= inW ? 0f : x[ib + ix];
+								}
 							}
+							p = end;
 						}
 					}
 				}
