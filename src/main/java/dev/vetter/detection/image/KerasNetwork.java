@@ -687,8 +687,6 @@ final class KerasNetwork {
 	 */
 	private static int tileStep = TILE;
 
-	private static int pairStep = 2;
-
 	private static int quadStep = 4;
 
 	// Method comments in Conv are block comments, not Javadoc: Spring Modulith's
@@ -792,7 +790,7 @@ final class KerasNetwork {
 				return "depthwise " + kh + "x" + kw + (depthwise3x3Same() ? "" : ", stride " + sh);
 			}
 			if (pointwise()) {
-				return cout > cin ? "pointwise 1x1, expand" : "pointwise 1x1, project";
+				return (cout > cin ? "pointwise 1x1, expand" : "pointwise 1x1, project") + " " + outH;
 			}
 			return "conv " + kh + "x" + kw + " (im2col + matrix product)";
 		}
@@ -804,14 +802,15 @@ final class KerasNetwork {
 
 		@Override
 		int[] scratchPlanes() {
-			return depthwise || pointwise() ? new int[] { 0, 0 } : new int[] { kh * kw * cin, outH * outW };
+			return depthwise || pointwise() ? new int[] { 0, 0 }
+					: new int[] { kh * kw * cin + cout, Math.min(TILE, outH * outW) };
 		}
 
 		@Override
 		void apply(Act[] inputs, Act out, Workspace ws) {
 			float[][] in = inputs[0].planes();
 			if (pointwise()) {
-				matrixProduct(in, cin, out.planes(), outH * outW);
+				matrixProduct(in, cin, out.planes(), 0, outH * outW);
 			}
 			else if (depthwise3x3Same()) {
 				for (int c = 0; c < cout; c++) {
@@ -824,85 +823,68 @@ final class KerasNetwork {
 				}
 			}
 			else {
-				im2col(in, ws.columns);
-				matrixProduct(ws.columns, kh * kw * cin, out.planes(), outH * outW);
+				// one tile of output pixels at a time: its im2col rows (the first k
+				// scratch
+				// planes) and its outputs (the next cout) stay in L2, and the scratch is
+				// k + cout planes of one tile, not k planes of the whole output
+				int k = kh * kw * cin, n = outH * outW;
+				float[][] columns = ws.columns;
+				float[][] o = out.planes();
+				for (int p0 = 0; p0 < n; p0 += TILE) {
+					int len = Math.min(TILE, n - p0);
+					im2col(in, columns, p0, p0 + len);
+					matrixProduct(columns, k, columns, k, len);
+					for (int co = 0; co < cout; co++) {
+						System.arraycopy(columns[k + co], 0, o[co], p0, len);
+					}
+				}
 			}
 		}
 
 		/*
 		 * out[co] = bias[co] + Σ_q packed[co][q] · rows[q], over {@code n} pixels: the
 		 * 1×1 convolution (rows = input planes) or a general one (rows = im2col planes).
-		 * Two output planes take four input rows per sweep: 8 multiply-adds per 6 loads
-		 * and 2 stores, the largest loop body HotSpot still vectorises (a 4×4 body falls
-		 * back to scalar code). Over tiles of {@link #TILE} pixels; bias first, clamp
-		 * last.
+		 * One output plane takes four input rows per sweep (4 multiply-adds per 5 loads
+		 * and 1 store), the loop body HotSpot vectorises on the AMD EPYC test machine (a
+		 * 2×4 body stayed scalar there), then the rows left over one at a time. Over
+		 * tiles of {@link #TILE} pixels, so the output row being summed stays in L1; bias
+		 * first, clamp last. Output plane co is {@code out[outBase + co]}. Every output's
+		 * sum is formed in the same order as before (bias, then groups of four rows, then
+		 * the rest), so the results are the same floats.
 		 */
-		private void matrixProduct(float[][] rows, int k, float[][] out, int n) {
-			int tile = tileStep, pair = pairStep, quad = quadStep;
+		private void matrixProduct(float[][] rows, int k, float[][] out, int outBase, int n) {
+			int tile = tileStep, quad = quadStep;
 			for (int p0 = 0; p0 < n; p0 += tile) {
 				int p1 = Math.min(n, p0 + tile);
-				int co = 0;
-				for (; co + 1 < cout; co += pair) {
-					float[] o0 = out[co];
-					float[] o1 = out[co + 1];
-					Arrays.fill(o0, p0, p1, bias[co]);
-					Arrays.fill(o1, p0, p1, bias[co + 1]);
-					int w0 = co * k;
-					int w1 = w0 + k;
+				for (int co = 0; co < cout; co++) {
+					float[] o = out[outBase + co];
+					Arrays.fill(o, p0, p1, bias[co]);
+					int w = co * k;
 					int q = 0;
 					for (; q + 3 < k; q += quad) {
-						sweep2x4(rows[q], rows[q + 1], rows[q + 2], rows[q + 3], o0, o1, w0 + q, w1 + q, p0, p1);
+						sweep1x4(rows[q], rows[q + 1], rows[q + 2], rows[q + 3], o, packed[w + q], packed[w + q + 1],
+								packed[w + q + 2], packed[w + q + 3], p0, p1);
 					}
 					for (; q < k; q++) {
-						sweep2x1(rows[q], o0, o1, packed[w0 + q], packed[w1 + q], p0, p1);
+						sweep1x1(rows[q], o, packed[w + q], p0, p1);
 					}
-					clamp(o0, p0, p1);
-					clamp(o1, p0, p1);
-				}
-				if (co < cout) {
-					float[] o0 = out[co];
-					Arrays.fill(o0, p0, p1, bias[co]);
-					for (int q = 0; q < k; q++) {
-						sweep2x1(rows[q], o0, o0, packed[co * k + q], 0f, p0, p1);
-					}
-					clamp(o0, p0, p1);
+					clamp(o, p0, p1);
 				}
 			}
 		}
 
-		private void sweep2x4(float[] x0, float[] x1, float[] x2, float[] x3, float[] o0, float[] o1, int w0, int w1,
-				int p0, int p1) {
-			sweep2x4(x0, x1, x2, x3, o0, o1, packed[w0], packed[w0 + 1], packed[w0 + 2], packed[w0 + 3], packed[w1],
-					packed[w1 + 1], packed[w1 + 2], packed[w1 + 3], p0, p1);
-		}
-
-		/*
-		 * o0 += a·x, o1 += b·x over four rows x and elements [p0, p1): the kernel of the
-		 * matrix product
-		 */
-		private static void sweep2x4(float[] x0, float[] x1, float[] x2, float[] x3, float[] o0, float[] o1, float a0,
-				float a1, float a2, float a3, float b0, float b1, float b2, float b3, int p0, int p1) {
+		/* o += a·x over four rows x and elements [p0, p1): the kernel of the product */
+		private static void sweep1x4(float[] x0, float[] x1, float[] x2, float[] x3, float[] o, float a0, float a1,
+				float a2, float a3, int p0, int p1) {
 			for (int p = p0; p < p1; p++) {
-				float v0 = x0[p], v1 = x1[p], v2 = x2[p], v3 = x3[p];
-				o0[p] += a0 * v0 + a1 * v1 + a2 * v2 + a3 * v3;
-				o1[p] += b0 * v0 + b1 * v1 + b2 * v2 + b3 * v3;
+				o[p] += a0 * x0[p] + a1 * x1[p] + a2 * x2[p] + a3 * x3[p];
 			}
 		}
 
-		/*
-		 * one input row into two outputs; with {@code o1 == o0} and {@code b == 0} one
-		 */
-		private static void sweep2x1(float[] x, float[] o0, float[] o1, float a, float b, int p0, int p1) {
-			if (o1 == o0) {
-				for (int p = p0; p < p1; p++) {
-					o0[p] += a * x[p];
-				}
-				return;
-			}
+		/* one input row into one output */
+		private static void sweep1x1(float[] x, float[] o, float a, int p0, int p1) {
 			for (int p = p0; p < p1; p++) {
-				float v = x[p];
-				o0[p] += a * v;
-				o1[p] += b * v;
+				o[p] += a * x[p];
 			}
 		}
 
@@ -917,29 +899,33 @@ final class KerasNetwork {
 		}
 
 		/*
-		 * im2col: row {@code (ky*kw + kx)*cin + ci} holds, for every output pixel, the
-		 * input value under tap (ky, kx) of channel ci (zero in the padding), so the
-		 * convolution becomes {@link #matrixProduct}. Used for the first 3×3 stride-2
-		 * convolution on the RGB planes (27 rows).
+		 * im2col of output pixels [p0, p1): row {@code (ky*kw + kx)*cin + ci}, element
+		 * {@code p - p0}, holds the input value under tap (ky, kx) of channel ci for
+		 * output pixel p (zero in the padding), so the convolution of that tile becomes
+		 * {@link #matrixProduct}. Used for the first 3×3 stride-2 convolution on the RGB
+		 * planes (27 rows).
 		 */
-		private void im2col(float[][] in, float[][] columns) {
+		private void im2col(float[][] in, float[][] columns, int p0, int p1) {
 			for (int ky = 0; ky < kh; ky++) {
 				for (int kx = 0; kx < kw; kx++) {
 					for (int ci = 0; ci < cin; ci++) {
 						float[] x = in[ci];
 						float[] col = columns[(ky * kw + kx) * cin + ci];
-						for (int oy = 0; oy < outH; oy++) {
+						for (int p = p0; p < p1;) {
+							int oy = p / outW;
+							int end = Math.min(p1, (oy + 1) * outW);
 							int iy = oy * sh + ky - padTop;
-							int ob = oy * outW;
 							if (iy < 0 || iy >= inH) {
-								Arrays.fill(col, ob, ob + outW, 0f);
-								continue;
+								Arrays.fill(col, p - p0, end - p0, 0f);
 							}
-							int ib = iy * inW;
-							for (int ox = 0; ox < outW; ox++) {
-								int ix = ox * sw + kx - padLeft;
-								col[ob + ox] = ix < 0 || ix >= inW ? 0f : x[ib + ix];
+							else {
+								int ib = iy * inW;
+								for (int q = p; q < end; q++) {
+									int ix = (q - oy * outW) * sw + kx - padLeft;
+									col[q - p0] = ix < 0 || ix >= inW ? 0f : x[ib + ix];
+								}
 							}
+							p = end;
 						}
 					}
 				}

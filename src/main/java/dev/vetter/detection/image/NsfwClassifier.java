@@ -58,6 +58,11 @@ public final class NsfwClassifier {
 
 	/** Loads from a source of model files by name ({@code model.min.js}, shard files). */
 	static NsfwClassifier load(ModelSource source, NsfwProperties properties) {
+		return new NsfwClassifier(network(source), properties);
+	}
+
+	/** The interpreted network of a model's files. */
+	static KerasNetwork network(ModelSource source) {
 		JsonNode root = TfjsModelFiles.topology(source.read("model.min.js"));
 		List<byte[]> shards = new ArrayList<>();
 		int total = 0;
@@ -79,7 +84,7 @@ public final class NsfwClassifier {
 			at += b.length;
 		}
 		Map<String, TfjsModelFiles.Tensor> weights = TfjsModelFiles.weights(root.path("weightsManifest"), all);
-		return new NsfwClassifier(KerasNetwork.build(root, weights), properties);
+		return KerasNetwork.build(root, weights);
 	}
 
 	/** Reads one model file as text. */
