@@ -138,4 +138,15 @@ class TextRegionsTest {
 				new TextRegions.Box(50, 50, 10, 10, 8, 8, true));
 	}
 
+	@Test
+	void widensOnlyRegionsWiderThanTallByTextHeightsWithinThePicture() {
+		TextRegions.Box line = new TextRegions.Box(300, 100, 200, 60, 180, 40, true);
+		TextRegions.Box nearEdge = new TextRegions.Box(20, 400, 100, 30, 90, 20, true);
+		TextRegions.Box tall = new TextRegions.Box(700, 100, 50, 120, 40, 100, false);
+		assertThat(TextRegions.widenLines(List.of(line, nearEdge, tall), 2, 800)).containsExactly(
+				new TextRegions.Box(220, 100, 360, 60, 180, 40, true),
+				new TextRegions.Box(700, 100, 50, 120, 40, 100, false),
+				new TextRegions.Box(0, 400, 160, 30, 90, 20, true));
+	}
+
 }
