@@ -689,6 +689,14 @@ final class KerasNetwork {
 
 	private static int quadStep = 4;
 
+	/*
+	 * 1×1 convolutions on planes of at most this many pixels (MobileNetV2: the 7×7
+	 * layers) loop over output channels instead of pixels. Measured on the EPYC machine:
+	 * 26.6 -> 22.1 ms CPU per image with the 7×7 layers pixel-major; also turning the
+	 * 14×14 layers round was slower (23.4 ms).
+	 */
+	static final int PIXEL_MAJOR_MAX = 64;
+
 	// Method comments in Conv are block comments, not Javadoc: Spring Modulith's
 	// documentation source
 	// cannot match documented methods with array parameters here (ModularityTests fails
@@ -714,6 +722,12 @@ final class KerasNetwork {
 		 * depthwise
 		 */
 		float[] packed;
+
+		/*
+		 * for a pixel-major 1×1 convolution: row ci holds the weights of input ci to
+		 * every output
+		 */
+		float[][] byInput;
 
 		Conv(String name, int[] inputs, boolean depthwise, Shape in, int kh, int kw, int sh, int sw, int padTop,
 				int padLeft, int outH, int outW, int cout, float[] kernel, float[] bias) {
@@ -766,7 +780,18 @@ final class KerasNetwork {
 						packed[co * rows + q] = kernel[q * cout + co];
 					}
 				}
+				if (pixelMajor()) {
+					byInput = new float[cin][];
+					for (int ci = 0; ci < cin; ci++) {
+						byInput[ci] = Arrays.copyOfRange(kernel, ci * cout, (ci + 1) * cout);
+					}
+				}
 			}
+		}
+
+		/* a 1×1 convolution on planes too small for a vector loop over pixels */
+		boolean pixelMajor() {
+			return pointwise() && outH * outW <= PIXEL_MAJOR_MAX;
 		}
 
 		boolean pointwise() {
@@ -790,7 +815,8 @@ final class KerasNetwork {
 				return "depthwise " + kh + "x" + kw + (depthwise3x3Same() ? "" : ", stride " + sh);
 			}
 			if (pointwise()) {
-				return (cout > cin ? "pointwise 1x1, expand" : "pointwise 1x1, project") + " " + outH;
+				return (cout > cin ? "pointwise 1x1, expand" : "pointwise 1x1, project")
+						+ (pixelMajor() ? ", pixel-major" : "");
 			}
 			return "conv " + kh + "x" + kw + " (im2col + matrix product)";
 		}
@@ -802,6 +828,9 @@ final class KerasNetwork {
 
 		@Override
 		int[] scratchPlanes() {
+			if (pixelMajor()) {
+				return new int[] { outH * outW, cout };
+			}
 			return depthwise || pointwise() ? new int[] { 0, 0 }
 					: new int[] { kh * kw * cin + cout, Math.min(TILE, outH * outW) };
 		}
@@ -809,7 +838,10 @@ final class KerasNetwork {
 		@Override
 		void apply(Act[] inputs, Act out, Workspace ws) {
 			float[][] in = inputs[0].planes();
-			if (pointwise()) {
+			if (pixelMajor()) {
+				pixelMajorProduct(in, out.planes(), outH * outW, ws.columns);
+			}
+			else if (pointwise()) {
 				matrixProduct(in, cin, out.planes(), 0, outH * outW);
 			}
 			else if (depthwise3x3Same()) {
@@ -869,6 +901,37 @@ final class KerasNetwork {
 						sweep1x1(rows[q], o, packed[w + q], p0, p1);
 					}
 					clamp(o, p0, p1);
+				}
+			}
+		}
+
+		/*
+		 * The 1×1 convolution of small planes with the loops turned round: for each pixel
+		 * p, rowOf[p][co] = bias[co] + Σ_ci in[ci][p] · byInput[ci][co], the inner loop
+		 * over the output channels (160–1280 long, where a 7×7 plane has 49 pixels), four
+		 * inputs per sweep, the same sweeps as {@link #matrixProduct} with the roles of
+		 * weights and inputs swapped; then clamped and copied into the output planes.
+		 * Each sum is formed in the same order as in matrixProduct.
+		 */
+		private void pixelMajorProduct(float[][] in, float[][] out, int n, float[][] rowOf) {
+			int quad = quadStep;
+			for (int p = 0; p < n; p++) {
+				float[] o = rowOf[p];
+				System.arraycopy(bias, 0, o, 0, cout);
+				int ci = 0;
+				for (; ci + 3 < cin; ci += quad) {
+					sweep1x4(byInput[ci], byInput[ci + 1], byInput[ci + 2], byInput[ci + 3], o, in[ci][p],
+							in[ci + 1][p], in[ci + 2][p], in[ci + 3][p], 0, cout);
+				}
+				for (; ci < cin; ci++) {
+					sweep1x1(byInput[ci], o, in[ci][p], 0, cout);
+				}
+			}
+			float l = lo, h = hi;
+			for (int co = 0; co < cout; co++) {
+				float[] plane = out[co];
+				for (int p = 0; p < n; p++) {
+					plane[p] = Math.min(Math.max(rowOf[p][co], l), h);
 				}
 			}
 		}

@@ -27,8 +27,10 @@ class KerasNetworkTest {
 		assertMatchesReference(new Conv(37, 41, 7, 5, 1, 1, 1, "valid", false, "linear"), 1);
 		// 4 inputs exactly (no remainder), one output, ReLU6 clamp
 		assertMatchesReference(new Conv(9, 11, 4, 1, 1, 1, 1, "same", false, "relu6"), 2);
-		// 13 inputs (remainder of one), 18 outputs
+		// planes of at most 64 pixels take the pixel-major loops: 13 inputs (remainder of
+		// one), 18 outputs; 10 inputs (remainder of two), 7 outputs, ReLU6 clamp
 		assertMatchesReference(new Conv(7, 7, 13, 18, 1, 1, 1, "valid", false, "linear"), 3);
+		assertMatchesReference(new Conv(5, 6, 10, 7, 1, 1, 1, "same", false, "relu6"), 10);
 	}
 
 	@Test
