@@ -673,8 +673,8 @@ final class KerasNetwork {
 	// ---------------------------------------------------------------- operations
 
 	/**
-	 * Pixels per tile of a matrix product: 1024 floats (4 KB) per plane, so the two
-	 * output rows being summed stay in L1 and the tile of all input planes in L2.
+	 * Pixels per tile of a matrix product: 1024 floats (4 KB) per plane, so the output
+	 * row being summed stays in L1 and the tile of all input planes in L2.
 	 */
 	static final int TILE = 1024;
 
@@ -683,7 +683,9 @@ final class KerasNetwork {
 	 * fold. With constant steps C2 makes those loops counted loops and eliminates their
 	 * range checks by splitting each into three copies, which clones the inner loop three
 	 * times and then leaves it scalar (measured at about 5 instead of 30-40 G
-	 * multiply-adds/s); with an unknown step it does not.
+	 * multiply-adds/s); with an unknown step it does not. (Measured with the two-output
+	 * sweep of session 5; with today's one-output sweep constants measured the same,
+	 * within the noise, so the guard stays.)
 	 */
 	private static int tileStep = TILE;
 
@@ -692,8 +694,8 @@ final class KerasNetwork {
 	/*
 	 * 1×1 convolutions on planes of at most this many pixels (MobileNetV2: the 7×7
 	 * layers) loop over output channels instead of pixels. Measured on the EPYC machine:
-	 * 26.6 -> 22.1 ms CPU per image with the 7×7 layers pixel-major; also turning the
-	 * 14×14 layers round was slower (23.4 ms).
+	 * 26.6 -> 22.1 ms CPU per image with the 7×7 layers pixel-major; turning the 14×14
+	 * layers round as well was slower (23.4 ms).
 	 */
 	static final int PIXEL_MAJOR_MAX = 64;
 
