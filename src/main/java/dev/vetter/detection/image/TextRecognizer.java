@@ -157,10 +157,13 @@ public final class TextRecognizer implements AutoCloseable {
 	/** As {@link #recognize(BufferedImage)}, noting what was read in {@code trace}. */
 	OcrResult recognize(BufferedImage image, Trace trace) {
 		ImageInput.check(image, properties.minSide(), properties.maxPixels());
-		Gray gray = Gray.of(image);
+		Gray[] opponent = new Gray[1];
+		Gray gray = Gray.of(image, opponent);
 		double scale = scaleFor(gray.w, gray.h);
-		Picture work = new Picture(scale == 1.0 ? gray : gray.resize(scale));
-		List<TextRegions.Box> regions = TextRegions.find(work.w(), work.h(), work.gray.px);
+		Picture work = scale == 1.0 ? new Picture(gray, opponent[0])
+				: new Picture(gray.resize(scale), opponent[0].resize(scale));
+		List<TextRegions.Box> regions = TextRegions.find(work.w(), work.h(), work.gray.px, work.opponent.px,
+				TextRegions.EDGE, TextRegions.EDGE);
 		trace.regions = regions.size();
 		if (regions.isEmpty()) {
 			// no sharp, high-contrast stroke anywhere: nothing Tesseract could read
@@ -171,7 +174,8 @@ public final class TextRecognizer implements AutoCloseable {
 		if (busy(regions, work)) {
 			// sharp detail everywhere (fur, foliage, a street): look again for the
 			// strokes of print only
-			regions = TextRegions.find(work.w(), work.h(), work.gray.px, TextRegions.STRICT_EDGE);
+			regions = TextRegions.find(work.w(), work.h(), work.gray.px, work.opponent.px, TextRegions.STRICT_EDGE,
+					TextRegions.EDGE);
 			trace.strictRegions = regions.size();
 			if (regions.isEmpty()) {
 				trace.path = Trace.Path.NO_STRICT_REGION;
@@ -274,8 +278,15 @@ public final class TextRecognizer implements AutoCloseable {
 	 * inverted once.
 	 */
 	private void readRegion(Engine engine, Picture work, TextRegions.Box region, List<Line> out, Trace trace) {
-		Gray crop = work.gray.crop(region.x(), region.y(), region.w(), region.h());
-		Supplier<Gray> invertedCrop = () -> work.inverted().crop(region.x(), region.y(), region.w(), region.h());
+		Gray luma = work.gray.crop(region.x(), region.y(), region.w(), region.h());
+		Gray colour = work.opponent.crop(region.x(), region.y(), region.w(), region.h());
+		// red or green writing is sharper against its background in colour than in luma
+		boolean inColour = TextRegions.steps(colour.w, colour.h, colour.px, TextRegions.EDGE) > TextRegions
+			.steps(luma.w, luma.h, luma.px, TextRegions.STRICT_EDGE);
+		trace.colourCrops += inColour ? 1 : 0;
+		Gray crop = inColour ? colour : luma;
+		Supplier<Gray> invertedCrop = inColour ? colour::inverted
+				: () -> work.inverted().crop(region.x(), region.y(), region.w(), region.h());
 		if (!region.line()) {
 			List<Line> found = readAll(engine, crop, once(invertedCrop), false, trace);
 			found.forEach(l -> l.place(1.0, region.x(), region.y()));
@@ -567,10 +578,14 @@ public final class TextRecognizer implements AutoCloseable {
 
 		final Gray gray;
 
+		/** red against green ({@link Gray#opponent(int)}), the same size */
+		final Gray opponent;
+
 		private Gray inverted;
 
-		Picture(Gray gray) {
+		Picture(Gray gray, Gray opponent) {
 			this.gray = gray;
+			this.opponent = opponent;
 		}
 
 		int w() {
@@ -620,9 +635,13 @@ public final class TextRecognizer implements AutoCloseable {
 
 		long pixels;
 
+		/** crops read in the red-against-green channel rather than luma */
+		int colourCrops;
+
 		@Override
 		public String toString() {
-			return path + " regions=" + regions + " strict=" + strictRegions + " calls=" + calls + " pixels=" + pixels;
+			return path + " regions=" + regions + " strict=" + strictRegions + " calls=" + calls + " pixels=" + pixels
+					+ " colour=" + colourCrops;
 		}
 
 	}
@@ -631,16 +650,43 @@ public final class TextRecognizer implements AutoCloseable {
 	record Gray(int w, int h, byte[] px) {
 
 		static Gray of(BufferedImage image) {
+			return of(image, null);
+		}
+
+		/**
+		 * BT.601 luma of {@code image}; when {@code opponent} is a one-element array,
+		 * also its red-against-green channel into it ({@link #opponent(int)}), from the
+		 * same pixels.
+		 */
+		static Gray of(BufferedImage image, Gray[] opponent) {
 			int w = image.getWidth();
 			int h = image.getHeight();
 			int[] rgb = ImageInput.rgb(image);
 			byte[] g = new byte[w * h];
+			byte[] o = opponent == null ? null : new byte[w * h];
 			for (int i = 0; i < rgb.length; i++) {
 				int p = rgb[i];
+				int r = (p >> 16) & 0xff;
+				int gr = (p >> 8) & 0xff;
 				// ITU-R BT.601 luma, integer
-				g[i] = (byte) ((((p >> 16) & 0xff) * 299 + ((p >> 8) & 0xff) * 587 + (p & 0xff) * 114 + 500) / 1000);
+				g[i] = (byte) ((r * 299 + gr * 587 + (p & 0xff) * 114 + 500) / 1000);
+				if (o != null) {
+					o[i] = (byte) opponent(p);
+				}
+			}
+			if (opponent != null) {
+				opponent[0] = new Gray(w, h, o);
 			}
 			return new Gray(w, h, g);
+		}
+
+		/**
+		 * Red against green, 128 + R − G clamped to 0–255: grey, white and black are 128,
+		 * red ink bright, green dark. Red writing on a photo (luma 78 for (190, 30, 30),
+		 * close to many backgrounds) steps by a hundred levels or more here.
+		 */
+		static int opponent(int rgb) {
+			return Math.max(0, Math.min(255, 128 + ((rgb >> 16) & 0xff) - ((rgb >> 8) & 0xff)));
 		}
 
 		Gray crop(int x, int y, int cw, int ch) {

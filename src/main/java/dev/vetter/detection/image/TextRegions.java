@@ -94,12 +94,22 @@ final class TextRegions {
 	 * look).
 	 */
 	static List<Box> find(int w, int h, byte[] px, int edge) {
+		return find(w, h, px, null, edge, edge);
+	}
+
+	/**
+	 * As {@link #find(int, int, byte[], int)}, a pixel counting as a stroke edge when it
+	 * steps by {@code edge} levels in {@code px} or, if not null, in the colour channel
+	 * {@code colour} (of the same size, e.g. {@link TextRecognizer.Gray#opponent}): red
+	 * writing on a photo steps little in luma and much in red against green.
+	 */
+	static List<Box> find(int w, int h, byte[] px, byte[] colour, int edge, int colourEdge) {
 		int cw = w / CELL;
 		int ch = h / CELL;
 		if (cw < 2 || ch < 2) {
 			return List.of(new Box(0, 0, w, h, w, h, false));
 		}
-		boolean[] marked = mark(w, h, px, cw, ch, edge);
+		boolean[] marked = mark(w, h, px, colour, cw, ch, edge, colourEdge);
 		// join along rows across short gaps
 		boolean[] joined = marked.clone();
 		for (int cy = 0; cy < ch; cy++) {
@@ -166,7 +176,7 @@ final class TextRegions {
 	 * Marks the cells with at least {@value #MIN_STEPS} strong steps along or across
 	 * rows.
 	 */
-	static boolean[] mark(int w, int h, byte[] px, int cw, int ch, int edge) {
+	static boolean[] mark(int w, int h, byte[] px, byte[] colour, int cw, int ch, int edge, int colourEdge) {
 		int[] steps = new int[cw * ch];
 		int maxY = Math.min(ch * CELL, h - 1);
 		int maxX = Math.min(cw * CELL, w - 1);
@@ -175,8 +185,7 @@ final class TextRegions {
 			int cellRow = (y / CELL) * cw;
 			for (int x = 1; x < maxX; x++) {
 				int i = row + x;
-				if (Math.abs((px[i + 1] & 0xff) - (px[i - 1] & 0xff)) >= edge
-						|| Math.abs((px[i + w] & 0xff) - (px[i - w] & 0xff)) >= edge) {
+				if (step(px, i, w, edge) || colour != null && step(colour, i, w, colourEdge)) {
 					steps[cellRow + x / CELL]++;
 				}
 			}
@@ -186,6 +195,26 @@ final class TextRegions {
 			marked[i] = steps[i] >= MIN_STEPS;
 		}
 		return marked;
+	}
+
+	/** whether pixel {@code i} steps by {@code edge} levels along or across rows */
+	static boolean step(byte[] px, int i, int w, int edge) {
+		return Math.abs((px[i + 1] & 0xff) - (px[i - 1] & 0xff)) >= edge
+				|| Math.abs((px[i + w] & 0xff) - (px[i - w] & 0xff)) >= edge;
+	}
+
+	/**
+	 * The pixels of a {@code w}×{@code h} picture (away from its border) that step by
+	 * {@code edge} levels: how much sharp stroke it holds.
+	 */
+	static int steps(int w, int h, byte[] px, int edge) {
+		int n = 0;
+		for (int y = 1; y < h - 1; y++) {
+			for (int x = 1, i = y * w + 1; x < w - 1; x++, i++) {
+				n += step(px, i, w, edge) ? 1 : 0;
+			}
+		}
+		return n;
 	}
 
 	private static Box pad(int x, int y, int bw, int bh, int w, int h, boolean line) {
