@@ -163,7 +163,7 @@ public final class TextRecognizer implements AutoCloseable {
 		Picture work = scale == 1.0 ? new Picture(gray, opponent[0])
 				: new Picture(gray.resize(scale), opponent[0].resize(scale));
 		List<TextRegions.Box> regions = TextRegions.find(work.w(), work.h(), work.gray.px, work.opponent.px,
-				TextRegions.EDGE, TextRegions.EDGE);
+				TextRegions.EDGE, TextRegions.COLOUR_EDGE);
 		trace.regions = regions.size();
 		if (regions.isEmpty()) {
 			// no sharp, high-contrast stroke anywhere: nothing Tesseract could read
@@ -175,7 +175,7 @@ public final class TextRecognizer implements AutoCloseable {
 			// sharp detail everywhere (fur, foliage, a street): look again for the
 			// strokes of print only
 			regions = TextRegions.find(work.w(), work.h(), work.gray.px, work.opponent.px, TextRegions.STRICT_EDGE,
-					TextRegions.EDGE);
+					TextRegions.COLOUR_EDGE);
 			trace.strictRegions = regions.size();
 			if (regions.isEmpty()) {
 				trace.path = Trace.Path.NO_STRICT_REGION;
@@ -278,14 +278,13 @@ public final class TextRecognizer implements AutoCloseable {
 	 * inverted once.
 	 */
 	private void readRegion(Engine engine, Picture work, TextRegions.Box region, List<Line> out, Trace trace) {
-		Gray luma = work.gray.crop(region.x(), region.y(), region.w(), region.h());
-		Gray colour = work.opponent.crop(region.x(), region.y(), region.w(), region.h());
-		// red or green writing is sharper against its background in colour than in luma
-		boolean inColour = TextRegions.steps(colour.w, colour.h, colour.px, TextRegions.EDGE) > TextRegions
-			.steps(luma.w, luma.h, luma.px, TextRegions.STRICT_EDGE);
+		// a region found by its red-against-green steps is read in that channel
+		boolean inColour = region.colour();
 		trace.colourCrops += inColour ? 1 : 0;
-		Gray crop = inColour ? colour : luma;
-		Supplier<Gray> invertedCrop = inColour ? colour::inverted
+		// the colour channel holds half of R - G: spread it over all levels for Tesseract
+		Gray crop = inColour ? work.opponent.crop(region.x(), region.y(), region.w(), region.h()).stretched()
+				: work.gray.crop(region.x(), region.y(), region.w(), region.h());
+		Supplier<Gray> invertedCrop = inColour ? crop::inverted
 				: () -> work.inverted().crop(region.x(), region.y(), region.w(), region.h());
 		if (!region.line()) {
 			List<Line> found = readAll(engine, crop, once(invertedCrop), false, trace);
@@ -649,6 +648,9 @@ public final class TextRecognizer implements AutoCloseable {
 	/** 8-bit grayscale pixels, row-major */
 	record Gray(int w, int h, byte[] px) {
 
+		/** share of the darkest and of the lightest pixels a stretch lets saturate */
+		static final int STRETCH_TAIL_PERCENT = 1;
+
 		static Gray of(BufferedImage image) {
 			return of(image, null);
 		}
@@ -686,7 +688,7 @@ public final class TextRecognizer implements AutoCloseable {
 		 * close to many backgrounds) steps by a hundred levels or more here.
 		 */
 		static int opponent(int rgb) {
-			return Math.max(0, Math.min(255, 128 + ((rgb >> 16) & 0xff) - ((rgb >> 8) & 0xff)));
+			return 128 + (((rgb >> 16) & 0xff) - ((rgb >> 8) & 0xff)) / 2;
 		}
 
 		Gray crop(int x, int y, int cw, int ch) {
@@ -698,6 +700,36 @@ public final class TextRecognizer implements AutoCloseable {
 				System.arraycopy(px, (y + r) * w + x, out, r * cw, cw);
 			}
 			return new Gray(cw, ch, out);
+		}
+
+		/**
+		 * The levels between the darkest and the lightest {@value #STRETCH_TAIL_PERCENT}%
+		 * spread over 0–255 (values beyond clamped).
+		 */
+		Gray stretched() {
+			int[] hist = new int[256];
+			for (byte b : px) {
+				hist[b & 0xff]++;
+			}
+			int tail = px.length * STRETCH_TAIL_PERCENT / 100;
+			int lo = 0;
+			for (int n = hist[0]; n <= tail && lo < 255; n += hist[++lo]) {
+			}
+			int hi = 255;
+			for (int n = hist[255]; n <= tail && hi > 0; n += hist[--hi]) {
+			}
+			if (hi - lo < 8 || lo == 0 && hi == 255) {
+				return this;
+			}
+			byte[] map = new byte[256];
+			for (int v = 0; v < 256; v++) {
+				map[v] = (byte) Math.max(0, Math.min(255, (v - lo) * 255 / (hi - lo)));
+			}
+			byte[] out = new byte[px.length];
+			for (int i = 0; i < px.length; i++) {
+				out[i] = map[px[i] & 0xff];
+			}
+			return new Gray(w, h, out);
 		}
 
 		Gray inverted() {

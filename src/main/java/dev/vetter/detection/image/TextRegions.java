@@ -34,6 +34,14 @@ final class TextRegions {
 	 */
 	static final int STRICT_EDGE = 128;
 
+	/**
+	 * levels of the red-against-green channel ({@link TextRecognizer.Gray#opponent}, half
+	 * of R − G) that count as a stroke edge, in both looks: 64 levels of R − G. Natural
+	 * colour is smooth (and JPEG halves its resolution), so colour texture rarely steps
+	 * that much where luma texture does
+	 */
+	static final int COLOUR_EDGE = 32;
+
 	/** strong steps (in either direction) a cell needs to be marked */
 	static final int MIN_STEPS = 6;
 
@@ -61,7 +69,11 @@ final class TextRegions {
 	 * times as wide as tall, {@value #LINE_CELLS} marked cells or more) rather than a
 	 * patch
 	 */
-	record Box(int x, int y, int w, int h, int textWidth, int textHeight, boolean line) {
+	record Box(int x, int y, int w, int h, int textWidth, int textHeight, boolean line, boolean colour) {
+
+		Box(int x, int y, int w, int h, int textWidth, int textHeight, boolean line) {
+			this(x, y, w, h, textWidth, textHeight, line, false);
+		}
 
 		long area() {
 			return (long) w * h;
@@ -75,7 +87,8 @@ final class TextRegions {
 			int x1 = Math.min(x, o.x);
 			int y1 = Math.min(y, o.y);
 			return new Box(x1, y1, Math.max(x + w, o.x + o.w) - x1, Math.max(y + h, o.y + o.h) - y1,
-					Math.max(textWidth, o.textWidth), Math.max(textHeight, o.textHeight), line && o.line);
+					Math.max(textWidth, o.textWidth), Math.max(textHeight, o.textHeight), line && o.line,
+					colour && o.colour);
 		}
 
 	}
@@ -109,7 +122,8 @@ final class TextRegions {
 		if (cw < 2 || ch < 2) {
 			return List.of(new Box(0, 0, w, h, w, h, false));
 		}
-		boolean[] marked = mark(w, h, px, colour, cw, ch, edge, colourEdge);
+		boolean[] colourOnly = new boolean[cw * ch];
+		boolean[] marked = mark(w, h, px, colour, cw, ch, edge, colourEdge, colourOnly);
 		// join along rows across short gaps
 		boolean[] joined = marked.clone();
 		for (int cy = 0; cy < ch; cy++) {
@@ -138,12 +152,13 @@ final class TextRegions {
 			int top = 0;
 			stack[top++] = start;
 			label[start] = next;
-			int minX = cw, minY = ch, maxX = -1, maxY = -1, marks = 0;
+			int minX = cw, minY = ch, maxX = -1, maxY = -1, marks = 0, colourMarks = 0;
 			while (top > 0) {
 				int c = stack[--top];
 				int cx = c % cw;
 				int cy = c / cw;
 				marks += marked[c] ? 1 : 0;
+				colourMarks += colourOnly[c] ? 1 : 0;
 				minX = Math.min(minX, cx);
 				maxX = Math.max(maxX, cx);
 				minY = Math.min(minY, cy);
@@ -164,9 +179,11 @@ final class TextRegions {
 			}
 			int bw = maxX - minX + 1;
 			int bh = maxY - minY + 1;
-			if (marks >= MIN_CELLS) {
-				boxes.add(pad(minX * CELL, minY * CELL, bw * CELL, bh * CELL, w, h,
-						bw >= LINE_RATIO * bh && marks >= LINE_CELLS));
+			boolean line = bw >= LINE_RATIO * bh && marks >= LINE_CELLS;
+			boolean inColour = 2 * colourMarks > marks;
+			// colour alone marks the edges of coloured things too: only its lines count
+			if (marks >= MIN_CELLS && (line || !inColour)) {
+				boxes.add(pad(minX * CELL, minY * CELL, bw * CELL, bh * CELL, w, h, line, inColour));
 			}
 		}
 		return merge(boxes);
@@ -176,8 +193,10 @@ final class TextRegions {
 	 * Marks the cells with at least {@value #MIN_STEPS} strong steps along or across
 	 * rows.
 	 */
-	static boolean[] mark(int w, int h, byte[] px, byte[] colour, int cw, int ch, int edge, int colourEdge) {
+	static boolean[] mark(int w, int h, byte[] px, byte[] colour, int cw, int ch, int edge, int colourEdge,
+			boolean[] colourOnly) {
 		int[] steps = new int[cw * ch];
+		int[] lumaSteps = new int[cw * ch];
 		int maxY = Math.min(ch * CELL, h - 1);
 		int maxX = Math.min(cw * CELL, w - 1);
 		for (int y = 1; y < maxY; y++) {
@@ -185,7 +204,11 @@ final class TextRegions {
 			int cellRow = (y / CELL) * cw;
 			for (int x = 1; x < maxX; x++) {
 				int i = row + x;
-				if (step(px, i, w, edge) || colour != null && step(colour, i, w, colourEdge)) {
+				if (step(px, i, w, edge)) {
+					steps[cellRow + x / CELL]++;
+					lumaSteps[cellRow + x / CELL]++;
+				}
+				else if (colour != null && step(colour, i, w, colourEdge)) {
 					steps[cellRow + x / CELL]++;
 				}
 			}
@@ -193,6 +216,7 @@ final class TextRegions {
 		boolean[] marked = new boolean[cw * ch];
 		for (int i = 0; i < marked.length; i++) {
 			marked[i] = steps[i] >= MIN_STEPS;
+			colourOnly[i] = marked[i] && lumaSteps[i] < MIN_STEPS;
 		}
 		return marked;
 	}
@@ -217,14 +241,14 @@ final class TextRegions {
 		return n;
 	}
 
-	private static Box pad(int x, int y, int bw, int bh, int w, int h, boolean line) {
+	private static Box pad(int x, int y, int bw, int bh, int w, int h, boolean line, boolean colour) {
 		// Tesseract finds lines better with some plain margin around them
 		int p = Math.max(2 * CELL, bh / 2);
 		int x1 = Math.max(0, x - p);
 		int y1 = Math.max(0, y - p);
 		int x2 = Math.min(w, x + bw + p);
 		int y2 = Math.min(h, y + bh + p);
-		return new Box(x1, y1, x2 - x1, y2 - y1, bw, bh, line);
+		return new Box(x1, y1, x2 - x1, y2 - y1, bw, bh, line, colour);
 	}
 
 	/**
@@ -239,7 +263,7 @@ final class TextRegions {
 			if (b.w() > b.h()) {
 				int x1 = Math.max(0, b.x() - textHeights * b.textHeight());
 				int x2 = Math.min(w, b.x() + b.w() + textHeights * b.textHeight());
-				out.add(new Box(x1, b.y(), x2 - x1, b.h(), b.textWidth(), b.textHeight(), b.line()));
+				out.add(new Box(x1, b.y(), x2 - x1, b.h(), b.textWidth(), b.textHeight(), b.line(), b.colour()));
 			}
 			else {
 				out.add(b);
