@@ -84,6 +84,16 @@ public final class TextRecognizer implements AutoCloseable {
 	static final int WIDEN_TEXT_HEIGHTS = 6;
 
 	/**
+	 * a region not mostly of colour (see {@link TextRegions.Box#colour()}) is read in
+	 * colour as well when at least one in this many of its marked cells, and
+	 * {@link TextRegions#LINE_CELLS} at least, are marked by colour steps only (a red
+	 * word merged with sharper detail); a few colour-only cells in a large luma region
+	 * (the edges of coloured things around a white caption) are not worth a second
+	 * reading
+	 */
+	static final int MIXED_COLOUR_SHARE = 5;
+
+	/**
 	 * a line-like region is read at these scales of the (scaled) picture: Tesseract
 	 * misreads some outlined captions at one scale and not at the other ("PIEES" for
 	 * "PILLS"), and 0.75 brings large captions towards its preferred x-height of about 30
@@ -274,18 +284,33 @@ public final class TextRecognizer implements AutoCloseable {
 	 * Reads one region and adds its lines, in the coordinates of the whole (scaled)
 	 * picture, to {@code out}: a patch once, a line of writing at each of
 	 * {@link #LINE_SCALES} until one reading is {@link #settled settled} (the best read
-	 * of each line wins in {@link #merge}). Inverted crops are cut from the picture
-	 * inverted once.
+	 * of each line wins in {@link #merge}). Luma crops are cut from the picture and the
+	 * picture inverted once; a {@link TextRegions.Box#colour() colour region} is read in
+	 * the red-against-green channel stretched over all levels instead, a region with
+	 * enough colour-only cells ({@link #MIXED_COLOUR_SHARE}) in both.
 	 */
 	private void readRegion(Engine engine, Picture work, TextRegions.Box region, List<Line> out, Trace trace) {
-		// a region found by its red-against-green steps is read in that channel
+		// a region found mostly by its red-against-green steps is read in that channel
+		// only; one with enough such cells among luma ones (a red word merged with
+		// sharper detail) in both
 		boolean inColour = region.colour();
-		trace.colourCrops += inColour ? 1 : 0;
-		// the colour channel holds half of R - G: spread it over all levels for Tesseract
-		Gray crop = inColour ? work.opponent.crop(region.x(), region.y(), region.w(), region.h()).stretched()
-				: work.gray.crop(region.x(), region.y(), region.w(), region.h());
-		Supplier<Gray> invertedCrop = inColour ? crop::inverted
-				: () -> work.inverted().crop(region.x(), region.y(), region.w(), region.h());
+		if (!inColour) {
+			readRegion(engine, region, work.gray.crop(region.x(), region.y(), region.w(), region.h()),
+					() -> work.inverted().crop(region.x(), region.y(), region.w(), region.h()), out, trace);
+		}
+		if (inColour || region.colourCells() >= TextRegions.LINE_CELLS
+				&& MIXED_COLOUR_SHARE * region.colourCells() >= region.cells()) {
+			trace.colourCrops++;
+			// the colour channel holds half of R - G: spread it over all levels for
+			// Tesseract
+			Gray crop = work.opponent.crop(region.x(), region.y(), region.w(), region.h()).stretched();
+			readRegion(engine, region, crop, crop::inverted, out, trace);
+		}
+	}
+
+	/** reads {@code crop} of {@code region} (see above) */
+	private void readRegion(Engine engine, TextRegions.Box region, Gray crop, Supplier<Gray> invertedCrop,
+			List<Line> out, Trace trace) {
 		if (!region.line()) {
 			List<Line> found = readAll(engine, crop, once(invertedCrop), false, trace);
 			found.forEach(l -> l.place(1.0, region.x(), region.y()));
@@ -634,7 +659,7 @@ public final class TextRecognizer implements AutoCloseable {
 
 		long pixels;
 
-		/** crops read in the red-against-green channel rather than luma */
+		/** crops read in the red-against-green channel (instead of or as well as luma) */
 		int colourCrops;
 
 		@Override

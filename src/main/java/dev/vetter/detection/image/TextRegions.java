@@ -68,11 +68,19 @@ final class TextRegions {
 	 * @param line whether it looks like a line of writing (at least {@value #LINE_RATIO}
 	 * times as wide as tall, {@value #LINE_CELLS} marked cells or more) rather than a
 	 * patch
+	 * @param cells its marked cells
+	 * @param colourCells those of them marked by colour steps only (see
+	 * {@link #find(int, int, byte[], byte[], int, int)})
 	 */
-	record Box(int x, int y, int w, int h, int textWidth, int textHeight, boolean line, boolean colour) {
+	record Box(int x, int y, int w, int h, int textWidth, int textHeight, boolean line, int cells, int colourCells) {
 
 		Box(int x, int y, int w, int h, int textWidth, int textHeight, boolean line) {
-			this(x, y, w, h, textWidth, textHeight, line, false);
+			this(x, y, w, h, textWidth, textHeight, line, 0, 0);
+		}
+
+		/** most of its marked cells are marked by colour steps only */
+		boolean colour() {
+			return 2 * colourCells > cells;
 		}
 
 		long area() {
@@ -88,7 +96,7 @@ final class TextRegions {
 			int y1 = Math.min(y, o.y);
 			return new Box(x1, y1, Math.max(x + w, o.x + o.w) - x1, Math.max(y + h, o.y + o.h) - y1,
 					Math.max(textWidth, o.textWidth), Math.max(textHeight, o.textHeight), line && o.line,
-					colour && o.colour);
+					cells + o.cells, colourCells + o.colourCells);
 		}
 
 	}
@@ -183,7 +191,7 @@ final class TextRegions {
 			boolean inColour = 2 * colourMarks > marks;
 			// colour alone marks the edges of coloured things too: only its lines count
 			if (marks >= MIN_CELLS && (line || !inColour)) {
-				boxes.add(pad(minX * CELL, minY * CELL, bw * CELL, bh * CELL, w, h, line, inColour));
+				boxes.add(pad(minX * CELL, minY * CELL, bw * CELL, bh * CELL, w, h, line, marks, colourMarks));
 			}
 		}
 		return merge(boxes);
@@ -241,14 +249,14 @@ final class TextRegions {
 		return n;
 	}
 
-	private static Box pad(int x, int y, int bw, int bh, int w, int h, boolean line, boolean colour) {
+	private static Box pad(int x, int y, int bw, int bh, int w, int h, boolean line, int cells, int colourCells) {
 		// Tesseract finds lines better with some plain margin around them
 		int p = Math.max(2 * CELL, bh / 2);
 		int x1 = Math.max(0, x - p);
 		int y1 = Math.max(0, y - p);
 		int x2 = Math.min(w, x + bw + p);
 		int y2 = Math.min(h, y + bh + p);
-		return new Box(x1, y1, x2 - x1, y2 - y1, bw, bh, line, colour);
+		return new Box(x1, y1, x2 - x1, y2 - y1, bw, bh, line, cells, colourCells);
 	}
 
 	/**
@@ -263,7 +271,8 @@ final class TextRegions {
 			if (b.w() > b.h()) {
 				int x1 = Math.max(0, b.x() - textHeights * b.textHeight());
 				int x2 = Math.min(w, b.x() + b.w() + textHeights * b.textHeight());
-				out.add(new Box(x1, b.y(), x2 - x1, b.h(), b.textWidth(), b.textHeight(), b.line(), b.colour()));
+				out.add(new Box(x1, b.y(), x2 - x1, b.h(), b.textWidth(), b.textHeight(), b.line(), b.cells(),
+						b.colourCells()));
 			}
 			else {
 				out.add(b);
