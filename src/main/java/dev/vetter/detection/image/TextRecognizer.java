@@ -25,22 +25,23 @@ import static org.bytedeco.tesseract.global.tesseract.TessDeleteText;
 
 /**
  * OCR for photos and captions with Tesseract 5 (LSTM) through bytedeco. The image is
- * turned to grayscale, small images are upscaled, and a cheap look ({@link TextRegions})
- * finds where sharp strokes are: none means no OCR at all; a few regions covering at most
- * half the picture are read region by region (a line of writing at two scales, the second
- * only when the first reading is not {@link #settled settled}). A busy picture (more
- * regions, or more of it covered) gets a stricter second look: no region there means no
- * OCR, a few are read as crops (lines widened by {@link #WIDEN_TEXT_HEIGHTS} text heights
- * each side), and only a picture still busy is read whole. Each read runs each configured
- * {@link OcrPass} (page segmentation × binarisation × polarity); when the first pass
- * finds no line of writing at all, the others are skipped (most photos carry no text, and
- * this makes them about four times cheaper) except over a line crop, and a line crop's
- * passes stop once its reading is settled. Words below
- * {@link OcrProperties#minConfidence()} or without letters or digits are dropped; lines
- * from all passes are merged by overlap, the best-read one kept, and a line survives only
- * if two passes found text there or it is confident and long
- * ({@link #ALONE_MIN_CONFIDENCE}, {@link #ALONE_MIN_CHARS}): texture noise rarely does
- * either.
+ * turned to grayscale (and a red-against-green channel), small images are upscaled, and a
+ * cheap look ({@link TextRegions}) finds where sharp strokes are, in luma or in colour
+ * (colour regions are read in the colour channel, see {@link #MIXED_COLOUR_SHARE}): none
+ * means no OCR at all; a few regions covering at most half the picture are read region by
+ * region (a line of writing at two scales, the second only when the first reading is not
+ * {@link #settled settled}). A busy picture (more regions, or more of it covered) gets a
+ * stricter second look: no region there means no OCR, a few are read as crops (lines
+ * widened by {@link #WIDEN_TEXT_HEIGHTS} text heights each side), and only a picture
+ * still busy is read whole. Each read runs each configured {@link OcrPass} (page
+ * segmentation × binarisation × polarity); when the first pass finds no line of writing
+ * at all, the others are skipped (most photos carry no text, and this makes them about
+ * four times cheaper) except over a line crop, and a line crop's passes stop once its
+ * reading is settled. Words below {@link OcrProperties#minConfidence()} or without
+ * letters or digits are dropped; lines from all passes are merged by overlap, the
+ * best-read one kept, and a line survives only if two passes found text there or it is
+ * confident and long ({@link #ALONE_MIN_CONFIDENCE}, {@link #ALONE_MIN_CHARS}): texture
+ * noise rarely does either.
  * <p>
  * A {@link TessBaseAPI} is not thread-safe: a fixed pool of engines is shared, and a call
  * waits at most {@link OcrProperties#acquireTimeout()} for one ({@link RecognizerBusy}).

@@ -18,8 +18,12 @@ import java.util.List;
  * outline of a letter much larger than a cell stays one group); each group with at least
  * {@value #MIN_CELLS} marked cells becomes a region, padded for Tesseract. Light on dark
  * and dark on light step alike, and a step is the same on a flat, gradient or busy
- * background. Aimed at recall, not precision: a region on fur or foliage costs some OCR
- * time, a missed caption costs a finding; OCR's own filters decide what text is.
+ * background. Given a colour channel too (red against green), a pixel that steps by
+ * {@value #COLOUR_EDGE} levels there counts as well, so that red writing whose luma is
+ * close to its background is found; a region most of whose cells only colour marked is a
+ * colour region ({@link Box#colour()}), kept only when it looks like a line. Aimed at
+ * recall, not precision: a region on fur or foliage costs some OCR time, a missed caption
+ * costs a finding; OCR's own filters decide what text is.
  */
 final class TextRegions {
 
