@@ -25,22 +25,23 @@ import static org.bytedeco.tesseract.global.tesseract.TessDeleteText;
 
 /**
  * OCR for photos and captions with Tesseract 5 (LSTM) through bytedeco. The image is
- * turned to grayscale, small images are upscaled, and a cheap look ({@link TextRegions})
- * finds where sharp strokes are: none means no OCR at all; a few regions covering at most
- * half the picture are read region by region (a line of writing at two scales, the second
- * only when the first reading is not {@link #settled settled}). A busy picture (more
- * regions, or more of it covered) gets a stricter second look: no region there means no
- * OCR, a few are read as crops (lines widened by {@link #WIDEN_TEXT_HEIGHTS} text heights
- * each side), and only a picture still busy is read whole. Each read runs each configured
- * {@link OcrPass} (page segmentation × binarisation × polarity); when the first pass
- * finds no line of writing at all, the others are skipped (most photos carry no text, and
- * this makes them about four times cheaper) except over a line crop, and a line crop's
- * passes stop once its reading is settled. Words below
- * {@link OcrProperties#minConfidence()} or without letters or digits are dropped; lines
- * from all passes are merged by overlap, the best-read one kept, and a line survives only
- * if two passes found text there or it is confident and long
- * ({@link #ALONE_MIN_CONFIDENCE}, {@link #ALONE_MIN_CHARS}): texture noise rarely does
- * either.
+ * turned to grayscale (and a red-against-green channel), small images are upscaled, and a
+ * cheap look ({@link TextRegions}) finds where sharp strokes are, in luma or in colour
+ * (colour regions are read in the colour channel, see {@link #MIXED_COLOUR_SHARE}): none
+ * means no OCR at all; a few regions covering at most half the picture are read region by
+ * region (a line of writing at two scales, the second only when the first reading is not
+ * {@link #settled settled}). A busy picture (more regions, or more of it covered) gets a
+ * stricter second look: no region there means no OCR, a few are read as crops (lines
+ * widened by {@link #WIDEN_TEXT_HEIGHTS} text heights each side), and only a picture
+ * still busy is read whole. Each read runs each configured {@link OcrPass} (page
+ * segmentation × binarisation × polarity); when the first pass finds no line of writing
+ * at all, the others are skipped (most photos carry no text, and this makes them about
+ * four times cheaper) except over a line crop, and a line crop's passes stop once its
+ * reading is settled. Words below {@link OcrProperties#minConfidence()} or without
+ * letters or digits are dropped; lines from all passes are merged by overlap, the
+ * best-read one kept, and a line survives only if two passes found text there or it is
+ * confident and long ({@link #ALONE_MIN_CONFIDENCE}, {@link #ALONE_MIN_CHARS}): texture
+ * noise rarely does either.
  * <p>
  * A {@link TessBaseAPI} is not thread-safe: a fixed pool of engines is shared, and a call
  * waits at most {@link OcrProperties#acquireTimeout()} for one ({@link RecognizerBusy}).
@@ -82,6 +83,16 @@ public final class TextRecognizer implements AutoCloseable {
 	 * on each side, so that the words at a line's ends are not clipped
 	 */
 	static final int WIDEN_TEXT_HEIGHTS = 6;
+
+	/**
+	 * a region not mostly of colour (see {@link TextRegions.Box#colour()}) is read in
+	 * colour as well when at least one in this many of its marked cells, and
+	 * {@link TextRegions#LINE_CELLS} at least, are marked by colour steps only (a red
+	 * word merged with sharper detail); a few colour-only cells in a large luma region
+	 * (the edges of coloured things around a white caption) are not worth a second
+	 * reading
+	 */
+	static final int MIXED_COLOUR_SHARE = 5;
 
 	/**
 	 * a line-like region is read at these scales of the (scaled) picture: Tesseract
@@ -157,10 +168,13 @@ public final class TextRecognizer implements AutoCloseable {
 	/** As {@link #recognize(BufferedImage)}, noting what was read in {@code trace}. */
 	OcrResult recognize(BufferedImage image, Trace trace) {
 		ImageInput.check(image, properties.minSide(), properties.maxPixels());
-		Gray gray = Gray.of(image);
+		Gray[] opponent = new Gray[1];
+		Gray gray = Gray.of(image, opponent);
 		double scale = scaleFor(gray.w, gray.h);
-		Picture work = new Picture(scale == 1.0 ? gray : gray.resize(scale));
-		List<TextRegions.Box> regions = TextRegions.find(work.w(), work.h(), work.gray.px);
+		Picture work = scale == 1.0 ? new Picture(gray, opponent[0])
+				: new Picture(gray.resize(scale), opponent[0].resize(scale));
+		List<TextRegions.Box> regions = TextRegions.find(work.w(), work.h(), work.gray.px, work.opponent.px,
+				TextRegions.EDGE, TextRegions.COLOUR_EDGE);
 		trace.regions = regions.size();
 		if (regions.isEmpty()) {
 			// no sharp, high-contrast stroke anywhere: nothing Tesseract could read
@@ -171,7 +185,8 @@ public final class TextRecognizer implements AutoCloseable {
 		if (busy(regions, work)) {
 			// sharp detail everywhere (fur, foliage, a street): look again for the
 			// strokes of print only
-			regions = TextRegions.find(work.w(), work.h(), work.gray.px, TextRegions.STRICT_EDGE);
+			regions = TextRegions.find(work.w(), work.h(), work.gray.px, work.opponent.px, TextRegions.STRICT_EDGE,
+					TextRegions.COLOUR_EDGE);
 			trace.strictRegions = regions.size();
 			if (regions.isEmpty()) {
 				trace.path = Trace.Path.NO_STRICT_REGION;
@@ -270,12 +285,33 @@ public final class TextRecognizer implements AutoCloseable {
 	 * Reads one region and adds its lines, in the coordinates of the whole (scaled)
 	 * picture, to {@code out}: a patch once, a line of writing at each of
 	 * {@link #LINE_SCALES} until one reading is {@link #settled settled} (the best read
-	 * of each line wins in {@link #merge}). Inverted crops are cut from the picture
-	 * inverted once.
+	 * of each line wins in {@link #merge}). Luma crops are cut from the picture and the
+	 * picture inverted once; a {@link TextRegions.Box#colour() colour region} is read in
+	 * the red-against-green channel stretched over all levels instead, a region with
+	 * enough colour-only cells ({@link #MIXED_COLOUR_SHARE}) in both.
 	 */
 	private void readRegion(Engine engine, Picture work, TextRegions.Box region, List<Line> out, Trace trace) {
-		Gray crop = work.gray.crop(region.x(), region.y(), region.w(), region.h());
-		Supplier<Gray> invertedCrop = () -> work.inverted().crop(region.x(), region.y(), region.w(), region.h());
+		// a region found mostly by its red-against-green steps is read in that channel
+		// only; one with enough such cells among luma ones (a red word merged with
+		// sharper detail) in both
+		boolean inColour = region.colour();
+		if (!inColour) {
+			readRegion(engine, region, work.gray.crop(region.x(), region.y(), region.w(), region.h()),
+					() -> work.inverted().crop(region.x(), region.y(), region.w(), region.h()), out, trace);
+		}
+		if (inColour || region.colourCells() >= TextRegions.LINE_CELLS
+				&& MIXED_COLOUR_SHARE * region.colourCells() >= region.cells()) {
+			trace.colourCrops++;
+			// the colour channel holds half of R - G: spread it over all levels for
+			// Tesseract
+			Gray crop = work.opponent.crop(region.x(), region.y(), region.w(), region.h()).stretched();
+			readRegion(engine, region, crop, crop::inverted, out, trace);
+		}
+	}
+
+	/** reads {@code crop} of {@code region} (see above) */
+	private void readRegion(Engine engine, TextRegions.Box region, Gray crop, Supplier<Gray> invertedCrop,
+			List<Line> out, Trace trace) {
 		if (!region.line()) {
 			List<Line> found = readAll(engine, crop, once(invertedCrop), false, trace);
 			found.forEach(l -> l.place(1.0, region.x(), region.y()));
@@ -567,10 +603,14 @@ public final class TextRecognizer implements AutoCloseable {
 
 		final Gray gray;
 
+		/** red against green ({@link Gray#opponent(int)}), the same size */
+		final Gray opponent;
+
 		private Gray inverted;
 
-		Picture(Gray gray) {
+		Picture(Gray gray, Gray opponent) {
 			this.gray = gray;
+			this.opponent = opponent;
 		}
 
 		int w() {
@@ -620,9 +660,13 @@ public final class TextRecognizer implements AutoCloseable {
 
 		long pixels;
 
+		/** crops read in the red-against-green channel (instead of or as well as luma) */
+		int colourCrops;
+
 		@Override
 		public String toString() {
-			return path + " regions=" + regions + " strict=" + strictRegions + " calls=" + calls + " pixels=" + pixels;
+			return path + " regions=" + regions + " strict=" + strictRegions + " calls=" + calls + " pixels=" + pixels
+					+ " colour=" + colourCrops;
 		}
 
 	}
@@ -630,17 +674,47 @@ public final class TextRecognizer implements AutoCloseable {
 	/** 8-bit grayscale pixels, row-major */
 	record Gray(int w, int h, byte[] px) {
 
+		/** share of the darkest and of the lightest pixels a stretch lets saturate */
+		static final int STRETCH_TAIL_PERCENT = 1;
+
 		static Gray of(BufferedImage image) {
+			return of(image, null);
+		}
+
+		/**
+		 * BT.601 luma of {@code image}; when {@code opponent} is a one-element array,
+		 * also its red-against-green channel into it ({@link #opponent(int)}), from the
+		 * same pixels.
+		 */
+		static Gray of(BufferedImage image, Gray[] opponent) {
 			int w = image.getWidth();
 			int h = image.getHeight();
 			int[] rgb = ImageInput.rgb(image);
 			byte[] g = new byte[w * h];
+			byte[] o = opponent == null ? null : new byte[w * h];
 			for (int i = 0; i < rgb.length; i++) {
 				int p = rgb[i];
+				int r = (p >> 16) & 0xff;
+				int gr = (p >> 8) & 0xff;
 				// ITU-R BT.601 luma, integer
-				g[i] = (byte) ((((p >> 16) & 0xff) * 299 + ((p >> 8) & 0xff) * 587 + (p & 0xff) * 114 + 500) / 1000);
+				g[i] = (byte) ((r * 299 + gr * 587 + (p & 0xff) * 114 + 500) / 1000);
+				if (o != null) {
+					o[i] = (byte) opponent(p);
+				}
+			}
+			if (opponent != null) {
+				opponent[0] = new Gray(w, h, o);
 			}
 			return new Gray(w, h, g);
+		}
+
+		/**
+		 * Red against green, 128 + R − G clamped to 0–255: grey, white and black are 128,
+		 * red ink bright, green dark. Red writing on a photo (luma 78 for (190, 30, 30),
+		 * close to many backgrounds) steps by a hundred levels or more here.
+		 */
+		static int opponent(int rgb) {
+			return 128 + (((rgb >> 16) & 0xff) - ((rgb >> 8) & 0xff)) / 2;
 		}
 
 		Gray crop(int x, int y, int cw, int ch) {
@@ -652,6 +726,36 @@ public final class TextRecognizer implements AutoCloseable {
 				System.arraycopy(px, (y + r) * w + x, out, r * cw, cw);
 			}
 			return new Gray(cw, ch, out);
+		}
+
+		/**
+		 * The levels between the darkest and the lightest {@value #STRETCH_TAIL_PERCENT}%
+		 * spread over 0–255 (values beyond clamped).
+		 */
+		Gray stretched() {
+			int[] hist = new int[256];
+			for (byte b : px) {
+				hist[b & 0xff]++;
+			}
+			int tail = px.length * STRETCH_TAIL_PERCENT / 100;
+			int lo = 0;
+			for (int n = hist[0]; n <= tail && lo < 255; n += hist[++lo]) {
+			}
+			int hi = 255;
+			for (int n = hist[255]; n <= tail && hi > 0; n += hist[--hi]) {
+			}
+			if (hi - lo < 8 || lo == 0 && hi == 255) {
+				return this;
+			}
+			byte[] map = new byte[256];
+			for (int v = 0; v < 256; v++) {
+				map[v] = (byte) Math.max(0, Math.min(255, (v - lo) * 255 / (hi - lo)));
+			}
+			byte[] out = new byte[px.length];
+			for (int i = 0; i < px.length; i++) {
+				out[i] = map[px[i] & 0xff];
+			}
+			return new Gray(w, h, out);
 		}
 
 		Gray inverted() {

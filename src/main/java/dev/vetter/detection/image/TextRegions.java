@@ -18,8 +18,12 @@ import java.util.List;
  * outline of a letter much larger than a cell stays one group); each group with at least
  * {@value #MIN_CELLS} marked cells becomes a region, padded for Tesseract. Light on dark
  * and dark on light step alike, and a step is the same on a flat, gradient or busy
- * background. Aimed at recall, not precision: a region on fur or foliage costs some OCR
- * time, a missed caption costs a finding; OCR's own filters decide what text is.
+ * background. Given a colour channel too (red against green), a pixel that steps by
+ * {@value #COLOUR_EDGE} levels there counts as well, so that red writing whose luma is
+ * close to its background is found; a region most of whose cells only colour marked is a
+ * colour region ({@link Box#colour()}), kept only when it looks like a line. Aimed at
+ * recall, not precision: a region on fur or foliage costs some OCR time, a missed caption
+ * costs a finding; OCR's own filters decide what text is.
  */
 final class TextRegions {
 
@@ -33,6 +37,14 @@ final class TextRegions {
 	 * 64 levels in most cells; printed captions and signs nearly always by twice that)
 	 */
 	static final int STRICT_EDGE = 128;
+
+	/**
+	 * levels of the red-against-green channel ({@link TextRecognizer.Gray#opponent}, half
+	 * of R − G) that count as a stroke edge, in both looks: 64 levels of R − G. Natural
+	 * colour is smooth (and JPEG halves its resolution), so colour texture rarely steps
+	 * that much where luma texture does
+	 */
+	static final int COLOUR_EDGE = 32;
 
 	/** strong steps (in either direction) a cell needs to be marked */
 	static final int MIN_STEPS = 6;
@@ -60,8 +72,20 @@ final class TextRegions {
 	 * @param line whether it looks like a line of writing (at least {@value #LINE_RATIO}
 	 * times as wide as tall, {@value #LINE_CELLS} marked cells or more) rather than a
 	 * patch
+	 * @param cells its marked cells
+	 * @param colourCells those of them marked by colour steps only (see
+	 * {@link #find(int, int, byte[], byte[], int, int)})
 	 */
-	record Box(int x, int y, int w, int h, int textWidth, int textHeight, boolean line) {
+	record Box(int x, int y, int w, int h, int textWidth, int textHeight, boolean line, int cells, int colourCells) {
+
+		Box(int x, int y, int w, int h, int textWidth, int textHeight, boolean line) {
+			this(x, y, w, h, textWidth, textHeight, line, 0, 0);
+		}
+
+		/** most of its marked cells are marked by colour steps only */
+		boolean colour() {
+			return 2 * colourCells > cells;
+		}
 
 		long area() {
 			return (long) w * h;
@@ -75,7 +99,8 @@ final class TextRegions {
 			int x1 = Math.min(x, o.x);
 			int y1 = Math.min(y, o.y);
 			return new Box(x1, y1, Math.max(x + w, o.x + o.w) - x1, Math.max(y + h, o.y + o.h) - y1,
-					Math.max(textWidth, o.textWidth), Math.max(textHeight, o.textHeight), line && o.line);
+					Math.max(textWidth, o.textWidth), Math.max(textHeight, o.textHeight), line && o.line,
+					cells + o.cells, colourCells + o.colourCells);
 		}
 
 	}
@@ -94,12 +119,23 @@ final class TextRegions {
 	 * look).
 	 */
 	static List<Box> find(int w, int h, byte[] px, int edge) {
+		return find(w, h, px, null, edge, edge);
+	}
+
+	/**
+	 * As {@link #find(int, int, byte[], int)}, a pixel counting as a stroke edge when it
+	 * steps by {@code edge} levels in {@code px} or, if not null, in the colour channel
+	 * {@code colour} (of the same size, e.g. {@link TextRecognizer.Gray#opponent}): red
+	 * writing on a photo steps little in luma and much in red against green.
+	 */
+	static List<Box> find(int w, int h, byte[] px, byte[] colour, int edge, int colourEdge) {
 		int cw = w / CELL;
 		int ch = h / CELL;
 		if (cw < 2 || ch < 2) {
 			return List.of(new Box(0, 0, w, h, w, h, false));
 		}
-		boolean[] marked = mark(w, h, px, cw, ch, edge);
+		boolean[] colourOnly = new boolean[cw * ch];
+		boolean[] marked = mark(w, h, px, colour, cw, ch, edge, colourEdge, colourOnly);
 		// join along rows across short gaps
 		boolean[] joined = marked.clone();
 		for (int cy = 0; cy < ch; cy++) {
@@ -128,12 +164,13 @@ final class TextRegions {
 			int top = 0;
 			stack[top++] = start;
 			label[start] = next;
-			int minX = cw, minY = ch, maxX = -1, maxY = -1, marks = 0;
+			int minX = cw, minY = ch, maxX = -1, maxY = -1, marks = 0, colourMarks = 0;
 			while (top > 0) {
 				int c = stack[--top];
 				int cx = c % cw;
 				int cy = c / cw;
 				marks += marked[c] ? 1 : 0;
+				colourMarks += colourOnly[c] ? 1 : 0;
 				minX = Math.min(minX, cx);
 				maxX = Math.max(maxX, cx);
 				minY = Math.min(minY, cy);
@@ -154,9 +191,11 @@ final class TextRegions {
 			}
 			int bw = maxX - minX + 1;
 			int bh = maxY - minY + 1;
-			if (marks >= MIN_CELLS) {
-				boxes.add(pad(minX * CELL, minY * CELL, bw * CELL, bh * CELL, w, h,
-						bw >= LINE_RATIO * bh && marks >= LINE_CELLS));
+			boolean line = bw >= LINE_RATIO * bh && marks >= LINE_CELLS;
+			boolean inColour = 2 * colourMarks > marks;
+			// colour alone marks the edges of coloured things too: only its lines count
+			if (marks >= MIN_CELLS && (line || !inColour)) {
+				boxes.add(pad(minX * CELL, minY * CELL, bw * CELL, bh * CELL, w, h, line, marks, colourMarks));
 			}
 		}
 		return merge(boxes);
@@ -166,8 +205,10 @@ final class TextRegions {
 	 * Marks the cells with at least {@value #MIN_STEPS} strong steps along or across
 	 * rows.
 	 */
-	static boolean[] mark(int w, int h, byte[] px, int cw, int ch, int edge) {
+	static boolean[] mark(int w, int h, byte[] px, byte[] colour, int cw, int ch, int edge, int colourEdge,
+			boolean[] colourOnly) {
 		int[] steps = new int[cw * ch];
+		int[] lumaSteps = new int[cw * ch];
 		int maxY = Math.min(ch * CELL, h - 1);
 		int maxX = Math.min(cw * CELL, w - 1);
 		for (int y = 1; y < maxY; y++) {
@@ -175,8 +216,11 @@ final class TextRegions {
 			int cellRow = (y / CELL) * cw;
 			for (int x = 1; x < maxX; x++) {
 				int i = row + x;
-				if (Math.abs((px[i + 1] & 0xff) - (px[i - 1] & 0xff)) >= edge
-						|| Math.abs((px[i + w] & 0xff) - (px[i - w] & 0xff)) >= edge) {
+				if (step(px, i, w, edge)) {
+					steps[cellRow + x / CELL]++;
+					lumaSteps[cellRow + x / CELL]++;
+				}
+				else if (colour != null && step(colour, i, w, colourEdge)) {
 					steps[cellRow + x / CELL]++;
 				}
 			}
@@ -184,18 +228,39 @@ final class TextRegions {
 		boolean[] marked = new boolean[cw * ch];
 		for (int i = 0; i < marked.length; i++) {
 			marked[i] = steps[i] >= MIN_STEPS;
+			colourOnly[i] = marked[i] && lumaSteps[i] < MIN_STEPS;
 		}
 		return marked;
 	}
 
-	private static Box pad(int x, int y, int bw, int bh, int w, int h, boolean line) {
+	/** whether pixel {@code i} steps by {@code edge} levels along or across rows */
+	static boolean step(byte[] px, int i, int w, int edge) {
+		return Math.abs((px[i + 1] & 0xff) - (px[i - 1] & 0xff)) >= edge
+				|| Math.abs((px[i + w] & 0xff) - (px[i - w] & 0xff)) >= edge;
+	}
+
+	/**
+	 * The pixels of a {@code w}×{@code h} picture (away from its border) that step by
+	 * {@code edge} levels: how much sharp stroke it holds.
+	 */
+	static int steps(int w, int h, byte[] px, int edge) {
+		int n = 0;
+		for (int y = 1; y < h - 1; y++) {
+			for (int x = 1, i = y * w + 1; x < w - 1; x++, i++) {
+				n += step(px, i, w, edge) ? 1 : 0;
+			}
+		}
+		return n;
+	}
+
+	private static Box pad(int x, int y, int bw, int bh, int w, int h, boolean line, int cells, int colourCells) {
 		// Tesseract finds lines better with some plain margin around them
 		int p = Math.max(2 * CELL, bh / 2);
 		int x1 = Math.max(0, x - p);
 		int y1 = Math.max(0, y - p);
 		int x2 = Math.min(w, x + bw + p);
 		int y2 = Math.min(h, y + bh + p);
-		return new Box(x1, y1, x2 - x1, y2 - y1, bw, bh, line);
+		return new Box(x1, y1, x2 - x1, y2 - y1, bw, bh, line, cells, colourCells);
 	}
 
 	/**
@@ -210,7 +275,8 @@ final class TextRegions {
 			if (b.w() > b.h()) {
 				int x1 = Math.max(0, b.x() - textHeights * b.textHeight());
 				int x2 = Math.min(w, b.x() + b.w() + textHeights * b.textHeight());
-				out.add(new Box(x1, b.y(), x2 - x1, b.h(), b.textWidth(), b.textHeight(), b.line()));
+				out.add(new Box(x1, b.y(), x2 - x1, b.h(), b.textWidth(), b.textHeight(), b.line(), b.cells(),
+						b.colourCells()));
 			}
 			else {
 				out.add(b);

@@ -257,6 +257,16 @@ class ImageModelsBenchmark {
 		return image;
 	}
 
+	/** where word {@code k} of {@link #busyFrame(int) busy frame} {@code i} is drawn */
+	static java.awt.Rectangle wordBox(int i, int k) {
+		java.awt.Font font = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 28 + 4 * ((i + k) % 5));
+		java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, true);
+		java.awt.Rectangle r = new java.awt.font.TextLayout(BUSY_WORDS[i % BUSY_WORDS.length][k], font, frc)
+			.getPixelBounds(frc, 0, 0);
+		r.translate(60 + ((i * 97 + k * 290) % 700), 90 + k * 150 + (i * 23) % 60);
+		return r;
+	}
+
 	static List<BufferedImage> decodedFrames(int n, java.util.function.IntFunction<BufferedImage> frame) {
 		DefaultImageDecoder decoder = new DefaultImageDecoder(ImageLimits.DEFAULTS);
 		List<BufferedImage> frames = new ArrayList<>();

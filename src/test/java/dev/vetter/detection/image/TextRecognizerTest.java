@@ -221,6 +221,46 @@ class TextRecognizerTest {
 	}
 
 	/**
+	 * Red writing on a busy photo steps little in luma ((190, 30, 30) has luma 78) but
+	 * much in red against green: the colour channel finds its region in the stricter look
+	 * and the crop is read in that channel.
+	 */
+	@Test
+	void readsRedWritingOnABusyPhotoThroughTheColourChannel() {
+		BufferedImage image = busyCoffee();
+		Graphics2D g = image.createGraphics();
+		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+		g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 40));
+		g.setColor(new Color(190, 30, 30));
+		g.drawString("CASINO BONUS", 500, 200);
+		g.dispose();
+		BufferedImage jpeg = new DefaultImageDecoder(ImageLimits.DEFAULTS)
+			.decode(TestImages.jpeg(image, 0.85f), dev.vetter.detection.FrameSampling.FIRST_FRAME)
+			.first()
+			.image();
+		TextRecognizer.Trace trace = new TextRecognizer.Trace();
+		OcrResult result = ocr.recognize(jpeg, trace);
+		assertThat(trace.path).as("%s", trace).isEqualTo(TextRecognizer.Trace.Path.STRICT_CROPS);
+		assertThat(trace.colourCrops).as("%s", trace).isPositive();
+		assertThat(result.text()).containsIgnoringCase("CASINO").containsIgnoringCase("BONUS");
+	}
+
+	@Test
+	void spreadsTheRedAgainstGreenChannelOverAllLevels() {
+		assertThat(TextRecognizer.Gray.opponent(190 << 16 | 30 << 8 | 30)).isEqualTo(208);
+		assertThat(TextRecognizer.Gray.opponent(0x808080)).isEqualTo(128);
+		assertThat(TextRecognizer.Gray.opponent(0x00ff00)).isEqualTo(1);
+		byte[] px = new byte[200];
+		for (int i = 0; i < px.length; i++) {
+			px[i] = (byte) (120 + i % 40);
+		}
+		TextRecognizer.Gray stretched = new TextRecognizer.Gray(20, 10, px).stretched();
+		assertThat(stretched.px()[0] & 0xff).isZero();
+		assertThat(stretched.px()[39] & 0xff).isEqualTo(255);
+		assertThat(stretched.px()[20] & 0xff).isBetween(120, 140);
+	}
+
+	/**
 	 * A line crop's reading stands (no more passes, no second scale) only when another
 	 * pass read each word of its best line too: the benchmark's "GHEAP PIEES" misread
 	 * must not.

@@ -56,6 +56,34 @@ class TextRegionsTest {
 	}
 
 	@Test
+	void findsRedLettersOfTheBackgroundsLumaOnlyInTheColourChannel() {
+		// red (190, 30, 30) has luma 78, as the grey behind it: no luma step at all
+		BufferedImage frame = TestImages.solid(800, 300, new Color(78, 78, 78));
+		Rectangle drawn = write(frame, "CASINO BONUS", 60, 180, 48, new Color(190, 30, 30));
+		TextRecognizer.Gray[] opponent = new TextRecognizer.Gray[1];
+		TextRecognizer.Gray g = TextRecognizer.Gray.of(frame, opponent);
+		assertThat(TextRegions.find(g.w(), g.h(), g.px())).isEmpty();
+		List<TextRegions.Box> found = TextRegions.find(g.w(), g.h(), g.px(), opponent[0].px(), TextRegions.EDGE,
+				TextRegions.COLOUR_EDGE);
+		assertCovered(found, drawn);
+		assertThat(found).allMatch(TextRegions.Box::colour).anyMatch(TextRegions.Box::line);
+	}
+
+	@Test
+	void keepsAColourOnlyRegionOnlyWhenItLooksLikeALine() {
+		// a red square on grey of the same luma: colour edges, no writing
+		BufferedImage frame = TestImages.solid(400, 400, new Color(78, 78, 78));
+		Graphics2D g2 = frame.createGraphics();
+		g2.setColor(new Color(190, 30, 30));
+		g2.fillRect(100, 100, 120, 120);
+		g2.dispose();
+		TextRecognizer.Gray[] opponent = new TextRecognizer.Gray[1];
+		TextRecognizer.Gray g = TextRecognizer.Gray.of(frame, opponent);
+		assertThat(TextRegions.find(g.w(), g.h(), g.px(), opponent[0].px(), TextRegions.EDGE, TextRegions.COLOUR_EDGE))
+			.isEmpty();
+	}
+
+	@Test
 	void findsLettersTallerThan150PixelsOnAFlatBackground() {
 		BufferedImage frame = TestImages.solid(1000, 400, Color.WHITE);
 		Rectangle drawn = write(frame, "SALE", 40, 300, 220, new Color(30, 30, 120));
