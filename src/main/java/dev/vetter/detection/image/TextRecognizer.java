@@ -168,11 +168,9 @@ public final class TextRecognizer implements AutoCloseable {
 	/** As {@link #recognize(BufferedImage)}, noting what was read in {@code trace}. */
 	OcrResult recognize(BufferedImage image, Trace trace) {
 		ImageInput.check(image, properties.minSide(), properties.maxPixels());
-		Gray[] opponent = new Gray[1];
-		Gray gray = Gray.of(image, opponent);
-		double scale = scaleFor(gray.w, gray.h);
-		Picture work = scale == 1.0 ? new Picture(gray, opponent[0])
-				: new Picture(gray.resize(scale), opponent[0].resize(scale));
+		Picture picture = Picture.of(image);
+		double scale = scaleFor(picture.w(), picture.h());
+		Picture work = scale == 1.0 ? picture : picture.resize(scale);
 		List<TextRegions.Box> regions = TextRegions.find(work.w(), work.h(), work.gray.px, work.opponent.px,
 				TextRegions.EDGE, TextRegions.COLOUR_EDGE);
 		trace.regions = regions.size();
@@ -210,7 +208,7 @@ public final class TextRecognizer implements AutoCloseable {
 			healthy = true;
 			return new OcrResult(merge(candidates).stream()
 				.filter(l -> l.support >= 2 || l.meanConfidence() >= ALONE_MIN_CONFIDENCE && l.alnum >= ALONE_MIN_CHARS)
-				.map(l -> l.toOcrLine(scale, gray.w, gray.h))
+				.map(l -> l.toOcrLine(scale, picture.w(), picture.h()))
 				.sorted(Comparator.comparingInt(OcrLine::y).thenComparingInt(OcrLine::x))
 				.toList());
 		}
@@ -598,7 +596,10 @@ public final class TextRecognizer implements AutoCloseable {
 
 	// ------------------------------------------------------------------ pixels
 
-	/** the grayscale picture to read and, made on first use, its inverse */
+	/**
+	 * the picture to read: its luma, its red-against-green channel and, made on first
+	 * use, its inverted luma
+	 */
 	static final class Picture {
 
 		final Gray gray;
@@ -608,9 +609,27 @@ public final class TextRecognizer implements AutoCloseable {
 
 		private Gray inverted;
 
-		Picture(Gray gray, Gray opponent) {
+		private Picture(Gray gray, Gray opponent) {
 			this.gray = gray;
 			this.opponent = opponent;
+		}
+
+		/** BT.601 luma and the red-against-green channel of {@code image}, in one pass */
+		static Picture of(BufferedImage image) {
+			int w = image.getWidth();
+			int h = image.getHeight();
+			int[] rgb = ImageInput.rgb(image);
+			byte[] g = new byte[w * h];
+			byte[] o = new byte[w * h];
+			for (int i = 0; i < rgb.length; i++) {
+				g[i] = (byte) Gray.luma(rgb[i]);
+				o[i] = (byte) Gray.opponent(rgb[i]);
+			}
+			return new Picture(new Gray(w, h, g), new Gray(w, h, o));
+		}
+
+		Picture resize(double scale) {
+			return new Picture(gray.resize(scale), opponent.resize(scale));
 		}
 
 		int w() {
@@ -677,41 +696,25 @@ public final class TextRecognizer implements AutoCloseable {
 		/** share of the darkest and of the lightest pixels a stretch lets saturate */
 		static final int STRETCH_TAIL_PERCENT = 1;
 
+		/** BT.601 luma of {@code image} */
 		static Gray of(BufferedImage image) {
-			return of(image, null);
-		}
-
-		/**
-		 * BT.601 luma of {@code image}; when {@code opponent} is a one-element array,
-		 * also its red-against-green channel into it ({@link #opponent(int)}), from the
-		 * same pixels.
-		 */
-		static Gray of(BufferedImage image, Gray[] opponent) {
-			int w = image.getWidth();
-			int h = image.getHeight();
 			int[] rgb = ImageInput.rgb(image);
-			byte[] g = new byte[w * h];
-			byte[] o = opponent == null ? null : new byte[w * h];
+			byte[] g = new byte[rgb.length];
 			for (int i = 0; i < rgb.length; i++) {
-				int p = rgb[i];
-				int r = (p >> 16) & 0xff;
-				int gr = (p >> 8) & 0xff;
-				// ITU-R BT.601 luma, integer
-				g[i] = (byte) ((r * 299 + gr * 587 + (p & 0xff) * 114 + 500) / 1000);
-				if (o != null) {
-					o[i] = (byte) opponent(p);
-				}
+				g[i] = (byte) luma(rgb[i]);
 			}
-			if (opponent != null) {
-				opponent[0] = new Gray(w, h, o);
-			}
-			return new Gray(w, h, g);
+			return new Gray(image.getWidth(), image.getHeight(), g);
+		}
+
+		/** ITU-R BT.601 luma of a packed 0xRRGGBB pixel, integer */
+		static int luma(int rgb) {
+			return (((rgb >> 16) & 0xff) * 299 + ((rgb >> 8) & 0xff) * 587 + (rgb & 0xff) * 114 + 500) / 1000;
 		}
 
 		/**
-		 * Red against green, 128 + R − G clamped to 0–255: grey, white and black are 128,
-		 * red ink bright, green dark. Red writing on a photo (luma 78 for (190, 30, 30),
-		 * close to many backgrounds) steps by a hundred levels or more here.
+		 * Red against green, 128 + (R − G) / 2 (0–255 without clamping): grey, white and
+		 * black are 128, red ink bright, green dark. Red writing on a photo (luma 78 for
+		 * (190, 30, 30), close to many backgrounds) is 208 here against 128 for any grey.
 		 */
 		static int opponent(int rgb) {
 			return 128 + (((rgb >> 16) & 0xff) - ((rgb >> 8) & 0xff)) / 2;

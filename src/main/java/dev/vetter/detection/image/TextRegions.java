@@ -110,21 +110,13 @@ final class TextRegions {
 	 * order; empty when the picture has no sharp strokes at all.
 	 */
 	static List<Box> find(int w, int h, byte[] px) {
-		return find(w, h, px, EDGE);
+		return find(w, h, px, null, EDGE, EDGE);
 	}
 
 	/**
-	 * As {@link #find(int, int, byte[])}, counting a step as a stroke edge from
-	 * {@code edge} grey levels ({@link #EDGE}, or {@link #STRICT_EDGE} for a second
-	 * look).
-	 */
-	static List<Box> find(int w, int h, byte[] px, int edge) {
-		return find(w, h, px, null, edge, edge);
-	}
-
-	/**
-	 * As {@link #find(int, int, byte[], int)}, a pixel counting as a stroke edge when it
-	 * steps by {@code edge} levels in {@code px} or, if not null, in the colour channel
+	 * As {@link #find(int, int, byte[])}, a pixel counting as a stroke edge when it steps
+	 * by {@code edge} levels ({@link #EDGE}, or {@link #STRICT_EDGE} for a second look)
+	 * in {@code px} or, if not null, by {@code colourEdge} levels in the colour channel
 	 * {@code colour} (of the same size, e.g. {@link TextRecognizer.Gray#opponent}): red
 	 * writing on a photo steps little in luma and much in red against green.
 	 */
@@ -237,20 +229,6 @@ final class TextRegions {
 	static boolean step(byte[] px, int i, int w, int edge) {
 		return Math.abs((px[i + 1] & 0xff) - (px[i - 1] & 0xff)) >= edge
 				|| Math.abs((px[i + w] & 0xff) - (px[i - w] & 0xff)) >= edge;
-	}
-
-	/**
-	 * The pixels of a {@code w}×{@code h} picture (away from its border) that step by
-	 * {@code edge} levels: how much sharp stroke it holds.
-	 */
-	static int steps(int w, int h, byte[] px, int edge) {
-		int n = 0;
-		for (int y = 1; y < h - 1; y++) {
-			for (int x = 1, i = y * w + 1; x < w - 1; x++, i++) {
-				n += step(px, i, w, edge) ? 1 : 0;
-			}
-		}
-		return n;
 	}
 
 	private static Box pad(int x, int y, int bw, int bh, int w, int h, boolean line, int cells, int colourCells) {

@@ -60,10 +60,10 @@ class TextRegionsTest {
 		// red (190, 30, 30) has luma 78, as the grey behind it: no luma step at all
 		BufferedImage frame = TestImages.solid(800, 300, new Color(78, 78, 78));
 		Rectangle drawn = write(frame, "CASINO BONUS", 60, 180, 48, new Color(190, 30, 30));
-		TextRecognizer.Gray[] opponent = new TextRecognizer.Gray[1];
-		TextRecognizer.Gray g = TextRecognizer.Gray.of(frame, opponent);
+		TextRecognizer.Picture picture = TextRecognizer.Picture.of(frame);
+		TextRecognizer.Gray g = picture.gray;
 		assertThat(TextRegions.find(g.w(), g.h(), g.px())).isEmpty();
-		List<TextRegions.Box> found = TextRegions.find(g.w(), g.h(), g.px(), opponent[0].px(), TextRegions.EDGE,
+		List<TextRegions.Box> found = TextRegions.find(g.w(), g.h(), g.px(), picture.opponent.px(), TextRegions.EDGE,
 				TextRegions.COLOUR_EDGE);
 		assertCovered(found, drawn);
 		assertThat(found).allMatch(TextRegions.Box::colour).anyMatch(TextRegions.Box::line);
@@ -77,9 +77,10 @@ class TextRegionsTest {
 		g2.setColor(new Color(190, 30, 30));
 		g2.fillRect(100, 100, 120, 120);
 		g2.dispose();
-		TextRecognizer.Gray[] opponent = new TextRecognizer.Gray[1];
-		TextRecognizer.Gray g = TextRecognizer.Gray.of(frame, opponent);
-		assertThat(TextRegions.find(g.w(), g.h(), g.px(), opponent[0].px(), TextRegions.EDGE, TextRegions.COLOUR_EDGE))
+		TextRecognizer.Picture picture = TextRecognizer.Picture.of(frame);
+		TextRecognizer.Gray g = picture.gray;
+		assertThat(TextRegions.find(g.w(), g.h(), g.px(), picture.opponent.px(), TextRegions.EDGE,
+				TextRegions.COLOUR_EDGE))
 			.isEmpty();
 	}
 
